@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { canonicalArxivId } from './arxiv-id';
+
+/** A canonical arXiv id; anything that is not one is rejected at the boundary. */
+export const ArxivId = z
+  .string()
+  .max(64)
+  .refine((raw) => canonicalArxivId(raw) === raw, { message: 'not a canonical arXiv id (no version, no prefix)' });
+
+const HttpUrl = z
+  .string()
+  .max(2048)
+  .refine((raw) => /^https?:\/\//i.test(raw) && URL.canParse(raw), { message: 'not an http(s) URL' });
+
+export const Site = z.enum(['huggingface', 'arxiv']);
+export type Site = z.infer<typeof Site>;
+
+export const ReadStatus = z.enum(['unread', 'reading', 'read']);
+export type ReadStatus = z.infer<typeof ReadStatus>;
+
+/** Links a page can tell us. The abstract and PDF links are derived from the id, so they are not stored. */
+export const PaperLinks = z.object({
+  huggingface: HttpUrl.optional(),
+  code: z.array(HttpUrl).max(20).default([]),
+  projectPage: HttpUrl.optional(),
+});
+
+/** What a listing page knows about a paper: the payload of a Save. */
+export const PaperMetadata = z.object({
+  id: ArxivId,
+  title: z.string().trim().min(1).max(2000),
+  authors: z.array(z.string().trim().min(1).max(500)).max(5000).default([]),
+  abstract: z.string().max(20000).optional(),
+  /** ISO date (YYYY-MM-DD) of first publication or announcement. */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  primaryCategory: z.string().max(64).optional(),
+  links: PaperLinks.default({ code: [] }),
+});
+export type PaperMetadata = z.infer<typeof PaperMetadata>;
+export type PaperMetadataInput = z.input<typeof PaperMetadata>;
+
+export const PaperSource = z.object({ site: Site, url: HttpUrl });
+export type PaperSource = z.infer<typeof PaperSource>;
+
+export const Tag = z.string().trim().min(1).max(100);
+
+/** A saved paper as stored in IndexedDB. */
+export const Paper = PaperMetadata.extend({
+  source: PaperSource,
+  tags: z.array(Tag).max(200),
+  status: ReadStatus,
+  notes: z.string().max(1_000_000),
+  /** Epoch milliseconds. */
+  savedAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+export type Paper = z.infer<typeof Paper>;
