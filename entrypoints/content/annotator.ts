@@ -1,0 +1,146 @@
+import type { PaperMetadata, PaperSource } from '@/lib/paper';
+import type { SavedState } from '@/lib/papers';
+import { adapterFor } from '@/lib/sites/registry';
+import type { PaperEntry } from '@/lib/sites/types';
+import { createSaveControl, type SaveControl } from './save-control';
+
+export interface AnnotatorDeps {
+  document: Document;
+  currentUrl: () => URL;
+  requestFrame: (callback: () => void) => void;
+  savedStateOf: (ids: string[]) => Promise<SavedState>;
+  save: (paper: PaperMetadata, source: PaperSource) => Promise<unknown>;
+  remove: (id: string) => Promise<unknown>;
+  warn: (message: string) => void;
+}
+
+/** How many controls to mount per animation frame, so a 2000-entry listing never blocks the page for long. */
+const MOUNT_BATCH = 500;
+
+/**
+ * Finds the paper entries of the current page and keeps exactly one Save control on each:
+ * new entries get one in the next animation frame, entries that leave the page release theirs,
+ * and every control of an id shows that id's saved state.
+ */
+export class Annotator {
+  private readonly controlsByAnchor = new Map<Element, SaveControl>();
+  private readonly controlsById = new Map<string, Set<SaveControl>>();
+  private readonly saved = new Map<string, boolean>();
+  private scanScheduled = false;
+  private warnedFor = '';
+
+  constructor(private readonly deps: AnnotatorDeps) {}
+
+  /** Coalesces any number of DOM changes into one scan before the next paint. */
+  scheduleScan(): void {
+    if (this.scanScheduled) return;
+    this.scanScheduled = true;
+    this.deps.requestFrame(() => {
+      this.scanScheduled = false;
+      this.scan();
+    });
+  }
+
+  /** Whether a mutation record is only PaperShelf's own controls coming and going. */
+  isOwnMutation(record: MutationRecord): boolean {
+    const ours = (node: Node) => node instanceof Element && node.hasAttribute('data-papershelf-id');
+    return [...record.addedNodes, ...record.removedNodes].every(ours);
+  }
+
+  scan(): void {
+    const url = this.deps.currentUrl();
+    const match = adapterFor(url);
+    let entries: PaperEntry[] = [];
+    if (match) {
+      try {
+        entries = match.adapter.extract(url, this.deps.document);
+      } catch (error) {
+        // An adapter must not throw, but if a site change makes one do so, the page stays as it is.
+        this.deps.warn(`PaperShelf: reading the ${match.adapter.site} ${match.pageType} page failed: ${String(error)}`);
+      }
+      if (entries.length === 0 && this.warnedFor !== url.href) {
+        this.warnedFor = url.href;
+        this.deps.warn(
+          `PaperShelf: no papers recognized on this ${match.adapter.site} ${match.pageType} page (${url.href}); the site's markup may have changed.`,
+        );
+      }
+    }
+    this.releaseDetached(new Set(entries.map((entry) => entry.anchor)));
+    const fresh = entries.filter((entry) => !this.controlsByAnchor.has(entry.anchor));
+    if (match && fresh.length > 0) this.mount(fresh, { site: match.adapter.site, url: url.href });
+  }
+
+  /** Applies saved states announced by the background (from this tab or any other). */
+  applySavedState(states: SavedState): void {
+    for (const [id, isSaved] of Object.entries(states)) {
+      this.saved.set(id, isSaved);
+      for (const control of this.controlsById.get(id) ?? []) control.setSaved(isSaved);
+    }
+  }
+
+  /** Removes every control, as when the content script is invalidated. */
+  destroy(): void {
+    this.releaseDetached(new Set());
+  }
+
+  get controlCount(): number {
+    return this.controlsByAnchor.size;
+  }
+
+  private mount(entries: PaperEntry[], source: PaperSource): void {
+    const batch = entries.slice(0, MOUNT_BATCH);
+    const unknownIds = new Set<string>();
+    for (const entry of batch) {
+      const control = createSaveControl(this.deps.document, entry, (clicked) => void this.toggle(clicked, source));
+      entry.anchor.insertAdjacentElement(entry.placement, control.host);
+      this.controlsByAnchor.set(entry.anchor, control);
+      const siblings = this.controlsById.get(entry.paper.id) ?? new Set();
+      siblings.add(control);
+      this.controlsById.set(entry.paper.id, siblings);
+      const known = this.saved.get(entry.paper.id);
+      if (known === undefined) unknownIds.add(entry.paper.id);
+      else control.setSaved(known);
+    }
+    if (unknownIds.size > 0) void this.loadSavedState([...unknownIds]);
+    const rest = entries.slice(MOUNT_BATCH);
+    if (rest.length > 0) this.deps.requestFrame(() => this.mount(rest.filter((entry) => entry.anchor.isConnected), source));
+  }
+
+  private async loadSavedState(ids: string[]): Promise<void> {
+    try {
+      this.applySavedState(await this.deps.savedStateOf(ids));
+    } catch (error) {
+      this.deps.warn(`PaperShelf: could not read which papers are saved: ${errorText(error)}`);
+    }
+  }
+
+  private releaseDetached(keep: Set<Element>): void {
+    for (const [anchor, control] of this.controlsByAnchor) {
+      if (keep.has(anchor) && anchor.isConnected && control.host.isConnected) continue;
+      control.host.remove();
+      this.controlsByAnchor.delete(anchor);
+      this.controlsById.get(control.entry.paper.id)?.delete(control);
+    }
+  }
+
+  private async toggle(control: SaveControl, source: PaperSource): Promise<void> {
+    const { paper } = control.entry;
+    const wasSaved = this.saved.get(paper.id) === true;
+    control.setBusy(true);
+    control.showError(null);
+    try {
+      if (wasSaved) await this.deps.remove(paper.id);
+      else await this.deps.save(paper, source);
+      // The background also announces the change to every tab; applying it here makes this tab instant.
+      this.applySavedState({ [paper.id]: !wasSaved });
+    } catch (error) {
+      control.showError(`${wasSaved ? 'Could not remove' : 'Could not save'}: ${errorText(error)}`);
+    } finally {
+      control.setBusy(false);
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,91 @@
+import type { PaperEntry } from '@/lib/sites/types';
+
+/**
+ * The Save control: a host element carrying `data-papershelf-id`, with an open shadow root so the
+ * page's CSS cannot reach the button and ours cannot leak out. Plain DOM, not a React root:
+ * an arXiv listing can hold 2000 entries, and one shared stylesheet serves every control.
+ */
+const STYLE = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0.4em; }
+button {
+  font: 600 12px/1 system-ui, -apple-system, "Segoe UI", sans-serif;
+  display: inline-flex; align-items: center; gap: 4px;
+  padding: 4px 9px; border-radius: 999px; cursor: pointer;
+  border: 1px solid #c7cfe6; background: #f5f7ff; color: #2b4cb8;
+}
+button:hover { background: #e8edff; }
+button:focus-visible { outline: 2px solid #2b4cb8; outline-offset: 2px; }
+button[aria-pressed="true"] { background: #2b4cb8; border-color: #2b4cb8; color: #fff; }
+button[aria-busy="true"] { opacity: 0.6; cursor: progress; }
+svg { width: 11px; height: 11px; fill: currentColor; }
+.error { margin-left: 6px; font: 12px/1.2 system-ui, sans-serif; color: #b3261e; }
+@media (prefers-color-scheme: dark) {
+  button { background: #1f2740; border-color: #3d4a78; color: #b9c6ff; }
+  button[aria-pressed="true"] { background: #8ea2ff; border-color: #8ea2ff; color: #10152a; }
+  .error { color: #ffb4ab; }
+}`;
+
+const BOOKMARK_ICON =
+  '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
+
+let sharedSheet: CSSStyleSheet | undefined;
+function styleSheet(): CSSStyleSheet {
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLE);
+  }
+  return sharedSheet;
+}
+
+export interface SaveControl {
+  host: HTMLElement;
+  entry: PaperEntry;
+  setSaved(saved: boolean): void;
+  setBusy(busy: boolean): void;
+  showError(message: string | null): void;
+}
+
+export function createSaveControl(
+  doc: Document,
+  entry: PaperEntry,
+  onToggle: (control: SaveControl) => void,
+): SaveControl {
+  const host = doc.createElement('span');
+  host.dataset.papershelfId = entry.paper.id;
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [styleSheet()];
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.title = `Save “${entry.paper.title}” to PaperShelf`;
+  const label = doc.createElement('span');
+  button.innerHTML = BOOKMARK_ICON;
+  button.append(label);
+  const error = doc.createElement('span');
+  error.className = 'error';
+  error.setAttribute('role', 'status');
+  root.append(button, error);
+
+  const control: SaveControl = {
+    host,
+    entry,
+    setSaved(saved) {
+      label.textContent = saved ? 'Saved' : 'Save';
+      button.setAttribute('aria-pressed', String(saved));
+    },
+    setBusy(busy) {
+      button.setAttribute('aria-busy', String(busy));
+    },
+    showError(message) {
+      error.textContent = message ?? '';
+    },
+  };
+  control.setSaved(false);
+  button.addEventListener('click', (event) => {
+    // Only a person's click counts: a page script calling `.click()` must not save or unsave.
+    if (!event.isTrusted) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onToggle(control);
+  });
+  return control;
+}

@@ -1,0 +1,77 @@
+import type { PaperShelfDb } from './db';
+import { Paper, type PaperMetadata, type PaperSource, type ReadStatus } from './paper';
+
+export interface PaperPatch {
+  notes?: string;
+  tags?: string[];
+  status?: ReadStatus;
+}
+
+/** Saved state keyed by id: what a page needs to draw its Save/Saved controls. */
+export type SavedState = Record<string, boolean>;
+
+/** Page data fills what the stored record lacks; what is already there (and what the user wrote) stays. */
+function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
+  return {
+    ...stored,
+    title: stored.title || page.title,
+    authors: stored.authors.length > 0 ? stored.authors : page.authors,
+    abstract: stored.abstract ?? page.abstract,
+    published: stored.published ?? page.published,
+    primaryCategory: stored.primaryCategory ?? page.primaryCategory,
+    links: {
+      huggingface: stored.links.huggingface ?? page.links.huggingface,
+      projectPage: stored.links.projectPage ?? page.links.projectPage,
+      code: [...new Set([...stored.links.code, ...page.links.code])],
+    },
+  };
+}
+
+/**
+ * Saves a paper, or completes the record if it is saved already (the same paper seen on another
+ * site or in another version). Returns the stored record.
+ */
+export async function savePaper(
+  db: PaperShelfDb,
+  metadata: PaperMetadata,
+  source: PaperSource,
+  now = Date.now(),
+): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(metadata.id);
+    const paper = stored
+      ? { ...mergeMetadata(stored, metadata), updatedAt: now }
+      : { ...metadata, source, tags: [], status: 'unread' as const, notes: '', savedAt: now, updatedAt: now };
+    // Parse on the way in too: a record that would not read back must never be written.
+    const valid = Paper.parse(paper);
+    await db.papers.put(valid);
+    return valid;
+  });
+}
+
+/** Removes a paper; returns the removed record (for Undo) or undefined when it was not saved. */
+export async function removePaper(db: PaperShelfDb, id: string): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (stored) await db.papers.delete(id);
+    return stored;
+  });
+}
+
+export async function savedState(db: PaperShelfDb, ids: readonly string[]): Promise<SavedState> {
+  const unique = [...new Set(ids)];
+  const keys = new Set(await db.papers.where('id').anyOf(unique).primaryKeys());
+  return Object.fromEntries(unique.map((id) => [id, keys.has(id)]));
+}
+
+/** Applies the user's edits. Throws when the paper is not saved, so the caller can say so. */
+export async function updatePaper(db: PaperShelfDb, id: string, patch: PaperPatch, now = Date.now()): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored) throw new Error(`paper ${id} is not saved`);
+    const tags = patch.tags ? [...new Set(patch.tags.map((tag) => tag.trim()).filter(Boolean))] : stored.tags;
+    const updated = Paper.parse({ ...stored, ...patch, tags, updatedAt: now });
+    await db.papers.put(updated);
+    return updated;
+  });
+}

@@ -1,0 +1,64 @@
+// `npm run demo`: build PaperShelf, load it into Chromium, and use it on the bundled offline pages.
+// Leaves screenshots in demo-output/. `npm run demo -- --headed` leaves a visible browser running.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_HELP, findChromium } from '../support/chromium.mjs';
+import { launchWithExtension } from '../support/extension-browser.mjs';
+import { fixture, listFixtures } from '../support/fixtures.mjs';
+
+const headed = process.argv.includes('--headed');
+const OUT = 'demo-output';
+
+if (!findChromium()) {
+  console.error(CHROMIUM_HELP);
+  process.exit(1);
+}
+if (headed && !process.env.DISPLAY && process.platform === 'linux') {
+  console.error('--headed needs a desktop (no DISPLAY is set). Run `npm run demo` for the headless tour.');
+  process.exit(1);
+}
+
+console.log('Building the extension…');
+execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+mkdirSync(OUT, { recursive: true });
+
+const { context, extensionId, pages } = await launchWithExtension({ headless: !headed });
+for (const page of listFixtures()) pages.set(page.url, page.html);
+console.log(`PaperShelf loaded as chrome-extension://${extensionId}; serving ${pages.size} offline pages.`);
+
+/** Opens a bundled page, clicks Save on its first `count` papers, and screenshots it. */
+async function saveFrom(name, count) {
+  const tab = await context.newPage();
+  await tab.goto(fixture(name).url);
+  const controls = tab.locator('[data-papershelf-id]');
+  await controls.first().waitFor();
+  const total = await controls.count();
+  for (let index = 0; index < Math.min(count, total); index++) {
+    const button = controls.nth(index).getByRole('button');
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await button.and(tab.getByRole('button', { name: 'Saved' })).waitFor();
+  }
+  const shot = join(OUT, `${name.replace('/', '-')}.png`);
+  await tab.screenshot({ path: shot });
+  console.log(`  ${name}: ${total} papers recognized, saved ${Math.min(count, total)} → ${shot}`);
+  return tab;
+}
+
+await saveFrom('huggingface/daily', 3);
+await saveFrom('arxiv/list-new', 2);
+
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 420, height: 600 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+await popup.locator('li[data-papershelf-id]').first().waitFor();
+await popup.screenshot({ path: join(OUT, 'popup.png') });
+console.log(`  popup: ${await popup.locator('li[data-papershelf-id]').count()} saved papers → ${join(OUT, 'popup.png')}`);
+
+if (headed) {
+  console.log('The browser stays open with PaperShelf loaded; close it (or press Ctrl+C) when done.');
+  await new Promise((resolve) => context.on('close', resolve));
+} else {
+  await context.close();
+  console.log(`Done. Screenshots are in ${OUT}/.`);
+}

@@ -1,0 +1,37 @@
+// `npm test`: typecheck, unit tests, then the end-to-end tests in real Chromium, and one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_HELP, findChromium } from './support/chromium.mjs';
+
+if (!findChromium()) {
+  console.error(CHROMIUM_HELP);
+  process.exit(1);
+}
+
+rmSync('test-results', { recursive: true, force: true });
+const steps = [
+  ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
+  ['unit', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
+  ['end-to-end', ['npx', 'playwright', 'test']],
+];
+
+let failedStep = null;
+for (const [name, [command, ...args]] of steps) {
+  console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  if (status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+const unit = read('test-results/unit.json');
+const e2e = read('test-results/e2e.json');
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+console.log(`\nunit ${unit?.numPassedTests ?? 0}/${unit?.numTotalTests ?? 0}, end-to-end ${e2e?.stats?.expected ?? 0} passed`);
+if (failedStep) console.log(`${failedStep} failed`);
+console.log(`tests: ${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);
+process.exit(failedStep ? 1 : 0);
