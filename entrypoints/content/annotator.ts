@@ -1,12 +1,14 @@
 import type { PaperMetadata, PaperSource } from '@/lib/paper';
 import type { SavedState } from '@/lib/papers';
-import { adapterFor } from '@/lib/sites/registry';
+import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
 import { createSaveControl, type SaveControl } from './save-control';
 
 export interface AnnotatorDeps {
   document: Document;
   currentUrl: () => URL;
+  /** The site registry's lookup; a parameter so tests can hand in a toy site. */
+  recognize: typeof adapterFor;
   requestFrame: (callback: () => void) => void;
   savedStateOf: (ids: string[]) => Promise<SavedState>;
   save: (paper: PaperMetadata, source: PaperSource) => Promise<unknown>;
@@ -49,7 +51,7 @@ export class Annotator {
 
   scan(): void {
     const url = this.deps.currentUrl();
-    const match = adapterFor(url);
+    const match = this.deps.recognize(url);
     let entries: PaperEntry[] = [];
     if (match) {
       try {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messages';
 import { SAVED_STATE_SIGNAL_KEY, SavedStateSignal } from '@/lib/saved-state-signal';
+import { adapterFor } from '@/lib/sites/registry';
 import { Annotator } from './annotator';
 
 export default defineContentScript({
@@ -13,6 +14,7 @@ export default defineContentScript({
     const annotator = new Annotator({
       document,
       currentUrl: () => new URL(location.href),
+      recognize: adapterFor,
       requestFrame: (callback) => ctx.requestAnimationFrame(callback),
       savedStateOf: (ids) => sendToBackground(send, { type: 'paper/saved-state', ids }),
       save: (paper, source) => sendToBackground(send, { type: 'paper/save', paper, source }),

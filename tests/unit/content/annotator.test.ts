@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Annotator, type AnnotatorDeps } from '../../../entrypoints/content/annotator';
+import { PaperMetadata } from '../../../lib/paper';
+import type { SiteAdapter } from '../../../lib/sites/types';
+
+/** A toy site: every `li[data-id]` is a paper; enough to exercise the mounting rules on their own. */
+const toySite: SiteAdapter = {
+  site: 'arxiv',
+  pageType: (url) => (url.pathname.startsWith('/list/') ? 'list' : null),
+  extract: (_url, doc) =>
+    [...doc.querySelectorAll('li[data-id]')].map((anchor) => ({
+      paper: PaperMetadata.parse({ id: anchor.getAttribute('data-id'), title: anchor.textContent }),
+      anchor,
+      placement: 'beforeend' as const,
+    })),
+};
+
+function setup(html: string, saved: Record<string, boolean> = {}) {
+  document.body.innerHTML = html;
+  const frames: (() => void)[] = [];
+  const deps = {
+    document,
+    currentUrl: () => new URL('https://arxiv.org/list/cs.LG/new'),
+    recognize: (url: URL) => {
+      const pageType = toySite.pageType(url);
+      return pageType ? { adapter: toySite, pageType } : null;
+    },
+    requestFrame: (callback: () => void) => void frames.push(callback),
+    savedStateOf: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, saved[id] === true]))),
+    save: vi.fn(async () => ({})),
+    remove: vi.fn(async () => ({})),
+    warn: vi.fn(),
+  } satisfies AnnotatorDeps;
+  const runFrames = () => {
+    while (frames.length) frames.shift()!();
+  };
+  return { annotator: new Annotator(deps), deps, runFrames };
+}
+
+const buttons = (id: string) =>
+  [...document.querySelectorAll(`[data-papershelf-id="${id}"]`)].map((host) => host.shadowRoot!.querySelector('button')!);
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Annotator', () => {
+  it('gives every entry one control and asks for all saved states in one request', async () => {
+    const { annotator, deps } = setup(
+      '<ul><li data-id="2401.00001">A</li><li data-id="2401.00002">B</li><li data-id="2401.00001">A again</li></ul>',
+      { '2401.00001': true },
+    );
+    annotator.scan();
+    await flush();
+    expect(document.querySelectorAll('[data-papershelf-id]')).toHaveLength(3);
+    expect(deps.savedStateOf).toHaveBeenCalledTimes(1);
+    expect(deps.savedStateOf).toHaveBeenCalledWith(['2401.00001', '2401.00002']);
+    expect(buttons('2401.00001').map((button) => button.textContent)).toEqual(['Saved', 'Saved']);
+    expect(buttons('2401.00001')[0]!.getAttribute('aria-pressed')).toBe('true');
+    expect(buttons('2401.00002')[0]!.textContent).toBe('Save');
+  });
+
+  it('never mounts a second control on a rescan, and releases controls of entries that left', async () => {
+    const { annotator, runFrames } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00002">B</li></ul>');
+    annotator.scan();
+    annotator.scan();
+    expect(annotator.controlCount).toBe(2);
+    document.querySelector('li[data-id="2401.00002"]')!.remove();
+    document.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li data-id="2401.00003">C</li>');
+    annotator.scheduleScan();
+    annotator.scheduleScan();
+    runFrames();
+    expect(annotator.controlCount).toBe(2);
+    expect([...document.querySelectorAll('[data-papershelf-id]')].map((host) => host.getAttribute('data-papershelf-id'))).toEqual([
+      '2401.00001',
+      '2401.00003',
+    ]);
+  });
+
+  it('mounts a large page across frames, a batch per frame', () => {
+    const items = Array.from({ length: 1200 }, (_, index) => `<li data-id="2401.${String(index).padStart(5, '0')}">T</li>`);
+    const { annotator, runFrames } = setup(`<ul>${items.join('')}</ul>`);
+    annotator.scan();
+    expect(annotator.controlCount).toBe(500);
+    runFrames();
+    expect(annotator.controlCount).toBe(1200);
+  });
+
+  it('ignores clicks that are not a person’s (isTrusted false)', async () => {
+    const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
+    annotator.scan();
+    buttons('2401.00001')[0]!.click();
+    await flush();
+    expect(deps.save).not.toHaveBeenCalled();
+    expect(buttons('2401.00001')[0]!.textContent).toBe('Save');
+  });
+
+  it('applies states announced from other tabs to every occurrence', () => {
+    const { annotator } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00001">A</li></ul>');
+    annotator.scan();
+    annotator.applySavedState({ '2401.00001': true });
+    expect(buttons('2401.00001').map((button) => button.textContent)).toEqual(['Saved', 'Saved']);
+  });
+
+  it('warns once, naming the site and page type, when a supported page has no papers, and leaves it untouched', () => {
+    const { annotator, deps } = setup('<p>Nothing here</p>');
+    const before = document.body.innerHTML;
+    annotator.scan();
+    annotator.scan();
+    expect(deps.warn).toHaveBeenCalledTimes(1);
+    expect(deps.warn.mock.calls[0]![0]).toMatch(/no papers recognized on this arxiv list page/);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('does not count its own controls as page changes', () => {
+    const { annotator } = setup('<ul><li data-id="2401.00001">A</li></ul>');
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(document.body, { childList: true, subtree: true });
+    annotator.scan();
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((record) => annotator.isOwnMutation(record))).toBe(true);
+  });
+});
