@@ -50,6 +50,11 @@ export const Paper = PaperMetadata.extend({
   tags: z.array(Tag).max(200),
   status: ReadStatus,
   notes: z.string().max(1_000_000),
+  /** BibTeX citation key: assigned once (on first export, or by the user) and never changed after. */
+  citationKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.+-]{1,100}$/)
+    .optional(),
   /** Epoch milliseconds. */
   savedAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
