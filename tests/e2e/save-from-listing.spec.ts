@@ -1,9 +1,12 @@
 import { expect, saveControl, test } from './harness';
+import { readFileSync } from 'node:fs';
 import { fixture } from '../support/fixtures.mjs';
 
 // Issue #2: a Save click on a Hugging Face daily page ends up as a saved paper in the popup.
 test('save three papers from the daily page, see them in the popup, reload, unsave one', async ({ ext }) => {
-  const daily = fixture('huggingface/daily');
+  const expected = JSON.parse(readFileSync(fixture('huggingface/daily').path.replace(/\.html$/, '.expected.json'), 'utf8')) as {
+    papers: { id: string; links: { code: string[] } }[];
+  };
   const listing = await ext.openFixture('huggingface/daily');
   const controls = listing.locator('[data-papershelf-id]');
   await expect(controls.first()).toBeVisible();
@@ -24,15 +27,17 @@ test('save three papers from the daily page, see them in the popup, reload, unsa
     await expect(row).toBeVisible();
     await expect(row.locator(`a[href="https://arxiv.org/abs/${id}"]`).first()).toBeVisible();
     await expect(row.locator(`a[href="https://arxiv.org/pdf/${id}"]`)).toBeVisible();
+    for (const repository of expected.papers.find((paper) => paper.id === id)!.links.code) {
+      await expect(row.getByRole('link', { name: /code/i }).and(row.locator(`a[href="${repository}"]`))).toBeVisible();
+    }
   }
+  // The fixture's first paper has a GitHub repository: the row must link to it as code.
+  expect(expected.papers[0]!.links.code.length).toBeGreaterThan(0);
   // Newest first.
   await expect(popup.locator('li[data-papershelf-id]')).toHaveCount(3);
   expect(await popup.locator('li[data-papershelf-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-papershelf-id')))).toEqual(
     [...chosen].reverse(),
   );
-  // A paper with a repository on the page links to it as code.
-  const withCode = daily.html.includes('github.com') ? popup.getByRole('link', { name: /code/i }) : null;
-  if (withCode) await expect(withCode.first()).toHaveAttribute('href', /^https:\/\/github\.com\/[^/]+\/[^/]+$/);
 
   await listing.reload();
   for (const id of chosen) await expect(saveControl(listing, id)).toHaveAccessibleName('Saved');

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adapters, adapterFor } from '../../../lib/sites/registry';
+
+// Every committed page fixture, checked against the expected-result file beside it. A new fixture
+// needs no new test: drop `<name>.html` and `<name>.expected.json` into the site's folder.
+const ROOT = join(process.cwd(), 'tests/fixtures');
+const SITES = ['huggingface', 'arxiv'] as const;
+
+const fixtures = SITES.flatMap((site) =>
+  readdirSync(join(ROOT, site))
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const path = join(ROOT, site, file);
+      const html = readFileSync(path, 'utf8');
+      const firstLine = html.slice(0, html.indexOf('\n'));
+      return { site, name: `${site}/${file.replace(/\.html$/, '')}`, path, html, firstLine, url: /url=(\S+)/.exec(firstLine)?.[1] };
+    }),
+);
+
+describe('fixture conventions', () => {
+  it('has fixtures for both sites', () => {
+    for (const site of SITES) expect(fixtures.filter((fixture) => fixture.site === site).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s says where it was served, what it is modelled on and when', (_, fixture) => {
+    expect(fixture.firstLine).toMatch(/^<!-- papershelf-fixture url=https:\/\/\S+ modelled on .+written \d{4}-\d{2}-\d{2} -->$/);
+  });
+
+  it('has an expected-result file beside every fixture, and no orphans', () => {
+    for (const site of SITES) {
+      const files = readdirSync(join(ROOT, site));
+      const pages = files.filter((file) => file.endsWith('.html')).map((file) => file.replace(/\.html$/, ''));
+      const expectations = files.filter((file) => file.endsWith('.expected.json')).map((file) => file.replace(/\.expected\.json$/, ''));
+      expect(expectations.sort()).toEqual(pages.sort());
+    }
+  });
+});
+
+describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (_, fixture) => {
+  const expectedPath = fixture.path.replace(/\.html$/, '.expected.json');
+  const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { pageType: string; papers: unknown[] }) : null;
+  const url = new URL(fixture.url ?? 'about:blank');
+
+  it('is recognized as the expected page type by its own site only', () => {
+    const match = adapterFor(url);
+    expect(match?.adapter.site).toBe(fixture.site);
+    expect(match?.pageType).toBe(expected?.pageType);
+    for (const other of adapters.filter((adapter) => adapter.site !== fixture.site)) expect(other.pageType(url)).toBeNull();
+  });
+
+  it('yields exactly the expected papers, in page order', () => {
+    const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+    const entries = adapterFor(url)!.adapter.extract(url, doc);
+    expect(entries.map((entry) => entry.paper)).toEqual(expected?.papers);
+  });
+
+  it('anchors every entry to its own element inside the page', () => {
+    const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+    const entries = adapterFor(url)!.adapter.extract(url, doc);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((entry) => entry.anchor.ownerDocument === doc && doc.documentElement.contains(entry.anchor))).toBe(true);
+    expect(new Set(entries.map((entry) => entry.anchor)).size).toBe(entries.length);
+  });
+
+  it('leaves the page as it was', () => {
+    const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+    const before = doc.documentElement.outerHTML;
+    adapterFor(url)!.adapter.extract(url, doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
