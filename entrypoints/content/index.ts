@@ -8,7 +8,8 @@ export default defineContentScript({
   // Every page of both hosts, not only listings: Hugging Face reaches /papers by client-side
   // navigation, and the registry decides per URL whether a page has papers.
   matches: ['https://huggingface.co/*', 'https://arxiv.org/*'],
-  runAt: 'document_idle',
+  // document_end: the listing is parsed, and a long page need not wait for its images to be annotated.
+  runAt: 'document_end',
   main(ctx) {
     const send = (message: unknown) => browser.runtime.sendMessage(message);
     const annotator = new Annotator({

@@ -29,12 +29,18 @@ const BOOKMARK_ICON =
   '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
 
 let sharedSheet: CSSStyleSheet | undefined;
-function styleSheet(): CSSStyleSheet {
-  if (!sharedSheet) {
+let sharedTemplate: DocumentFragment | undefined;
+
+/** The stylesheet and the control's markup, made once per page and cloned: parsing them per entry dominated mounting. */
+function parts(doc: Document): { sheet: CSSStyleSheet; template: DocumentFragment } {
+  if (!sharedSheet || !sharedTemplate) {
     sharedSheet = new CSSStyleSheet();
     sharedSheet.replaceSync(STYLE);
+    const template = doc.createElement('template');
+    template.innerHTML = `<button type="button" title="Save to PaperShelf">${BOOKMARK_ICON}<span></span></button><span class="error" role="status"></span>`;
+    sharedTemplate = template.content;
   }
-  return sharedSheet;
+  return { sheet: sharedSheet, template: sharedTemplate };
 }
 
 export interface SaveControl {
@@ -48,27 +54,27 @@ export interface SaveControl {
 export function createSaveControl(
   doc: Document,
   entry: PaperEntry,
+  saved: boolean,
   onToggle: (control: SaveControl) => void,
 ): SaveControl {
   const host = doc.createElement('span');
-  host.dataset.papershelfId = entry.paper.id;
+  host.dataset.papershelfId = entry.id;
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [styleSheet()];
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.title = `Save “${entry.paper.title}” to PaperShelf`;
-  const label = doc.createElement('span');
-  button.innerHTML = BOOKMARK_ICON;
-  button.append(label);
-  const error = doc.createElement('span');
-  error.className = 'error';
-  error.setAttribute('role', 'status');
-  root.append(button, error);
+  const { sheet, template } = parts(doc);
+  root.adoptedStyleSheets = [sheet];
+  root.append(template.cloneNode(true));
+  const button = root.firstElementChild as HTMLButtonElement;
+  const label = button.lastElementChild as HTMLSpanElement;
+  const error = root.lastElementChild as HTMLSpanElement;
 
+  let shown: boolean | undefined;
   const control: SaveControl = {
     host,
     entry,
     setSaved(saved) {
+      // A page-wide state answer touches every control; leaving unchanged ones alone spares a restyle of each.
+      if (shown === saved) return;
+      shown = saved;
       label.textContent = saved ? 'Saved' : 'Save';
       button.setAttribute('aria-pressed', String(saved));
     },
@@ -79,7 +85,7 @@ export function createSaveControl(
       error.textContent = message ?? '';
     },
   };
-  control.setSaved(false);
+  control.setSaved(saved);
   button.addEventListener('click', (event) => {
     // Only a person's click counts: a page script calling `.click()` must not save or unsave.
     if (!event.isTrusted) return;

@@ -62,25 +62,23 @@ function extractListing(url: URL, doc: Document): PaperEntry[] {
       if (dd?.localName !== 'dd') continue;
       const id = idFromLinks(dt.getElementsByTagName('a'), url);
       if (!id) continue;
-      const { title, authors, comments, subject, abstract } = listingFields(dd);
-      const replaced = replacements || /\(replaced\)/.test(dt.textContent ?? '');
-      const abstractText = textOf(abstract);
-      // Author links hold plain names: their text needs no walk for math or labels.
-      const names = [...(authors?.getElementsByTagName('a') ?? [])].map((link) => collapseWhitespace(link.textContent ?? ''));
-      const found = entry(
-        {
-          id,
-          title: textOf(title),
-          authors: names.filter(Boolean),
-          abstract: abstractText || undefined,
-          published: replaced ? undefined : sectionDate,
-          primaryCategory: categoryIn(subject),
-          links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
-        },
-        dt,
-        'beforeend',
+      entries.push(
+        entry(id, dt, 'beforeend', () => {
+          const { title, authors, comments, subject, abstract } = listingFields(dd);
+          const replaced = replacements || /\(replaced\)/.test(dt.textContent ?? '');
+          const abstractText = textOf(abstract);
+          // Author links hold plain names: their text needs no walk for math or labels.
+          const names = [...(authors?.getElementsByTagName('a') ?? [])].map((link) => collapseWhitespace(link.textContent ?? ''));
+          return {
+            title: textOf(title),
+            authors: names.filter(Boolean),
+            abstract: abstractText || undefined,
+            published: replaced ? undefined : sectionDate,
+            primaryCategory: categoryIn(subject),
+            links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+          };
+        }),
       );
-      if (found) entries.push(found);
     }
   }
   return entries;
@@ -116,29 +114,27 @@ function extractSearch(url: URL, doc: Document): PaperEntry[] {
     const idLine = result.querySelector('p.list-title');
     const id = idLine && idFromLinks(idLine.querySelectorAll('a[href]'), url);
     if (!id) continue;
-    // Only the comments paragraph wraps its text in `span.mathjax`; report number and journal ref share `p.comments`.
-    const comments = result.querySelector('p.comments span.mathjax');
-    const abstract = result.querySelector('span.abstract-full');
-    // The full abstract ends with its "△ Less" toggle.
-    const abstractText = textOf(abstract).replace(/\s*△\s*Less$/, '');
-    // "Submitted 20 October, 2021; v1 submitted 17 June, 2021; originally announced June 2021."
-    const dates = textOf(result.querySelector('p.is-size-7:not(.comments)'));
-    const firstVersion = /v1 submitted (\d{1,2} \w+,? \d{4})/i.exec(dates)?.[1] ?? /Submitted (\d{1,2} \w+,? \d{4})/i.exec(dates)?.[1];
-    const found = entry(
-      {
-        id,
-        title: textOf(result.querySelector('p.title')),
-        authors: [...result.querySelectorAll('p.authors a')].map(textOf).filter(Boolean),
-        abstract: abstractText || undefined,
-        published: isoDate(firstVersion ?? ''),
-        // The template lists the primary category's tag first (class `is-link`, or `search-hit` when it matched).
-        primaryCategory: categoryFromText(result.querySelector('.tags span.tag[data-tooltip]')?.textContent ?? ''),
-        links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
-      },
-      idLine,
-      'beforeend',
+    entries.push(
+      entry(id, idLine, 'beforeend', () => {
+        // Only the comments paragraph wraps its text in `span.mathjax`; report number and journal ref share `p.comments`.
+        const comments = result.querySelector('p.comments span.mathjax');
+        const abstract = result.querySelector('span.abstract-full');
+        // The full abstract ends with its "△ Less" toggle.
+        const abstractText = textOf(abstract).replace(/\s*△\s*Less$/, '');
+        // "Submitted 20 October, 2021; v1 submitted 17 June, 2021; originally announced June 2021."
+        const dates = textOf(result.querySelector('p.is-size-7:not(.comments)'));
+        const firstVersion = /v1 submitted (\d{1,2} \w+,? \d{4})/i.exec(dates)?.[1] ?? /Submitted (\d{1,2} \w+,? \d{4})/i.exec(dates)?.[1];
+        return {
+          title: textOf(result.querySelector('p.title')),
+          authors: [...result.querySelectorAll('p.authors a')].map(textOf).filter(Boolean),
+          abstract: abstractText || undefined,
+          published: isoDate(firstVersion ?? ''),
+          // The template lists the primary category's tag first (class `is-link`, or `search-hit` when it matched).
+          primaryCategory: categoryFromText(result.querySelector('.tags span.tag[data-tooltip]')?.textContent ?? ''),
+          links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+        };
+      }),
     );
-    if (found) entries.push(found);
   }
   return entries;
 }
@@ -148,40 +144,40 @@ function extractAbstractPage(url: URL, doc: Document): PaperEntry[] {
   const id = arxivIdFromPath(url.pathname);
   const heading = doc.querySelector('h1.title');
   if (!id || !heading) return [];
-  const scope = heading.closest('#abs') ?? doc;
-  const comments = scope.querySelector('td.comments');
-  const abstract = scope.querySelector('blockquote.abstract');
-  const abstractText = textOf(abstract);
-  // `citation_date` is the first version's day ("2019/02/07"); the dateline says "[Submitted on 17 Jun 2021 (v1), …]".
-  const citationDate = doc.querySelector('meta[name="citation_date"]')?.getAttribute('content') ?? '';
-  const published =
-    /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(citationDate.trim())?.slice(1).join('-') ?? isoDate(textOf(scope.querySelector('.dateline')));
-  const found = entry(
-    {
-      id,
-      title: textOf(heading),
-      authors: [...scope.querySelectorAll('.authors a')].map(textOf).filter(Boolean),
-      abstract: abstractText || undefined,
-      published,
-      primaryCategory: categoryIn(scope.querySelector('.primary-subject')),
-      links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
-    },
-    heading,
-    'afterend',
-  );
-  return found ? [found] : [];
+  return [
+    entry(id, heading, 'afterend', () => {
+      const scope = heading.closest('#abs') ?? doc;
+      const comments = scope.querySelector('td.comments');
+      const abstract = scope.querySelector('blockquote.abstract');
+      const abstractText = textOf(abstract);
+      // `citation_date` is the first version's day ("2019/02/07"); the dateline says "[Submitted on 17 Jun 2021 (v1), …]".
+      const citationDate = doc.querySelector('meta[name="citation_date"]')?.getAttribute('content') ?? '';
+      const published =
+        /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(citationDate.trim())?.slice(1).join('-') ?? isoDate(textOf(scope.querySelector('.dateline')));
+      return {
+        title: textOf(heading),
+        authors: [...scope.querySelectorAll('.authors a')].map(textOf).filter(Boolean),
+        abstract: abstractText || undefined,
+        published,
+        primaryCategory: categoryIn(scope.querySelector('.primary-subject')),
+        links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+      };
+    }),
+  ];
 }
 
 /** The first link to an abstract page among `links` (`<a href ="/abs/…" title="Abstract">`, or absolute on search pages). */
 function idFromLinks(links: Iterable<Element>, base: URL): string | null {
   for (const link of links) {
     const href = link.getAttribute('href')?.trim() ?? '';
-    // The listing's own relative form, read without building a URL (2000 of them on a long page).
-    if (href.startsWith('/abs/') && !/[?#]/.test(href)) {
-      const id = arxivIdFromPath(href);
+    // Relative links (the listing's own form) are read without building a URL: a 2000-entry page has
+    // three per entry, and `new URL` dominated the extraction's profile.
+    if (href.startsWith('/') && !href.startsWith('//')) {
+      const id = href.startsWith('/abs/') && !/[?#]/.test(href) ? arxivIdFromPath(href) : null;
       if (id) return id;
       continue;
     }
+    if (!/^https?:/i.test(href)) continue;
     const target = resolve(href, base);
     if (target?.host !== HOST || !target.pathname.startsWith('/abs/')) continue;
     const id = arxivIdFromPath(target.pathname);

@@ -49,8 +49,7 @@ function extractListing(url: URL, doc: Document): PaperEntry[] {
     if (!heading || target?.host !== HOST || !target.pathname.startsWith('/papers/')) continue;
     const id = arxivIdFromPath(target.pathname);
     if (!id) continue;
-    const found = entry(metadata(id, known.get(id), textOf(heading)), heading, 'afterend');
-    if (found) entries.push(found);
+    entries.push(entry(id, heading, 'afterend', () => metadata(id, known.get(id), textOf(heading))));
   }
   return entries;
 }
@@ -65,8 +64,7 @@ function extractPaperPage(url: URL, doc: Document): PaperEntry[] {
   const wanted = props?.title ? collapseWhitespace(props.title) : null;
   const heading = (wanted && headings.find((h1) => textOf(h1) === wanted)) || headings[0];
   if (!heading) return [];
-  const found = entry(metadata(id, props, textOf(heading)), heading, 'afterend');
-  return found ? [found] : [];
+  return [entry(id, heading, 'afterend', () => metadata(id, props, textOf(heading)))];
 }
 
 // The fields we read from a paper in the props; each one may be missing or of another shape without
@@ -84,7 +82,7 @@ const HfPaper = z.object({
 type HfPaper = z.infer<typeof HfPaper>;
 const HfAuthor = z.object({ name: z.string() });
 
-function metadata(id: string, paper: HfPaper | undefined, shownTitle: string): PaperMetadataInput {
+function metadata(id: string, paper: HfPaper | undefined, shownTitle: string): Omit<PaperMetadataInput, 'id'> {
   const authors = (paper?.authors ?? []).flatMap((author) => {
     const parsed = HfAuthor.safeParse(author);
     // Some names arrive escaped twice (`D&#39;Mello`); the attribute's own escaping is already gone.
@@ -94,7 +92,6 @@ function metadata(id: string, paper: HfPaper | undefined, shownTitle: string): P
   // Only the fields the site curates: a summary also names baselines and dependencies by URL.
   const { code, projectPage } = findLinks([paper?.githubRepo, paper?.projectPage]);
   return {
-    id,
     title: paper?.title ? collapseWhitespace(paper.title) : shownTitle,
     authors,
     abstract: paper?.summary ? collapseWhitespace(paper.summary) : undefined,

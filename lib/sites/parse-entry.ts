@@ -2,12 +2,30 @@ import { PaperMetadata, type PaperMetadataInput } from '../paper';
 import type { ControlPlacement, PaperEntry } from './types';
 
 /**
- * Validates what an adapter read for one entry. A malformed entry (no id, empty title, a field the
- * schema refuses) is dropped here so the rest of the page still gets its controls.
+ * An entry whose metadata is read when first asked for (see `PaperEntry.read`). A malformed entry
+ * fails alone, with the schema's reason, and never stops the rest of the page.
  */
-export function entry(input: PaperMetadataInput, anchor: Element, placement: ControlPlacement): PaperEntry | null {
-  const parsed = PaperMetadata.safeParse(input);
-  return parsed.success ? { paper: parsed.data, anchor, placement } : null;
+export function entry(
+  id: string,
+  anchor: Element,
+  placement: ControlPlacement,
+  readInput: () => Omit<PaperMetadataInput, 'id'>,
+): PaperEntry {
+  let paper: PaperMetadata | undefined;
+  return {
+    id,
+    anchor,
+    placement,
+    read() {
+      if (paper) return paper;
+      const parsed = PaperMetadata.safeParse({ ...readInput(), id });
+      if (!parsed.success) {
+        const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
+        throw new Error(`the page's entry for ${id} is incomplete (${reasons.join('; ')})`);
+      }
+      return (paper = parsed.data);
+    },
+  };
 }
 
 /** `href` resolved against the page, or null when it is not a URL at all. */

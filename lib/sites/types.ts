@@ -5,11 +5,18 @@ export type ControlPlacement = 'beforebegin' | 'afterbegin' | 'beforeend' | 'aft
 
 /** One paper as it appears on a page. */
 export interface PaperEntry {
-  /** Parsed and validated with the zod `PaperMetadata` schema. */
-  paper: PaperMetadata;
+  /** The canonical arXiv id, read from the entry's link. */
+  id: string;
   /** The element the control is placed against; one anchor holds at most one control. */
   anchor: Element;
   placement: ControlPlacement;
+  /**
+   * The entry's metadata, parsed with the zod `PaperMetadata` schema on first call and kept.
+   * Deferred because a page needs only ids and anchors to draw its controls: reading all 2000
+   * entries of a long arXiv listing up front was a quarter of the time to annotate it.
+   * Throws an Error saying what is wrong when the entry is malformed (no title, say).
+   */
+  read(): PaperMetadata;
 }
 
 /**
@@ -20,6 +27,6 @@ export interface SiteAdapter {
   site: Site;
   /** The page type (`daily`, `search`, `list`, `abs`, …) for a URL this adapter supports, else null. */
   pageType(url: URL): string | null;
-  /** Every paper entry on the page, in page order. Entries without an id or title are skipped, never fatal. */
+  /** Every paper entry on the page, in page order. Entries without an id are skipped, never fatal. */
   extract(url: URL, doc: Document): PaperEntry[];
 }

@@ -9,9 +9,10 @@ const toySite: SiteAdapter = {
   pageType: (url) => (url.pathname.startsWith('/list/') ? 'list' : null),
   extract: (_url, doc) =>
     [...doc.querySelectorAll('li[data-id]')].map((anchor) => ({
-      paper: PaperMetadata.parse({ id: anchor.getAttribute('data-id'), title: anchor.textContent }),
+      id: anchor.getAttribute('data-id')!,
       anchor,
       placement: 'beforeend' as const,
+      read: () => PaperMetadata.parse({ id: anchor.getAttribute('data-id'), title: anchor.textContent }),
     })),
 };
 
@@ -74,13 +75,27 @@ describe('Annotator', () => {
     ]);
   });
 
-  it('mounts a large page across frames, a batch per frame', () => {
-    const items = Array.from({ length: 1200 }, (_, index) => `<li data-id="2401.${String(index).padStart(5, '0')}">T</li>`);
-    const { annotator, runFrames } = setup(`<ul>${items.join('')}</ul>`);
+  it('mounts a long page once its saved state is known, a batch per frame', async () => {
+    const items = Array.from({ length: 1500 }, (_, index) => `<li data-id="2401.${String(index).padStart(5, '0')}">T</li>`);
+    const { annotator, deps, runFrames } = setup(`<ul>${items.join('')}</ul>`, { '2401.01400': true });
     annotator.scan();
-    expect(annotator.controlCount).toBe(500);
+    expect(annotator.controlCount).toBe(0);
+    expect(deps.savedStateOf).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(annotator.controlCount).toBe(1000);
     runFrames();
-    expect(annotator.controlCount).toBe(1200);
+    expect(annotator.controlCount).toBe(1500);
+    expect(buttons('2401.01400')[0]!.textContent).toBe('Saved');
+  });
+
+  it('still mounts a long page when the background cannot answer, and says why', async () => {
+    const items = Array.from({ length: 300 }, (_, index) => `<li data-id="2401.${String(index).padStart(5, '0')}">T</li>`);
+    const { annotator, deps } = setup(`<ul>${items.join('')}</ul>`);
+    deps.savedStateOf.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    annotator.scan();
+    await flush();
+    expect(annotator.controlCount).toBe(300);
+    expect(deps.warn).toHaveBeenCalledWith('PaperShelf: could not read which papers are saved: Extension context invalidated.');
   });
 
   it('ignores clicks that are not a person’s (isTrusted false)', async () => {
@@ -119,5 +134,24 @@ describe('Annotator', () => {
     observer.disconnect();
     expect(records.length).toBeGreaterThan(0);
     expect(records.every((record) => annotator.isOwnMutation(record))).toBe(true);
+  });
+});
+
+describe('Annotator saving', () => {
+  it('shows why an entry the page left incomplete cannot be saved, and saves nothing', async () => {
+    const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
+    annotator.scan();
+    const host = document.querySelector('[data-papershelf-id="2401.00001"]')!;
+    const control = [...(annotator as unknown as { controlsByAnchor: Map<Element, { entry: { read(): unknown } }> }).controlsByAnchor.values()][0]!;
+    control.entry.read = () => {
+      throw new Error("the page's entry for 2401.00001 is incomplete (title: Too small)");
+    };
+    // jsdom cannot make a trusted click; call what a trusted click calls.
+    await (annotator as unknown as { toggle(c: unknown, s: unknown): Promise<void> }).toggle(control, { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' });
+    expect(deps.save).not.toHaveBeenCalled();
+    expect(host.shadowRoot!.querySelector('.error')!.textContent).toBe(
+      "Could not save: the page's entry for 2401.00001 is incomplete (title: Too small)",
+    );
+    expect(host.shadowRoot!.querySelector('button')!.textContent).toBe('Save');
   });
 });

@@ -20,10 +20,10 @@ describe('arxiv listings', () => {
   it('reads a long /new listing, replacements included', () => {
     const entries = arxiv.extract(listUrl, listing(300));
     expect(entries).toHaveLength(300);
-    expect(entries[0]!.paper).toMatchObject({ id: '2609.10000', published: '2026-09-28', links: { code: ['https://github.com/example/repo-1'] } });
+    expect(entries[0]!.read()).toMatchObject({ id: '2609.10000', published: '2026-09-28', links: { code: ['https://github.com/example/repo-1'] } });
     // The last tenth are replacements of earlier papers: same ids again, no announcement day of their own.
-    expect(entries[270]!.paper.id).toBe('2609.10000');
-    expect(entries[270]!.paper.published).toBeUndefined();
+    expect(entries[270]!.read().id).toBe('2609.10000');
+    expect(entries[270]!.read().published).toBeUndefined();
   }, SLOW);
 
   it('queries the whole document a fixed number of times, however long the listing', () => {
@@ -48,36 +48,39 @@ describe('arxiv listings', () => {
       '<nobr><span class="math"><span class="mi">α</span></span></nobr><span class="MJX_Assistive_MathML"><math><mi>α</mi></math></span>' +
       '</span><script type="math/tex" id="MathJax-Element-1">\\alpha</script>-stable attention';
     const doc = parse(`<div id='dlpage'><dl id='articles'>${dt('2609.00001')}${dd(typeset)}</dl></div>`);
-    expect(arxiv.extract(listUrl, doc).map(({ paper }) => paper.title)).toEqual(['Scaling $\\alpha$-stable attention']);
+    expect(arxiv.extract(listUrl, doc).map((found) => found.read().title)).toEqual(['Scaling $\\alpha$-stable attention']);
   });
 
   it('takes the section heading before the dl when it is not inside (older listing markup)', () => {
     const doc = parse(`<div id='dlpage'><h3>Fri, 25 Sep 2026 (showing 1 of 1 entries)</h3><dl>${dt('2609.00001')}${dd('A')}</dl></div>`);
-    expect(arxiv.extract(new URL('https://arxiv.org/list/cs.LG/recent'), doc)[0]!.paper.published).toBe('2026-09-25');
+    expect(arxiv.extract(new URL('https://arxiv.org/list/cs.LG/recent'), doc)[0]!.read().published).toBe('2026-09-25');
   });
 
   it('marks a paper "(replaced)" without a publication day even outside a replacement section', () => {
     const doc = parse(
       `<h3>Showing new listings for Monday, 28 September 2026</h3><div id='dlpage'><dl>${dt('2609.00001', ' (replaced)')}${dd('A')}${dt('2609.00002')}${dd('B')}</dl></div>`,
     );
-    expect(arxiv.extract(listUrl, doc).map(({ paper }) => paper.published)).toEqual([undefined, '2026-09-28']);
+    expect(arxiv.extract(listUrl, doc).map((found) => found.read().published)).toEqual([undefined, '2026-09-28']);
   });
 
-  it('skips entries without an id, a title or a dd, and keeps the rest', () => {
+  it('skips entries without an id or a dd; one without a title fails alone when read', () => {
     const doc = parse(
       `<div id='dlpage'><dl>${dt('2609.00001')}${dd('')}<dt><a name='item2'>[2]</a></dt>${dd('No link')}${dt('2609.00003')}${dt('2609.00004')}${dd('Kept')}</dl></div>`,
     );
-    expect(arxiv.extract(listUrl, doc).map(({ paper }) => [paper.id, paper.title])).toEqual([['2609.00004', 'Kept']]);
+    const entries = arxiv.extract(listUrl, doc);
+    expect(entries.map((found) => found.id)).toEqual(['2609.00001', '2609.00004']);
+    expect(() => entries[0]!.read()).toThrow(/entry for 2609.00001 is incomplete \(title: /);
+    expect(entries[1]!.read()).toMatchObject({ id: '2609.00004', title: 'Kept' });
   });
 
   it('drops an empty author link without losing the entry', () => {
     const doc = parse(`<dl id='articles'>${dt('2609.00001')}${dd('A', "<div class='list-authors'><a href='/a/x'> </a>, <a href='/a/y'>Ada Lovelace</a></div>")}</dl>`);
-    expect(arxiv.extract(listUrl, doc).map(({ paper }) => paper.authors)).toEqual([['Ada Lovelace']]);
+    expect(arxiv.extract(listUrl, doc).map((found) => found.read().authors)).toEqual([['Ada Lovelace']]);
   });
 
   it('ignores a primary subject that is not a category', () => {
     const doc = parse(`<dl id='articles'>${dt('2609.00001')}${dd('A', '<span class="primary-subject">Machine Learning</span>')}</dl>`);
-    expect(arxiv.extract(listUrl, doc)[0]!.paper.primaryCategory).toBeUndefined();
+    expect(arxiv.extract(listUrl, doc)[0]!.read().primaryCategory).toBeUndefined();
   });
 });
 

@@ -53,7 +53,7 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
   it('yields exactly the expected papers, in page order', () => {
     const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
     const entries = adapterFor(url)!.adapter.extract(url, doc);
-    expect(entries.map((entry) => entry.paper)).toEqual(expected?.papers);
+    expect(entries.map((found) => found.read())).toEqual(expected?.papers);
   });
 
   it('anchors every entry to its own element inside the page', () => {

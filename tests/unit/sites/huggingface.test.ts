@@ -12,12 +12,12 @@ describe('huggingface listings', () => {
   it('finds papers listed without the dailyPapers wrapper (any object with an arXiv id and a title)', () => {
     const props = { results: [{ id: '2609.00001', title: 'From props', authors: [{ name: 'Ada' }], githubRepo: 'https://github.com/a/b.git' }] };
     const [found] = huggingface.extract(daily, page(props, card('2609.00001', 'Shown title')));
-    expect(found!.paper).toMatchObject({ id: '2609.00001', title: 'From props', authors: ['Ada'], links: { code: ['https://github.com/a/b'] } });
+    expect(found!.read()).toMatchObject({ id: '2609.00001', title: 'From props', authors: ['Ada'], links: { code: ['https://github.com/a/b'] } });
   });
 
   it('keeps an entry when one field of its props has another shape', () => {
     const props = { dailyPapers: [{ paper: { id: '2609.00001', title: 'T', authors: 'not a list', publishedAt: 17, githubRepo: { url: 'x' } } }] };
-    expect(huggingface.extract(daily, page(props, card('2609.00001', 'T'))).map(({ paper }) => paper)).toEqual([
+    expect(huggingface.extract(daily, page(props, card('2609.00001', 'T'))).map((found) => found.read())).toEqual([
       { id: '2609.00001', title: 'T', authors: [], links: { huggingface: 'https://huggingface.co/papers/2609.00001', code: [] } },
     ]);
   });
@@ -27,13 +27,13 @@ describe('huggingface listings', () => {
       dailyPapers: [{ publishedAt: '2026-09-24T20:00:00.000Z', paper: { id: '2609.00001', title: 'T', authors: [{ name: 'Ada' }, { _id: 'x' }, { name: ' ' }] } }],
     };
     const [found] = huggingface.extract(daily, page(props, card('2609.00001', 'T')));
-    expect(found!.paper.authors).toEqual(['Ada']);
-    expect(found!.paper.published).toBeUndefined();
+    expect(found!.read().authors).toEqual(['Ada']);
+    expect(found!.read().published).toBeUndefined();
   });
 
   it('falls back to what the cards show when the props are not JSON', () => {
     const entries = huggingface.extract(daily, page('{broken', card('2609.00001', 'Card  title\n') + card('2609.00002', 'Second')));
-    expect(entries.map(({ paper }) => [paper.id, paper.title])).toEqual([
+    expect(entries.map((found) => [found.read().id, found.read().title])).toEqual([
       ['2609.00001', 'Card title'],
       ['2609.00002', 'Second'],
     ]);
@@ -41,7 +41,7 @@ describe('huggingface listings', () => {
 
   it('ignores props of components that are not about papers', () => {
     const entries = huggingface.extract(daily, page({ id: '2609.00001', title: 'Header props' }, card('2609.00001', 'Card'), 'MainHeader'));
-    expect(entries.map(({ paper }) => paper.title)).toEqual(['Card']);
+    expect(entries.map((found) => found.read().title)).toEqual(['Card']);
   });
 
   it('ignores cards that link elsewhere or have no title link', () => {
@@ -59,7 +59,7 @@ describe('huggingface paper page', () => {
   it('without props, reads only the title and anchors to the first h1', () => {
     const doc = parse('<main><section><h1> A Paper\n Title </h1><p>Authors: …</p></section></main>');
     const entries = huggingface.extract(url, doc);
-    expect(entries.map(({ paper }) => paper)).toEqual([
+    expect(entries.map((found) => found.read())).toEqual([
       { id: '2609.00001', title: 'A Paper Title', authors: [], links: { huggingface: 'https://huggingface.co/papers/2609.00001', code: [] } },
     ]);
     expect(entries[0]!.anchor).toBe(doc.querySelector('h1'));
