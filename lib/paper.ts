@@ -44,6 +44,9 @@ export type PaperSource = z.infer<typeof PaperSource>;
 
 export const Tag = z.string().trim().min(1).max(100);
 
+/** A BibTeX citation key: ASCII letters, digits and the punctuation BibTeX and biblatex accept. */
+export const CitationKey = z.string().regex(/^[A-Za-z0-9_:.+-]{1,100}$/, 'a citation key is 1 to 100 of A-Z a-z 0-9 _ : . + -');
+
 /** A saved paper as stored in IndexedDB. */
 export const Paper = PaperMetadata.extend({
   source: PaperSource,
@@ -51,10 +54,7 @@ export const Paper = PaperMetadata.extend({
   status: ReadStatus,
   notes: z.string().max(1_000_000),
   /** BibTeX citation key: assigned once (on first export, or by the user) and never changed after. */
-  citationKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_:.+-]{1,100}$/)
-    .optional(),
+  citationKey: CitationKey.optional(),
   /** Epoch milliseconds. */
   savedAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * The user's preferences, in `storage.local` (not the papers database): extension pages write them
+ * directly, and the background reads them (the badge) and listens for changes.
+ */
+export const SETTINGS_KEY = 'papershelf:settings';
+
+export const Settings = z.object({
+  /** What the toolbar badge shows: the number of unread saved papers, or nothing. */
+  badge: z.enum(['unread', 'none']).catch('unread'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { badge: 'unread' };
+
+/** Stored settings, with defaults for anything missing or malformed (an older or hand-edited value). */
+export function parseSettings(stored: unknown): Settings {
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored ? stored : {}) });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
