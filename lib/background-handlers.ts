@@ -6,35 +6,95 @@ import {
   isTrustedSender,
   type MessageSender,
 } from './messages';
-import { removePaper, savePaper, savedState, updatePaper, type SavedState } from './papers';
+import { exportBackup, exportBibtex, importBackup, importBibtex } from './library-io';
+import {
+  removePaper,
+  removePapers,
+  restorePapers,
+  savePaper,
+  savedState,
+  setCitationKey,
+  updatePaper,
+  updatePapers,
+  type SavedState,
+} from './papers';
 
 export interface BackgroundDeps {
   db: PaperShelfDb;
   extension: { id: string; origin: string };
   /** Tells every open tab which saved states changed. */
   announceSavedState: (states: SavedState) => Promise<void>;
+  /** Called after every write (the toolbar badge counts unread papers). */
+  libraryChanged?: () => void;
   now?: () => number;
 }
 
+/** What each request does, in words for an error message: "PaperShelf could not <action>: <reason>". */
+const ACTIONS: Record<BackgroundRequest['type'], string> = {
+  'paper/save': 'save the paper',
+  'paper/remove': 'remove the paper',
+  'paper/saved-state': 'read which papers are saved',
+  'paper/update': 'update the paper',
+  'papers/update': 'update the papers',
+  'papers/remove': 'remove the papers',
+  'papers/restore': 'restore the papers',
+  'paper/set-citation-key': 'change the citation key',
+  'library/export-bibtex': 'export BibTeX',
+  'library/export-backup': 'back up the library',
+  'library/import-backup': 'restore the backup',
+  'library/import-bibtex': 'import the BibTeX file',
+};
+
+const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
+
 async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<BackgroundResults[BackgroundRequest['type']]> {
+  const { db } = deps;
   const now = deps.now?.() ?? Date.now();
   switch (request.type) {
     case 'paper/save': {
-      const paper = await savePaper(deps.db, request.paper, request.source, now);
+      const paper = await savePaper(db, request.paper, request.source, now);
       await deps.announceSavedState({ [paper.id]: true });
       return paper;
     }
     case 'paper/remove': {
-      const removed = await removePaper(deps.db, request.id);
+      const removed = await removePaper(db, request.id);
       if (removed) await deps.announceSavedState({ [request.id]: false });
       return { removed: removed !== undefined };
     }
     case 'paper/saved-state':
-      return savedState(deps.db, request.ids);
+      return savedState(db, request.ids);
     case 'paper/update':
-      return updatePaper(deps.db, request.id, request.patch, now);
+      return updatePaper(db, request.id, request.patch, now);
+    case 'papers/update':
+      return { updated: await updatePapers(db, request.ids, request.patch, now) };
+    case 'papers/remove': {
+      const removed = await removePapers(db, request.ids);
+      await deps.announceSavedState(states(removed.map((paper) => paper.id), false));
+      return { removed };
+    }
+    case 'papers/restore': {
+      const restored = await restorePapers(db, request.papers);
+      await deps.announceSavedState(states(request.papers.map((paper) => paper.id), true));
+      return { restored };
+    }
+    case 'paper/set-citation-key':
+      return setCitationKey(db, request.id, request.key, now);
+    case 'library/export-bibtex':
+      return exportBibtex(db, request);
+    case 'library/export-backup':
+      return exportBackup(db);
+    case 'library/import-backup':
+    case 'library/import-bibtex': {
+      const before = new Set(await db.papers.toCollection().primaryKeys());
+      const summary = request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request.text, now);
+      const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
+      if (added.length > 0) await deps.announceSavedState(states(added, true));
+      return summary;
+    }
   }
 }
+
+const READ_ONLY = new Set<BackgroundRequest['type']>(['paper/saved-state', 'library/export-backup']);
 
 /** Checks the sender, parses the message, runs it. Never throws: every failure is an error reply. */
 export async function handleBackgroundMessage(
@@ -50,10 +110,12 @@ export async function handleBackgroundMessage(
     return { ok: false, error: `Malformed PaperShelf message: ${parsed.error.issues.map(describeIssue).join('; ')}` };
   }
   try {
-    return { ok: true, result: await run(parsed.data, deps) };
+    const result = await run(parsed.data, deps);
+    if (!READ_ONLY.has(parsed.data.type)) deps.libraryChanged?.();
+    return { ok: true, result };
   } catch (error) {
     // A full disk surfaces here as a QuotaExceededError from IndexedDB: say so, nothing was written.
-    return { ok: false, error: `PaperShelf could not ${parsed.data.type.replace('paper/', '')} the paper: ${describeError(error)}` };
+    return { ok: false, error: `PaperShelf could not ${ACTIONS[parsed.data.type]}: ${describeError(error)}` };
   }
 }
 
@@ -63,6 +125,7 @@ function describeError(error: unknown): string {
   const message = error.message.split('\n')[0]!.trim();
   return error.name === 'Error' || message.startsWith(error.name) ? message : `${error.name}: ${message}`;
 }
+
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
   return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
 }

@@ -39,7 +39,8 @@ export const PaperMetadata = z.object({
 export type PaperMetadata = z.infer<typeof PaperMetadata>;
 export type PaperMetadataInput = z.input<typeof PaperMetadata>;
 
-export const PaperSource = z.object({ site: Site, url: HttpUrl });
+/** Where a paper was saved from: a site's page, or an imported BibTeX file (its entry's abstract page). */
+export const PaperSource = z.object({ site: z.enum([...Site.options, 'bibtex-import']), url: HttpUrl });
 export type PaperSource = z.infer<typeof PaperSource>;
 
 export const Tag = z.string().trim().min(1).max(100);

@@ -11,7 +11,7 @@ export interface PaperPatch {
 export type SavedState = Record<string, boolean>;
 
 /** Page data fills what the stored record lacks; what is already there (and what the user wrote) stays. */
-function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
+export function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
   return {
     ...stored,
     title: stored.title || page.title,
@@ -75,3 +75,60 @@ export async function updatePaper(db: PaperShelfDb, id: string, patch: PaperPatc
     return updated;
   });
 }
+
+export interface BulkPatch {
+  status?: ReadStatus;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+/** Bulk edits from the library page: one transaction, so a failure leaves every paper as it was. */
+export async function updatePapers(db: PaperShelfDb, ids: readonly string[], patch: BulkPatch, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
+    const removeTags = new Set(patch.removeTags ?? []);
+    const updated = stored.map((paper) =>
+      Paper.parse({
+        ...paper,
+        status: patch.status ?? paper.status,
+        tags: [...new Set([...paper.tags, ...(patch.addTags ?? [])].map((tag) => tag.trim()))].filter((tag) => tag && !removeTags.has(tag)),
+        updatedAt: now,
+      }),
+    );
+    await db.papers.bulkPut(updated);
+    return updated.length;
+  });
+}
+
+/** Removes papers and returns them whole, so an Undo can put back exactly what was there. */
+export async function removePapers(db: PaperShelfDb, ids: readonly string[]): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
+    await db.papers.bulkDelete(stored.map((paper) => paper.id));
+    return stored;
+  });
+}
+
+/** Undo of a removal: the records go back as they were, timestamps, notes, tags and key included. */
+export async function restorePapers(db: PaperShelfDb, papers: readonly Paper[]): Promise<number> {
+  await db.papers.bulkPut([...papers]);
+  return papers.length;
+}
+
+const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A user-chosen citation key; BibTeX compares keys ignoring case, so uniqueness does too. */
+export async function setCitationKey(db: PaperShelfDb, id: string, key: string, now = Date.now()): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored) throw new Error(`paper ${id} is not saved`);
+    const owner = await db.papers.filter((paper) => paper.id !== id && paper.citationKey !== undefined && sameKey(paper.citationKey, key)).first();
+    if (owner) throw new Error(`the key ${key} is already used by ${owner.id} (${owner.title})`);
+    const updated = Paper.parse({ ...stored, citationKey: key, updatedAt: now });
+    await db.papers.put(updated);
+    return updated;
+  });
+}
+
+/** Every saved paper, oldest first: the order citation keys are handed out in. */
+export const allPapers = (db: PaperShelfDb) => db.papers.orderBy('savedAt').toArray();
