@@ -139,11 +139,16 @@ export function assignCitationKeys(papers: readonly Paper[]): Map<string, string
       taken.add(key.toLowerCase());
     }
   }
+  // Where each base's suffix search resumes: without it, a base shared by many papers made the search
+  // quadratic (a 10,000-paper library took over a second).
+  const nextSuffix = new Map<string, number>();
   for (const paper of ordered) {
     if (keys.has(paper.id)) continue;
     const base = citationKeyBase(paper);
-    let key = base;
-    for (let n = 1; taken.has(key.toLowerCase()); n++) key = base + clashSuffix(n);
+    let n = nextSuffix.get(base.toLowerCase()) ?? 0;
+    let key = n === 0 ? base : base + clashSuffix(n);
+    while (taken.has(key.toLowerCase())) key = base + clashSuffix(++n);
+    nextSuffix.set(base.toLowerCase(), n + 1);
     keys.set(paper.id, key);
     taken.add(key.toLowerCase());
   }
@@ -229,8 +234,13 @@ function append(out: string[], tex: string): void {
   out.push(tex);
 }
 
+// Text with none of these needs no escaping at all: most titles, names and notes (the export's hot path).
+const NEEDS_ESCAPE = /[\\%&$#_~^<>{}]|--|``|''|!`|\?`|,,/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Plain text (no math) as LaTeX text. */
 function escapeText(text: string, context: TextContext): string {
+  if (!NEEDS_ESCAPE.test(text) && !(context.asciiOnly && NON_ASCII.test(text))) return text;
   const out: string[] = [];
   for (const ch of text) {
     let tex: string;
