@@ -86,7 +86,7 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
     case 'library/import-backup':
     case 'library/import-bibtex': {
       const before = new Set(await db.papers.toCollection().primaryKeys());
-      const summary = request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request.text, now);
+      const summary = request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request, now);
       const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
       if (added.length > 0) await deps.announceSavedState(states(added, true));
       return summary;

@@ -5,7 +5,7 @@
 import { absUrl } from './arxiv-id';
 import { createBackup, mergeBackup, parseBackup } from './backup';
 import { assignCitationKeys, toBibtex, type BibtexFlavour } from './bibtex';
-import { parseBibtexForImport } from './bibtex-import';
+import type { BibtexImport } from './bibtex-import';
 import type { PaperShelfDb } from './db';
 import type { ImportSummary } from './messages';
 import { Paper } from './paper';
@@ -56,8 +56,7 @@ export async function importBackup(db: PaperShelfDb, text: string): Promise<Impo
  * tags, status, key): the file only fills gaps in its metadata, adds its tags, and gives notes where
  * there were none.
  */
-export async function importBibtex(db: PaperShelfDb, text: string, now = Date.now()): Promise<ImportSummary> {
-  const { papers: imported, skipped } = parseBibtexForImport(text);
+export async function importBibtex(db: PaperShelfDb, { papers: imported, skipped }: BibtexImport, now = Date.now()): Promise<ImportSummary> {
   return db.transaction('rw', db.papers, async () => {
     const existing = await allPapers(db);
     const byId = new Map(existing.map((paper) => [paper.id, paper]));

@@ -12,6 +12,11 @@ const PaperIds = z.array(ArxivId).min(1).max(100_000);
 /** An imported file's text: 64 MiB is far beyond any real library and keeps a stray huge file out. */
 const ImportText = z.string().max(64 * 1024 * 1024);
 
+/** One paper read from a BibTeX file (see lib/bibtex-import.ts). */
+const ImportedPaper = z
+  .object({ metadata: PaperMetadata, notes: z.string().max(1_000_000).optional(), tags: z.array(Tag).max(200).optional(), citationKey: CitationKey.optional() })
+  .strict();
+
 export const BackgroundRequest = z.discriminatedUnion('type', [
   /** content script → background: save (or complete) a paper seen on a page. */
   z.object({ type: z.literal('paper/save'), paper: PaperMetadata, source: PaperSource }).strict(),
@@ -46,8 +51,18 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('library/export-backup') }).strict(),
   /** library → background: merge a backup file into the library (validated whole before anything is written). */
   z.object({ type: z.literal('library/import-backup'), text: ImportText }).strict(),
-  /** library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports). */
-  z.object({ type: z.literal('library/import-bibtex'), text: ImportText }).strict(),
+  /**
+   * library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports).
+   * The page parses the file (`importBibtexFile`): the parser is large, and the service worker loads its
+   * whole bundle every time it wakes.
+   */
+  z
+    .object({
+      type: z.literal('library/import-bibtex'),
+      papers: z.array(ImportedPaper).max(100_000),
+      skipped: z.array(z.object({ key: z.string().max(1000).optional(), reason: z.string().max(2000) })).max(100_000),
+    })
+    .strict(),
   /** popup/library → background: the user's notes, tags and read status. */
   z
     .object({
@@ -107,21 +122,4 @@ export function isTrustedSender(sender: MessageSender, extension: { id: string; 
   if (sender.id !== extension.id) return false;
   if (sender.url?.startsWith(extension.origin)) return true;
   return sender.tab !== undefined && isSupportedPageUrl(sender.url);
-}
-
-export class BackgroundError extends Error {
-  override name = 'BackgroundError';
-}
-
-type Transport = (message: unknown) => Promise<unknown>;
-
-/** Sends a request and unwraps the reply; a refused request throws `BackgroundError` with the reason. */
-export async function sendToBackground<T extends BackgroundRequestType>(
-  transport: Transport,
-  request: Extract<BackgroundRequest, { type: T }>,
-): Promise<BackgroundResults[T]> {
-  const reply = (await transport(request)) as BackgroundReply<T> | undefined;
-  if (!reply) throw new BackgroundError('PaperShelf background did not answer');
-  if (!reply.ok) throw new BackgroundError(reply.error);
-  return reply.result;
 }

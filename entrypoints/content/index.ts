@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '@/lib/messages';
+import { sendToBackground } from '@/lib/background-client';
 import { SAVED_STATE_SIGNAL_KEY, SavedStateSignal } from '@/lib/saved-state-signal';
 import { adapterFor } from '@/lib/sites/registry';
 import { Annotator } from './annotator';

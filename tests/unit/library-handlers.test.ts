@@ -2,6 +2,7 @@ import { parse } from '@retorquere/bibtex-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleBackgroundMessage, type BackgroundDeps } from '../../lib/background-handlers';
 import { badgeText } from '../../lib/badge';
+import { parseBibtexForImport } from '../../lib/bibtex-import';
 import { PaperShelfDb } from '../../lib/db';
 import type { BackgroundReply, BackgroundRequest } from '../../lib/messages';
 import { hfSource, metadata, uniqueDbName } from './helpers/papers';
@@ -129,7 +130,7 @@ describe('library messages', () => {
   eprint={2401.00001}, archivePrefix={arXiv}, annote={theirs}, keywords={theirs}}
 @article{scholar, title={A Scholar Paper}, author={Ada Lovelace}, journal={arXiv preprint arXiv:2402.01234}, year={2024}}
 @book{knuth, title={The TeXbook}, author={Donald Knuth}, year={1984}}`;
-    const summary = await result({ type: 'library/import-bibtex', text: bib });
+    const summary = await result({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) });
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 0, skipped: [{ key: 'knuth', reason: expect.any(String) }] });
     expect(await db.papers.get('2401.00001')).toMatchObject({ notes: 'mine', tags: ['mine', 'theirs'] });
     expect(await db.papers.get('2402.01234')).toMatchObject({ title: 'A Scholar Paper', authors: ['Ada Lovelace'], status: 'unread', source: { site: 'bibtex-import' } });

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { Paper, ReadStatus } from './paper';
+
+/**
+ * What the popup and the library page show of the saved papers: the search, the filters and the sort
+ * (issue #4). Pure: papers and choices in, papers out. Fast enough for 10,000 papers per keystroke:
+ * every paper's searchable text is folded once and cached, sorting happens only when the papers or the
+ * sort change, and a query that refines the previous one searches only the previous result.
+ */
+
+/** The filters and sort, kept in `storage.local` so they persist between openings of the popup. */
+export const VIEW_KEY = 'papershelf:view';
+
+export const SortOrder = z.enum(['saved', 'published', 'title']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+export const StatusFilter = z.enum(['all', 'unread', 'reading', 'read']);
+export type StatusFilter = z.infer<typeof StatusFilter>;
+
+export const ViewChoices = z.object({
+  status: StatusFilter.catch('all'),
+  /** Show only papers with this tag; null for every paper. */
+  tag: z.string().trim().min(1).max(100).nullable().catch(null),
+  hasCode: z.boolean().catch(false),
+  sort: SortOrder.catch('saved'),
+});
+export type ViewChoices = z.infer<typeof ViewChoices>;
+
+export const DEFAULT_VIEW: ViewChoices = { status: 'all', tag: null, hasCode: false, sort: 'saved' };
+
+/** Stored choices, each field falling back to its default when missing or malformed (an older version's value). */
+export function parseViewChoices(stored: unknown): ViewChoices {
+  const parsed = ViewChoices.safeParse({ ...DEFAULT_VIEW, ...(typeof stored === 'object' && stored ? stored : {}) });
+  return parsed.success ? parsed.data : DEFAULT_VIEW;
+}
+
+/** True when the choices narrow the list (the sort alone does not). */
+export function isFiltered(view: ViewChoices, query = ''): boolean {
+  return view.status !== 'all' || view.tag !== null || view.hasCode || queryWords(query).length > 0;
+}
+
+/**
+ * Letters NFKD does not split into a base letter and a mark, spelled the way people type them without
+ * the key for it: `lodz` finds `Łódź`, `strasse` finds `Straße`, `aero` finds `Ærø`.
+ */
+const LETTER_FOLDS: Record<string, string> = {
+  ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k', ŋ: 'ng',
+};
+const UNFOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+const COMBINING_MARKS = /\p{M}/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** Text as search compares it: lower case, accents and ligatures dropped (`Müller` → `muller`). */
+export function foldForSearch(text: string): string {
+  // Most abstracts are plain ASCII: skipping the Unicode normalization for them is what makes indexing
+  // 10,000 papers a few milliseconds instead of a noticeable pause.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(UNFOLDED_LETTERS, (letter) => LETTER_FOLDS[letter] ?? letter);
+}
+
+/** The words of a query, folded; a paper matches when its text contains every one. */
+export function queryWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean);
+}
+
+/** The text a query is matched against: title, authors, abstract, notes and tags. */
+function searchableText(paper: Paper): string {
+  // Folded field by field: one accented author name must not send the whole abstract down the slow path.
+  return [paper.title, paper.authors.join('\n'), paper.abstract ?? '', paper.notes, paper.tags.join('\n')].map(foldForSearch).join('\n');
+}
+
+/**
+ * Folded text per paper, computed once per version of the paper. The live query hands over fresh
+ * objects after every write, so the cache is keyed by id and checked against `updatedAt`.
+ */
+export class SearchIndex {
+  private readonly entries = new Map<string, { updatedAt: number; savedAt: number; text: string }>();
+
+  textOf(paper: Paper): string {
+    const cached = this.entries.get(paper.id);
+    if (cached && cached.updatedAt === paper.updatedAt && cached.savedAt === paper.savedAt) return cached.text;
+    const text = searchableText(paper);
+    this.entries.set(paper.id, { updatedAt: paper.updatedAt, savedAt: paper.savedAt, text });
+    return text;
+  }
+
+  /** Folds every paper not folded yet, so that the first keystroke does not pay for it. */
+  prepare(papers: readonly Paper[]): void {
+    for (const paper of papers) this.textOf(paper);
+    if (this.entries.size > papers.length * 2) this.prune(papers);
+  }
+
+  private prune(papers: readonly Paper[]): void {
+    const live = new Set(papers.map((paper) => paper.id));
+    for (const id of this.entries.keys()) if (!live.has(id)) this.entries.delete(id);
+  }
+}
+
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Papers in the chosen order: newest saved first; newest published first (papers without a date
+ * last, then newest saved); or by title A–Z. Returns a new array.
+ */
+export function sortPapers(papers: readonly Paper[], sort: SortOrder): Paper[] {
+  const sorted = [...papers];
+  const bySaved = (a: Paper, b: Paper) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  switch (sort) {
+    case 'saved':
+      return sorted.sort(bySaved);
+    case 'published':
+      return sorted.sort((a, b) => {
+        if (a.published !== b.published) {
+          if (a.published === undefined) return 1;
+          if (b.published === undefined) return -1;
+          return a.published < b.published ? 1 : -1;
+        }
+        return bySaved(a, b);
+      });
+    case 'title':
+      return sorted.sort((a, b) => titleCollator.compare(a.title, b.title) || bySaved(a, b));
+  }
+}
+
+/** The status, tag and "has code" filters, keeping the order. */
+export function filterPapers(papers: readonly Paper[], view: Pick<ViewChoices, 'status' | 'tag' | 'hasCode'>): Paper[] {
+  if (view.status === 'all' && view.tag === null && !view.hasCode) return papers as Paper[];
+  return papers.filter(
+    (paper) =>
+      (view.status === 'all' || paper.status === view.status) &&
+      (view.tag === null || paper.tags.includes(view.tag)) &&
+      (!view.hasCode || paper.links.code.length > 0),
+  );
+}
+
+/** True when every paper matching `next` also matches `previous`, so only previous matches need a look. */
+function refines(next: readonly string[], previous: readonly string[]): boolean {
+  return previous.every((word) => next.some((candidate) => candidate.includes(word)));
+}
+
+/**
+ * Text search over an already filtered and sorted list, keeping its order. Remembers its last answer:
+ * typing one more letter narrows the previous matches instead of the whole library.
+ */
+export class PaperSearch {
+  private last: { papers: readonly Paper[]; words: string[]; matches: Paper[] } | null = null;
+
+  constructor(private readonly index: SearchIndex = new SearchIndex()) {}
+
+  search(papers: readonly Paper[], query: string): Paper[] {
+    const words = queryWords(query);
+    if (words.length === 0) return papers as Paper[];
+    const last = this.last;
+    const pool = last && last.papers === papers && refines(words, last.words) ? last.matches : papers;
+    const matches = pool.filter((paper) => {
+      const text = this.index.textOf(paper);
+      return words.every((word) => text.includes(word));
+    });
+    this.last = { papers, words, matches };
+    return matches;
+  }
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Every tag in use, most used first, then alphabetically: the tag filter's choices and the autocomplete. */
+export function tagCounts(papers: readonly Paper[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || titleCollator.compare(a.tag, b.tag));
+}
+
+export const STATUS_LABELS: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
+
+/**
+ * The newest papers can be shown before the whole library has loaded when the order is one an index
+ * gives (time saved, publication date): the first rows of the index, filtered, are the first rows of the
+ * full answer (for publication dates, up to the order of papers published the same day). A title order
+ * needs every paper first.
+ */
+export function firstRowsIndex(sort: SortOrder): 'savedAt' | 'published' | null {
+  return sort === 'saved' ? 'savedAt' : sort === 'published' ? 'published' : null;
+}
