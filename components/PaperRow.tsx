@@ -1,33 +1,165 @@
-import type { Paper } from '@/lib/paper';
+import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { absUrl } from '@/lib/arxiv-id';
+import type { Paper, ReadStatus } from '@/lib/paper';
 import { paperLinks } from '@/lib/paper-links';
+import { NotesEditor } from './NotesEditor';
+import { StatusControl } from './StatusControl';
+import { TagEditor } from './TagEditor';
+
+/** What a page does when the user acts on a paper. Every write goes to the background; the list only asks. */
+export interface PaperActions {
+  setStatus(paper: Paper, status: ReadStatus): void;
+  setTags(paper: Paper, tags: string[]): void;
+  saveNotes(paperId: string, notes: string): Promise<unknown>;
+  /** Every keystroke in a notes editor, synchronously (the page keeps a draft that survives closing). */
+  draftNotes?(paperId: string, notes: string): void;
+  remove(paper: Paper): void;
+  copyBibtex(paper: Paper): void;
+}
 
 export interface PaperRowProps {
   paper: Paper;
-  onRemove: (id: string) => void;
+  actions: PaperActions;
+  knownTags: readonly string[];
+  /** Position in the whole (virtualized) list: screen readers announce "3 of 10,000". */
+  index: number;
+  count: number;
+  /** Offset from the top of the list, in pixels. */
+  top: number;
+  measureRef: (element: HTMLElement | null) => void;
+  /** 0 for the row the keyboard is on (roving focus), -1 for the others. */
+  tabIndex: 0 | -1;
+  notesOpen: boolean;
+  /** The notes editor sits in the row (popup) or elsewhere (the library's detail pane). */
+  inlineNotes: boolean;
+  onNotes: (paper: Paper) => void;
+  onRowKeyDown: (event: KeyboardEvent<HTMLLIElement>, index: number, paper: Paper) => void;
+  onRowFocus: (paper: Paper, index: number) => void;
+  /** Bulk selection (library); absent in the popup. */
+  selected?: boolean;
+  onSelect?: (paper: Paper, selected: boolean) => void;
+  /** The paper the library's detail pane shows. */
+  current?: boolean;
 }
 
-/** One saved paper: title, authors and its links. Text is rendered by React, so never as HTML. */
-export function PaperRow({ paper, onRemove }: PaperRowProps) {
+export const titleId = (paperId: string) => `paper-title-${paperId}`;
+export const notesId = (paperId: string) => `paper-notes-${paperId}`;
+
+/**
+ * One saved paper: title, authors, links, read status, tags, notes and actions. Every text comes from the
+ * page or the user and is rendered by React as text, never as HTML.
+ */
+export const PaperRow = memo(function PaperRow({
+  paper,
+  actions,
+  knownTags,
+  index,
+  count,
+  top,
+  measureRef,
+  tabIndex,
+  notesOpen,
+  inlineNotes,
+  onNotes,
+  onRowKeyDown,
+  onRowFocus,
+  selected,
+  onSelect,
+  current,
+}: PaperRowProps) {
+  const meta = [formatAuthors(paper.authors), paper.published].filter(Boolean).join(' · ');
   return (
-    <li className="paper" data-papershelf-id={paper.id}>
-      <a className="paper-title" href={absUrl(paper.id)} target="_blank" rel="noreferrer">
-        {paper.title}
-      </a>
-      {paper.authors.length > 0 && <div className="paper-authors">{formatAuthors(paper.authors)}</div>}
-      <div className="paper-links">
-        {paperLinks(paper).map((link) => (
-          <a key={link.href} href={link.href} target="_blank" rel="noreferrer" aria-label={link.accessibleName}>
-            {link.label}
-          </a>
-        ))}
-        <button type="button" className="paper-remove" onClick={() => onRemove(paper.id)} aria-label={`Remove ${paper.title}`}>
-          Remove
-        </button>
+    <li
+      ref={measureRef}
+      data-index={index}
+      data-papershelf-id={paper.id}
+      className={`paper status-${paper.status}${current ? ' is-current' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      tabIndex={tabIndex}
+      aria-labelledby={titleId(paper.id)}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      aria-current={current ? 'true' : undefined}
+      onKeyDown={(event) => onRowKeyDown(event, index, paper)}
+      onFocus={(event: FocusEvent) => {
+        // Focus anywhere in the row makes it the keyboard's row (and the library's current paper).
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onRowFocus(paper, index);
+      }}
+    >
+      {onSelect && (
+        <input
+          type="checkbox"
+          className="paper-select"
+          aria-label={`Select ${paper.title}`}
+          checked={selected ?? false}
+          onChange={(event) => onSelect(paper, event.target.checked)}
+        />
+      )}
+      <div className="paper-body">
+        <a id={titleId(paper.id)} className="paper-title" href={absUrl(paper.id)} target="_blank" rel="noreferrer">
+          {paper.title}
+        </a>
+        {meta && <div className="paper-meta">{meta}</div>}
+        <div className="paper-links">
+          {paperLinks(paper).map((link) => (
+            <a
+              key={link.href}
+              href={link.href}
+              target="_blank"
+              rel="noreferrer"
+              aria-label={link.accessibleName}
+              title={link.label}
+              data-kind={link.label.startsWith('Code') ? 'code' : undefined}
+            >
+              {link.label}
+            </a>
+          ))}
+          <span className="spacer" />
+          <button
+            type="button"
+            className="paper-action"
+            aria-label="Copy BibTeX"
+            title="Copy this paper's BibTeX to the clipboard"
+            onClick={() => actions.copyBibtex(paper)}
+            aria-describedby={titleId(paper.id)}
+          >
+            BibTeX
+          </button>
+          <button type="button" className="paper-action paper-remove" onClick={() => actions.remove(paper)} aria-describedby={titleId(paper.id)}>
+            Remove
+          </button>
+        </div>
+        <div className="paper-controls">
+          <StatusControl status={paper.status} onChange={(status) => actions.setStatus(paper, status)} />
+          <button
+            type="button"
+            className="paper-action notes-toggle"
+            aria-expanded={inlineNotes ? notesOpen : undefined}
+            aria-controls={inlineNotes && notesOpen ? notesId(paper.id) : undefined}
+            aria-describedby={titleId(paper.id)}
+            onClick={() => onNotes(paper)}
+          >
+            Notes
+            {paper.notes && <span className="has-notes" aria-hidden="true" title="Has notes" />}
+          </button>
+          <TagEditor tags={paper.tags} knownTags={knownTags} paperTitle={paper.title} onChange={(tags) => actions.setTags(paper, tags)} />
+        </div>
+        {inlineNotes && notesOpen && (
+          <div id={notesId(paper.id)} className="paper-notes">
+            <NotesEditor
+              paperId={paper.id}
+              paperTitle={paper.title}
+              value={paper.notes}
+              onSave={actions.saveNotes}
+              onDraft={actions.draftNotes}
+              autoFocus
+            />
+          </div>
+        )}
       </div>
     </li>
   );
-}
+});
 
 function formatAuthors(authors: string[]): string {
   return authors.length > 4 ? `${authors.slice(0, 3).join(', ')} … ${authors.at(-1)}` : authors.join(', ');

@@ -1,31 +1,90 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { PaperList } from '@/components/PaperList';
-import { askBackground } from '@/lib/background-client';
-import { db } from '@/lib/db';
+import { useRef } from 'react';
+import { BadgeSetting } from '@/components/BadgeSetting';
+import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
+import { NoticeBar } from '@/components/Notice';
+import { PaperList, type PaperListHandle } from '@/components/PaperList';
+import { ViewControls } from '@/components/ViewControls';
+import { downloadTextFile } from '@/lib/downloads';
+import { DEFAULT_VIEW } from '@/lib/library-view';
+import { useSettings } from '@/lib/settings-store';
+import { useShelf } from '@/lib/shelf';
 
+/** The toolbar popup (issue #4): the saved papers, searchable and editable in place. */
 export function App() {
-  // Reads go straight to IndexedDB (same origin); Dexie's live query re-runs when the background writes.
-  const papers = useLiveQuery(() => db.papers.orderBy('savedAt').reverse().toArray(), []);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = (id: string) => {
-    setError(null);
-    askBackground({ type: 'paper/remove', id }).catch((reason: unknown) => setError(String(reason)));
-  };
+  const shelf = useShelf({
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
+    download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
+    drafts: localStorage,
+  });
+  const [settings, setSettings] = useSettings();
+  const list = useRef<PaperListHandle>(null);
+  const { view, shown, papers, complete, filtered, actions } = shelf;
+  const libraryEmpty = complete && papers?.length === 0;
 
   return (
     <main className="popup">
-      <header className="popup-header">
-        <h1>PaperShelf</h1>
-        {papers && papers.length > 0 && <span className="count">{papers.length} saved</span>}
+      <header className="page-header">
+        <div className="page-title">
+          <h1>PaperShelf</h1>
+          {/* Changes as the search narrows the list: a polite live region. */}
+          <span className="count" role="status">
+            {papers && papers.length > 0 && shelf.summary}
+            {complete && papers && papers.length > 0 && ` · ${shelf.unread.toLocaleString('en')} unread`}
+          </span>
+        </div>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="header-action"
+          disabled={!shown || shown.length === 0}
+          onClick={() => actions.exportBibtex(filtered ? shown?.map((paper) => paper.id) : undefined)}
+          title={filtered ? 'Download the papers shown as a .bib file' : 'Download every saved paper as a .bib file'}
+        >
+          Export BibTeX
+        </button>
+        <a className="header-action" href="/library.html" target="_blank" rel="noreferrer">
+          Library
+        </a>
       </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
+      {view && !libraryEmpty && (
+        <ViewControls
+          query={shelf.query}
+          onQueryChange={shelf.setQuery}
+          view={view}
+          onViewChange={shelf.setView}
+          tags={shelf.tags}
+          autoFocusSearch
+          onSearchArrowDown={() => list.current?.focusFirstRow()}
+        />
       )}
-      <PaperList papers={papers} onRemove={remove} />
+      <NoticeBar notice={shelf.notice} onDismiss={shelf.dismissNotice} />
+      <PaperList
+        listRef={list}
+        papers={shown ?? []}
+        label="Saved papers"
+        actions={actions}
+        knownTags={shelf.knownTags}
+        empty={
+          !shown || (!complete && shown.length === 0) ? (
+            <p className="status">Loading…</p>
+          ) : libraryEmpty ? (
+            <EmptyShelf />
+          ) : (
+            <NoMatches
+              onClear={() => {
+                shelf.setQuery('');
+                shelf.setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
+              }}
+            />
+          )
+        }
+      />
+      <footer className="page-footer">
+        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+        <span className="keys-hint" aria-hidden="true">
+          ↑↓ Enter · C code · N notes · R read
+        </span>
+      </footer>
     </main>
   );
 }

@@ -1,13 +1,17 @@
 // `npm run bench`: the performance goals, measured in headless Chromium on the real build.
 //   - annotate a 2000-entry arXiv listing (issue #3): time from the content script's start until every
 //     entry has its control and its saved state, and the longest main-thread task meanwhile;
-//   - the content script's size.
+//   - the content script's size;
+//   - the popup with 10,000 saved papers (issue #4): time to its first rows after opening, and per keystroke
+//     of a search, beside the floor of this machine (an empty extension page's first paint).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { EXTENSION_PATH, launchWithExtension } from '../support/extension-browser.mjs';
 import { arxivNewListing } from '../support/generate-listing.mjs';
+import { measureOpening, measureTyping } from '../support/popup-timing.mjs';
+import { seedPapers } from '../support/seed.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -71,3 +75,66 @@ console.log(
 );
 console.log(`  the same from DOMContentLoaded (includes Chromium's own first layout of the page): median ${ms(median(results.map((r) => r.fromDomContentLoaded)))}`);
 console.log(`  longest main-thread task meanwhile: median ${ms(median(results.map((r) => r.longestTask)))}`);
+
+// The popup at 10,000 papers. Each run: a fresh browser, the library seeded, a pause for IndexedDB to settle,
+// then the popup opened twice (the first opening of a fresh browser also pays for starting the extension's
+// process) and a query typed into the second.
+const POPUP_PAPERS = 10_000;
+const QUERY = 'muller scal';
+// The floor: an extension page with nothing but a script, written into the build for the run and removed after.
+const blankPage = join(EXTENSION_PATH, 'bench-blank.html');
+const blankScript = join(EXTENSION_PATH, 'bench-blank.js');
+writeFileSync(blankPage, '<!doctype html><html><head><script src="/bench-blank.js"></script></head><body><p>PaperShelf</p></body></html>');
+writeFileSync(blankScript, "performance.mark('papershelf:start');");
+const popupRuns = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const { context, extensionId } = await launchWithExtension();
+    const setup = await context.newPage();
+    await setup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await seedPapers(setup, POPUP_PAPERS);
+    await setup.close();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    const blank = await context.newPage();
+    await blank.goto(`chrome-extension://${extensionId}/bench-blank.html`);
+    const floor = await blank.evaluate(
+      () =>
+        new Promise((resolve) =>
+          new PerformanceObserver((list) => {
+            const paint = list.getEntriesByName('first-contentful-paint')[0];
+            if (paint) resolve(paint.startTime);
+          }).observe({ type: 'paint', buffered: true }),
+        ),
+    );
+    await blank.close();
+
+    let popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const cold = await measureOpening(popup);
+    await popup.close();
+    popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const warm = await measureOpening(popup);
+    await popup.locator('.count').filter({ hasText: /^10,000 papers/ }).waitFor({ timeout: 30_000 });
+    const allRows = await popup.evaluate(() => performance.getEntriesByName('papershelf:all-rows')[0]?.startTime ?? NaN);
+    await popup.getByRole('searchbox', { name: 'Search' }).focus();
+    const typing = await measureTyping(popup, QUERY);
+    popupRuns.push({ floor, cold, warm, allRows, ...typing });
+    await context.close();
+  }
+} finally {
+  rmSync(blankPage, { force: true });
+  rmSync(blankScript, { force: true });
+}
+
+const keystrokes = popupRuns.flatMap((r) => r.keystrokes);
+const filtering = popupRuns.flatMap((r) => r.filtering);
+const ms1 = (value) => `${value.toFixed(1)} ms`;
+console.log(`popup with ${POPUP_PAPERS.toLocaleString('en')} saved papers (times from opening popup.html; medians of ${RUNS} runs):`);
+console.log(`  first rows painted: ${ms(median(popupRuns.map((r) => r.warm.firstPaint)))} (runs: ${popupRuns.map((r) => ms(r.warm.firstPaint)).join(', ')})`);
+console.log(`    in the page at ${ms(median(popupRuns.map((r) => r.warm.firstRows)))}; popup script started at ${ms(median(popupRuns.map((r) => r.warm.scriptStart)))}`);
+console.log(`    first opening in a fresh browser: painted at ${ms(median(popupRuns.map((r) => r.cold.firstPaint)))}`);
+console.log(`    floor, an empty extension page's first paint: ${ms(median(popupRuns.map((r) => r.floor)))}`);
+console.log(`  all ${POPUP_PAPERS.toLocaleString('en')} papers loaded (search ready): ${ms(median(popupRuns.map((r) => r.allRows)))}`);
+console.log(`  search, typing "${QUERY}": keystroke to next frame median ${ms1(median(keystrokes))} (max ${ms1(Math.max(...keystrokes))}); filtering median ${ms1(median(filtering))} (max ${ms1(Math.max(...filtering))})`);

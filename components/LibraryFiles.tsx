@@ -1,0 +1,148 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import type { BibtexFlavour } from '@/lib/bibtex';
+import type { ImportSummary } from '@/lib/messages';
+
+export type ExportScope = 'all' | 'shown' | 'selected';
+export interface ExportOptions {
+  flavour: BibtexFlavour;
+  asciiOnly: boolean;
+}
+
+export interface LibraryFilesProps {
+  shownCount: number;
+  selectedCount: number;
+  /** True when a search or filter narrows the list ("shown" is then not everything). */
+  filtered: boolean;
+  /** Shared with the bulk actions' export of the selection. */
+  exportOptions: ExportOptions;
+  onExportOptionsChange: (options: ExportOptions) => void;
+  onExportBibtex: (scope: ExportScope) => void;
+  onBackUp: () => void;
+  /** Resolve with what happened, or reject with the reason (the library is then unchanged). */
+  onRestoreBackup: (fileName: string, text: string) => Promise<ImportSummary>;
+  onImportBibtex: (fileName: string, text: string) => Promise<ImportSummary>;
+}
+
+type Outcome = { fileName: string; summary: ImportSummary } | { fileName: string; error: string };
+
+/** Export as BibTeX, back up, restore a backup, import BibTeX (issue #5): the library page's file actions. */
+export function LibraryFiles({
+  shownCount,
+  selectedCount,
+  filtered,
+  exportOptions,
+  onExportOptionsChange,
+  onExportBibtex,
+  onBackUp,
+  onRestoreBackup,
+  onImportBibtex,
+}: LibraryFilesProps) {
+  const { flavour, asciiOnly } = exportOptions;
+  const setFlavour = (next: BibtexFlavour) => onExportOptionsChange({ ...exportOptions, flavour: next });
+  const setAsciiOnly = (next: boolean) => onExportOptionsChange({ ...exportOptions, asciiOnly: next });
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const backupInput = useRef<HTMLInputElement>(null);
+  const bibtexInput = useRef<HTMLInputElement>(null);
+  const flavourName = useId();
+
+  const readFile = (run: (fileName: string, text: string) => Promise<ImportSummary>) => async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared at once, so choosing the same file again is a change too.
+    input.value = '';
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const text = await file.text();
+      setOutcome({ fileName: file.name, summary: await run(file.name, text) });
+    } catch (reason) {
+      setOutcome({ fileName: file.name, error: reason instanceof Error ? reason.message : String(reason) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportScope = onExportBibtex;
+
+  return (
+    <div className="library-files">
+      <section aria-labelledby="export-heading" className="files-section">
+        <h2 id="export-heading">Export BibTeX</h2>
+        <fieldset className="flavour">
+          <legend className="visually-hidden">Format</legend>
+          <label>
+            <input type="radio" name={flavourName} checked={flavour === 'bibtex'} onChange={() => setFlavour('bibtex')} /> BibTeX
+          </label>
+          <label>
+            <input type="radio" name={flavourName} checked={flavour === 'biblatex'} onChange={() => setFlavour('biblatex')} /> biblatex
+          </label>
+        </fieldset>
+        <label className="ascii-only">
+          <input type="checkbox" checked={asciiOnly} onChange={(event) => setAsciiOnly(event.target.checked)} /> ASCII only (LaTeX accents)
+        </label>
+        <div className="files-buttons">
+          <button type="button" className="header-action primary" onClick={() => exportScope('all')}>
+            Export all
+          </button>
+          <button type="button" className="header-action" disabled={!filtered || shownCount === 0} onClick={() => exportScope('shown')}>
+            Export shown ({shownCount.toLocaleString('en')})
+          </button>
+          <button type="button" className="header-action" disabled={selectedCount === 0} onClick={() => exportScope('selected')}>
+            Export selected ({selectedCount.toLocaleString('en')})
+          </button>
+        </div>
+      </section>
+      <section aria-labelledby="backup-heading" className="files-section">
+        <h2 id="backup-heading">Backup and import</h2>
+        <div className="files-buttons">
+          <button type="button" className="header-action" onClick={onBackUp}>
+            Back up library
+          </button>
+          <button type="button" className="header-action" disabled={busy} onClick={() => backupInput.current?.click()}>
+            Restore backup…
+          </button>
+          <button type="button" className="header-action" disabled={busy} onClick={() => bibtexInput.current?.click()}>
+            Import BibTeX…
+          </button>
+        </div>
+        <input ref={backupInput} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Backup file to restore" onChange={readFile(onRestoreBackup)} />
+        <input ref={bibtexInput} type="file" accept=".bib,.bibtex,.txt,text/plain,application/x-bibtex" className="visually-hidden" tabIndex={-1} aria-label="BibTeX file to import" onChange={readFile(onImportBibtex)} />
+        <div className="import-outcome" aria-live="polite">
+          {busy && <p>Reading the file…</p>}
+          {outcome && 'error' in outcome && (
+            <p role="alert" className="error-text">
+              {outcome.fileName}: {outcome.error}. Nothing was changed.
+            </p>
+          )}
+          {outcome && 'summary' in outcome && <ImportReport fileName={outcome.fileName} summary={outcome.summary} />}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function ImportReport({ fileName, summary }: { fileName: string; summary: ImportSummary }) {
+  const skipped = summary.skipped ?? [];
+  return (
+    <div className="import-report">
+      <p>
+        <strong>{fileName}</strong>: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged
+        {skipped.length > 0 && `, ${skipped.length} skipped`}
+      </p>
+      {skipped.length > 0 && (
+        <details open={skipped.length <= 5}>
+          <summary>Skipped entries</summary>
+          <ul className="skipped">
+            {skipped.map((entry, index) => (
+              <li key={index}>
+                {entry.key && <code>{entry.key}</code>} {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Ref } from 'react';
+import { absUrl } from '@/lib/arxiv-id';
+import type { Paper } from '@/lib/paper';
+import { paperLinks } from '@/lib/paper-links';
+import { CitationKeyEditor } from './CitationKeyEditor';
+import { NotesEditor } from './NotesEditor';
+import type { PaperActions } from './PaperRow';
+import { StatusControl } from './StatusControl';
+import { TagEditor } from './TagEditor';
+
+export interface PaperDetailProps {
+  paper: Paper;
+  actions: PaperActions & { setCitationKey: (paperId: string, key: string) => Promise<void> };
+  knownTags: readonly string[];
+  notesRef?: Ref<HTMLTextAreaElement>;
+}
+
+const savedDate = (epochMs: number) => new Date(epochMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** The library page's pane beside the list: one paper with room for its abstract, notes and citation key. */
+export function PaperDetail({ paper, actions, knownTags, notesRef }: PaperDetailProps) {
+  return (
+    <article className="paper-detail" aria-labelledby="paper-detail-title">
+      <h2 id="paper-detail-title" className="detail-title">
+        <a href={absUrl(paper.id)} target="_blank" rel="noreferrer">
+          {paper.title}
+        </a>
+      </h2>
+      {paper.authors.length > 0 && <p className="detail-authors">{paper.authors.join(', ')}</p>}
+      <p className="detail-facts">
+        arXiv:{paper.id}
+        {paper.primaryCategory && ` · ${paper.primaryCategory}`}
+        {paper.published && ` · published ${paper.published}`} · saved {savedDate(paper.savedAt)}
+      </p>
+      <div className="paper-links">
+        {paperLinks(paper).map((link) => (
+          <a key={link.href} href={link.href} target="_blank" rel="noreferrer" aria-label={link.accessibleName} title={link.label}>
+            {link.label}
+          </a>
+        ))}
+      </div>
+      <div className="paper-controls">
+        <StatusControl status={paper.status} onChange={(status) => actions.setStatus(paper, status)} />
+        <TagEditor tags={paper.tags} knownTags={knownTags} paperTitle={paper.title} onChange={(tags) => actions.setTags(paper, tags)} />
+      </div>
+      <div className="detail-notes">
+        <h3 aria-hidden="true">Notes</h3>
+        {/* Keyed by paper: switching papers unmounts the editor, which saves what was typed. */}
+        <NotesEditor
+          key={paper.id}
+          paperId={paper.id}
+          paperTitle={paper.title}
+          value={paper.notes}
+          onSave={actions.saveNotes}
+          onDraft={actions.draftNotes}
+          rows={10}
+          textareaRef={notesRef}
+        />
+      </div>
+      <CitationKeyEditor paperId={paper.id} value={paper.citationKey} onSave={actions.setCitationKey} />
+      <div className="detail-actions">
+        <button type="button" className="header-action" onClick={() => actions.copyBibtex(paper)}>
+          Copy BibTeX
+        </button>
+        <button type="button" className="header-action danger" onClick={() => actions.remove(paper)}>
+          Remove
+        </button>
+      </div>
+      {paper.abstract && (
+        <section className="detail-abstract" aria-label="Abstract">
+          <h3>Abstract</h3>
+          <p>{paper.abstract}</p>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { BadgeSetting } from '@/components/BadgeSetting';
+import { BulkActions } from '@/components/BulkActions';
+import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
+import { LibraryFiles, type ExportOptions, type ExportScope } from '@/components/LibraryFiles';
+import { NoticeBar } from '@/components/Notice';
+import { PaperDetail } from '@/components/PaperDetail';
+import { PaperList } from '@/components/PaperList';
+import { ViewControls } from '@/components/ViewControls';
+import { downloadTextFile } from '@/lib/downloads';
+import { DEFAULT_VIEW } from '@/lib/library-view';
+import type { Paper } from '@/lib/paper';
+import { useSettings } from '@/lib/settings-store';
+import { useShelf } from '@/lib/shelf';
+
+/** The library page (issue #4): the same list with room, a detail pane, bulk actions and the files of issue #5. */
+export function App() {
+  const shelf = useShelf({
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
+    download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
+    drafts: localStorage,
+  });
+  const { view, shown, papers, complete, filtered, actions } = shelf;
+  const [settings, setSettings] = useSettings();
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exportOptions, setExportOptions] = useState<ExportOptions>({ flavour: 'bibtex', asciiOnly: false });
+  const notes = useRef<HTMLTextAreaElement>(null);
+  // A counter, not a flag: asking twice for the same paper's notes must focus them twice.
+  const [notesFocusRequests, setNotesFocusRequests] = useState(0);
+
+  const byId = useMemo(() => new Map((papers ?? []).map((paper) => [paper.id, paper])), [papers]);
+  const current = (currentId && byId.get(currentId)) || undefined;
+  // Removed papers leave the selection; the rest stays selected whatever the filters show.
+  const selectedIds = useMemo(() => [...selected].filter((id) => byId.has(id)), [selected, byId]);
+  const selectedPapers = useMemo(() => selectedIds.map((id) => byId.get(id)!), [selectedIds, byId]);
+  const allShownSelected = useMemo(() => !!shown && shown.length > 0 && shown.every((paper) => selected.has(paper.id)), [shown, selected]);
+
+  const select = useCallback((paper: Paper, isSelected: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (isSelected) next.add(paper.id);
+      else next.delete(paper.id);
+      return next;
+    });
+  }, []);
+  const selection = useMemo(() => ({ selected, onSelect: select }), [selected, select]);
+
+  const showInDetail = useCallback((paper: Paper) => setCurrentId(paper.id), []);
+  const openNotes = useCallback((paper: Paper) => {
+    setCurrentId(paper.id);
+    setNotesFocusRequests((count) => count + 1);
+  }, []);
+  useEffect(() => {
+    if (notesFocusRequests > 0) notes.current?.focus();
+  }, [notesFocusRequests]);
+
+  const exportBibtex = (scope: ExportScope) => {
+    const ids = scope === 'all' ? undefined : scope === 'selected' ? selectedIds : filtered ? shown?.map((paper) => paper.id) : undefined;
+    actions.exportBibtex(ids, exportOptions);
+  };
+
+  const libraryEmpty = complete && papers?.length === 0;
+
+  return (
+    <div className="library">
+      <header className="page-header library-header">
+        <div className="page-title">
+          <h1>PaperShelf</h1>
+          {/* Changes as the search narrows the list: a polite live region. */}
+          <span className="count" role="status">
+            {papers && papers.length > 0 && shelf.summary}
+            {complete && papers && papers.length > 0 && ` · ${shelf.unread.toLocaleString('en')} unread`}
+          </span>
+        </div>
+        <span className="spacer" />
+        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+      </header>
+      <div className="library-body">
+        <section className="library-list" aria-label="Papers">
+          {view && !libraryEmpty && (
+            <ViewControls query={shelf.query} onQueryChange={shelf.setQuery} view={view} onViewChange={shelf.setView} tags={shelf.tags} autoFocusSearch />
+          )}
+          {!libraryEmpty && (
+            <BulkActions
+              selectedCount={selectedIds.length}
+              shownCount={shown?.length ?? 0}
+              allShownSelected={allShownSelected}
+              onSelectAllShown={(all) => setSelected(all ? new Set([...selected, ...(shown ?? []).map((paper) => paper.id)]) : new Set())}
+              onMarkRead={() => actions.updateMany(selectedIds, { status: 'read' }, 'Marked read')}
+              onMarkUnread={() => actions.updateMany(selectedIds, { status: 'unread' }, 'Marked unread')}
+              onAddTag={(tag) => actions.updateMany(selectedIds, { addTags: [tag] }, `Tagged “${tag}”`)}
+              onRemove={() => {
+                actions.removeMany(selectedPapers);
+                setSelected(new Set());
+              }}
+              onExport={() => exportBibtex('selected')}
+            />
+          )}
+          <NoticeBar notice={shelf.notice} onDismiss={shelf.dismissNotice} />
+          <PaperList
+            papers={shown ?? []}
+            label="Saved papers"
+            actions={actions}
+            knownTags={shelf.knownTags}
+            estimatedRowHeight={104}
+            onOpenNotes={openNotes}
+            selection={selection}
+            currentId={current?.id ?? null}
+            onCurrentChange={showInDetail}
+            empty={
+              !shown || (!complete && shown.length === 0) ? (
+                <p className="status">Loading…</p>
+              ) : libraryEmpty ? (
+                <EmptyShelf />
+              ) : (
+                <NoMatches
+                  onClear={() => {
+                    shelf.setQuery('');
+                    shelf.setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
+                  }}
+                />
+              )
+            }
+          />
+        </section>
+        <section className="library-detail" aria-label="Paper details">
+          {current ? (
+            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} />
+          ) : (
+            <p className="detail-placeholder">Choose a paper to see its abstract, notes and citation key.</p>
+          )}
+        </section>
+        <aside className="library-files-pane" aria-label="Import and export">
+          <LibraryFiles
+            shownCount={shown?.length ?? 0}
+            selectedCount={selectedIds.length}
+            filtered={filtered}
+            exportOptions={exportOptions}
+            onExportOptionsChange={setExportOptions}
+            onExportBibtex={exportBibtex}
+            onBackUp={actions.backUp}
+            onRestoreBackup={actions.restoreBackup}
+            onImportBibtex={actions.importBibtex}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { firstRowsReady } from '@/lib/saved-papers';
+import { App } from './App';
+import '@/components/papers.css';
+import '@/components/library.css';
+
+void firstRowsReady().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);

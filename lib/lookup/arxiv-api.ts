@@ -1,0 +1,133 @@
+/**
+ * The arXiv API (https://info.arxiv.org/help/api/user-manual.html): one query URL for a batch of
+ * ids, and its Atom answer parsed into typed records. Pure string work: the service worker has no
+ * DOMParser, so the XML goes through fast-xml-parser, and everything it yields through zod.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
+import { canonicalArxivId } from '../arxiv-id';
+import { findLinks } from '../code-links';
+import { ArxivId, PaperLinks, PaperMetadata } from '../paper';
+import { collapseWhitespace, decodeEntities } from '../text';
+
+export const ARXIV_API = 'https://export.arxiv.org/api/query';
+/** Ids per call. The manual suggests modest slices; 50 answers stay well under a megabyte. */
+export const ARXIV_BATCH_SIZE = 50;
+/** A 50-entry answer is a few hundred kB even with collaboration-sized author lists. */
+export const MAX_FEED_LENGTH = 5_000_000;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** One paper as the arXiv API describes it, in the shapes `Paper` stores. */
+export const ArxivRecord = z.object({
+  id: ArxivId,
+  title: PaperMetadata.shape.title,
+  authors: PaperMetadata.shape.authors,
+  abstract: PaperMetadata.shape.abstract,
+  published: IsoDate,
+  updated: IsoDate.optional(),
+  primaryCategory: PaperMetadata.shape.primaryCategory,
+  comments: z.string().max(10_000).optional(),
+  /** The journal version's DOI, when the authors gave one. */
+  doi: z.string().max(256).optional(),
+  /** Repositories and a project page named in the comments or the abstract. */
+  code: PaperLinks.shape.code,
+  projectPage: PaperLinks.shape.projectPage,
+});
+export type ArxivRecord = z.infer<typeof ArxivRecord>;
+
+export type ArxivFeed = { ok: true; entries: ArxivRecord[]; errors: string[] } | { ok: false; error: string };
+
+/** The query for `ids` (canonical, at most `ARXIV_BATCH_SIZE`); without a version arXiv answers with the latest. */
+export function arxivQueryUrl(ids: string[]): string {
+  if (ids.length === 0 || ids.length > ARXIV_BATCH_SIZE) throw new RangeError(`an arXiv query takes 1 to ${ARXIV_BATCH_SIZE} ids, not ${ids.length}`);
+  for (const id of ids) if (canonicalArxivId(id) !== id) throw new RangeError(`not a canonical arXiv id: ${id}`);
+  // Written out rather than through URLSearchParams: the documented form is `id_list=a,b/c`, and
+  // canonical ids hold nothing that needs escaping.
+  return `${ARXIV_API}?id_list=${ids.join(',')}&max_results=${ids.length}`;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  // Prefixes are the document's choice (`arxiv:comment`); arXiv's names do not clash with Atom's.
+  removeNSPrefix: true,
+  // Ids like 1234.5678 and years must stay strings.
+  parseTagValue: false,
+  // Entities are decoded by us, once, and only the predefined and numeric ones: a custom entity
+  // (billion laughs, external files) has nothing to expand into.
+  processEntities: false,
+  isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+});
+
+/**
+ * The entries of an arXiv API answer. Entries arXiv uses to report a bad id go to `errors`, as do
+ * entries that fail validation; neither stops the others. Input that is not a plausible Atom feed
+ * (too large, not well-formed, a DOCTYPE, no `<feed>`) is rejected whole.
+ */
+export function parseArxivFeed(xml: string): ArxivFeed {
+  if (xml.length > MAX_FEED_LENGTH) return { ok: false, error: `the answer is ${xml.length} characters, more than ${MAX_FEED_LENGTH}` };
+  // arXiv never sends a DOCTYPE; one is where entity bombs and external entities live.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { ok: false, error: 'the answer declares a DOCTYPE or entities' };
+  let document: unknown;
+  try {
+    document = parser.parse(xml, true);
+  } catch (error) {
+    return { ok: false, error: `unreadable XML: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!isObject(document) || !('feed' in document)) return { ok: false, error: 'not an Atom feed (no <feed> root)' };
+  // An empty `<feed/>` reads as a string: no entries.
+  const feed = document.feed;
+
+  const entries: ArxivRecord[] = [];
+  const errors: string[] = [];
+  for (const entry of isObject(feed) && Array.isArray(feed.entry) ? feed.entry : []) {
+    const result = readEntry(entry);
+    if ('error' in result) errors.push(result.error);
+    else entries.push(result.record);
+  }
+  return { ok: true, entries, errors };
+}
+
+function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } {
+  if (!isObject(entry)) return { error: 'an entry without content' };
+  const idUrl = text(entry.id) ?? '';
+  // How arXiv reports a bad id: an entry whose id is an error URL and whose summary says what went wrong.
+  if (/^https?:\/\/arxiv\.org\/api\/errors/i.test(idUrl)) return { error: `arXiv: ${text(entry.summary) ?? idUrl}` };
+  const id = canonicalArxivId(/^https?:\/\/arxiv\.org\/abs\/(.+)$/i.exec(idUrl)?.[1] ?? '');
+  if (!id) return { error: `an entry with an unexpected id: ${idUrl.slice(0, 200) || '(none)'}` };
+
+  const abstract = text(entry.summary);
+  const comments = text(entry.comment);
+  const links = findLinks([comments, abstract]);
+  const candidate = {
+    id,
+    title: text(entry.title),
+    authors: (Array.isArray(entry.author) ? entry.author : []).map((author) => (isObject(author) ? text(author.name) : undefined)).filter(Boolean),
+    abstract,
+    published: text(entry.published)?.slice(0, 10),
+    updated: text(entry.updated)?.slice(0, 10),
+    primaryCategory: isObject(entry.primary_category) ? attribute(entry.primary_category, 'term') : undefined,
+    comments,
+    // The field sometimes holds several DOIs separated by spaces; the first is the article's.
+    doi: text(entry.doi)?.split(' ').find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
+    code: links.code,
+    projectPage: links.projectPage,
+  };
+  const parsed = ArxivRecord.safeParse(candidate);
+  if (!parsed.success) return { error: `${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
+  return { record: parsed.data };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Text content, decoded and whitespace collapsed; undefined when empty or not text. */
+function text(node: unknown): string | undefined {
+  const raw = typeof node === 'string' ? node : isObject(node) && typeof node['#text'] === 'string' ? node['#text'] : undefined;
+  const value = raw === undefined ? '' : collapseWhitespace(decodeEntities(raw));
+  return value || undefined;
+}
+
+function attribute(node: Record<string, unknown>, name: string): string | undefined {
+  const value = node[`@_${name}`];
+  return typeof value === 'string' ? text(value) : undefined;
+}

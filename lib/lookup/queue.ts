@@ -1,0 +1,146 @@
+/**
+ * When to ask which service about which paper. The queue lives in the database (one row per paper
+ * and service), so a stopped service worker loses nothing; these functions decide, the caller
+ * reads and writes the rows and makes the requests.
+ */
+import { z } from 'zod';
+import { ArxivId } from '../paper';
+import { ARXIV_BATCH_SIZE } from './arxiv-api';
+import type { LookupPaper } from './merge';
+
+export const LookupService = z.enum(['arxiv', 'huggingface']);
+export type LookupService = z.infer<typeof LookupService>;
+
+export const LookupTask = z.object({
+  /** The paper's canonical arXiv id. */
+  id: ArxivId,
+  service: LookupService,
+  /** Failed attempts so far. */
+  attempts: z.number().int().nonnegative(),
+  /** Epoch ms before which the task must not run. */
+  notBefore: z.number().int().nonnegative(),
+  /** new: just saved; recheck: a daily look for code; refresh: the user asked. */
+  reason: z.enum(['new', 'recheck', 'refresh']),
+});
+export type LookupTask = z.infer<typeof LookupTask>;
+
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+export const DAY = 24 * HOUR;
+
+/** Least time between two calls to a service: arXiv asks for 3 s; Hugging Face gets the same courtesy at 1 s. */
+export const SPACING: Record<LookupService, number> = { arxiv: 3 * SECOND, huggingface: 1 * SECOND };
+const BATCH_SIZE: Record<LookupService, number> = { arxiv: ARXIV_BATCH_SIZE, huggingface: 1 };
+/** Papers without code are looked for on Hugging Face daily, for this long after they were saved. */
+export const RECHECK_WINDOW = 60 * DAY;
+export const BACKOFF_BASE = 30 * SECOND;
+export const BACKOFF_MAX = 6 * HOUR;
+/** Attempts before a task is dropped: about two days of outage, or three answers we could not use. */
+export const MAX_ATTEMPTS = { retryable: 16, permanent: 3 };
+
+// Hugging Face paper pages exist for new-style ids only (its URLs are /papers/YYMM.NNNNN).
+const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
+
+const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
+
+/** The services the paper still needs, as of `now`. A paper that is complete needs none. */
+export function needsLookup(paper: LookupPaper, now: number): LookupService[] {
+  const services: LookupService[] = [];
+  const incomplete = paper.authors.length === 0 || !hasText(paper.abstract) || !paper.published || !paper.primaryCategory;
+  // Once arXiv answered, asking again cannot fill more.
+  if (incomplete && paper.lookup?.arxivCheckedAt === undefined) services.push('arxiv');
+  const next = nextHuggingFaceCheck(paper);
+  if (next !== undefined && next <= now) services.push('huggingface');
+  return services;
+}
+
+/** New tasks for what `needsLookup` reports; the caller adds them unless a row for the pair exists. */
+export function tasksFor(paper: LookupPaper, now: number): LookupTask[] {
+  return needsLookup(paper, now).map((service) => ({
+    id: paper.id,
+    service,
+    attempts: 0,
+    notBefore: now,
+    reason: service === 'huggingface' && paper.lookup?.huggingfaceCheckedAt !== undefined ? 'recheck' : 'new',
+  }));
+}
+
+/**
+ * When Hugging Face should next be asked about the paper; undefined for never. Asked once in any case,
+ * then daily while the paper has no code and was saved within `RECHECK_WINDOW`.
+ */
+export function nextHuggingFaceCheck(paper: LookupPaper): number | undefined {
+  if (paper.links.code.length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
+  const checked = paper.lookup?.huggingfaceCheckedAt;
+  if (checked === undefined) return paper.savedAt;
+  const next = checked + DAY;
+  return next <= paper.savedAt + RECHECK_WINDOW ? next : undefined;
+}
+
+export type Batch =
+  | { kind: 'run'; service: LookupService; ids: string[] }
+  | { kind: 'wait'; until: number }
+  /** Nothing queued, or offline: wait for a new task or the `online` event. */
+  | { kind: 'idle'; why: 'empty' | 'offline' };
+
+export interface BatchContext {
+  now: number;
+  online: boolean;
+  /** When each service was last called (epoch ms), from storage: a restarted worker must still space its calls. */
+  lastCall: Partial<Record<LookupService, number>>;
+}
+
+const PRIORITY: Record<LookupTask['reason'], number> = { refresh: 0, new: 1, recheck: 2 };
+const byPriority = (a: LookupTask, b: LookupTask) =>
+  PRIORITY[a.reason] - PRIORITY[b.reason] || a.notBefore - b.notBefore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The next call to make: the due tasks of one service (arXiv first, up to 50 ids; Hugging Face one),
+ * the user's requests and new papers before rechecks; or how long to wait for one.
+ */
+export function nextBatch(tasks: readonly LookupTask[], { now, online, lastCall }: BatchContext): Batch {
+  if (tasks.length === 0) return { kind: 'idle', why: 'empty' };
+  if (!online) return { kind: 'idle', why: 'offline' };
+  let until = Infinity;
+  for (const service of LookupService.options) {
+    const queued = tasks.filter((task) => task.service === service);
+    if (queued.length === 0) continue;
+    const allowedAt = (lastCall[service] ?? -Infinity) + SPACING[service];
+    const due = queued.filter((task) => task.notBefore <= now);
+    if (due.length > 0 && allowedAt <= now) {
+      const ids = [...new Set(due.sort(byPriority).map((task) => task.id))].slice(0, BATCH_SIZE[service]);
+      return { kind: 'run', service, ids };
+    }
+    const earliest = queued.reduce((min, task) => Math.min(min, task.notBefore), Infinity);
+    until = Math.min(until, Math.max(allowedAt, earliest));
+  }
+  return { kind: 'wait', until };
+}
+
+export interface Failure {
+  /** Whether asking again may help (network, 429, 5xx); an answer we could not use is not. */
+  retryable: boolean;
+  /** In [0, 1): spreads retries of many tasks apart. 0 gives the plain schedule. */
+  random?: number;
+  /** A server's Retry-After, in ms. */
+  retryAfter?: number;
+}
+
+/** The task rescheduled with exponential backoff (30 s · 2^attempts, at most 6 h), or undefined to drop it. */
+export function afterFailure(task: LookupTask, now: number, { retryable, random = 0, retryAfter = 0 }: Failure): LookupTask | undefined {
+  const attempts = task.attempts + 1;
+  if (attempts >= (retryable ? MAX_ATTEMPTS.retryable : MAX_ATTEMPTS.permanent)) return undefined;
+  const backoff = Math.min(BACKOFF_MAX, BACKOFF_BASE * 2 ** Math.min(task.attempts, 20) * (1 + 0.25 * random));
+  return { ...task, attempts, notBefore: now + Math.max(backoff, retryAfter) };
+}
+
+/**
+ * What follows an answer: a Hugging Face recheck a day later while the paper still has no code
+ * and is recent, otherwise nothing (the row goes). `paper` is the record after `mergeLookup`.
+ */
+export function afterSuccess(task: LookupTask, paper: LookupPaper, now: number): LookupTask | undefined {
+  if (task.service !== 'huggingface') return undefined;
+  const next = nextHuggingFaceCheck(paper);
+  // At least a day later even if the caller passed the paper before the merge stamped the check.
+  return next === undefined ? undefined : { id: task.id, service: task.service, attempts: 0, notBefore: Math.max(next, now + DAY), reason: 'recheck' };
+}

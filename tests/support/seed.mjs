@@ -1,0 +1,45 @@
+// Fills PaperShelf's database with many papers at once, for scale tests and the benchmark (issue #4).
+// A test helper, not a user feature: it writes straight into IndexedDB, bypassing the background (which
+// is why the badge does not count seeded papers until the next real write).
+import { syntheticPapers } from './synthetic-papers.mjs';
+
+/**
+ * Writes `count` synthetic papers (synthetic-papers.mjs) into the `papers` store in one transaction.
+ * `page` must be an extension page that opens the database (popup.html, library.html): Dexie creates the
+ * schema there, and this waits for it rather than create a schema-less database of its own.
+ * The page's live queries do not see raw IndexedDB writes: open (or reload) the page to see them.
+ * @param {import('@playwright/test').Page} page
+ * @param {number} count
+ * @returns {Promise<{ count: number, ms: number }>}
+ */
+export async function seedPapers(page, count) {
+  await page.waitForFunction(async () => {
+    const databases = await indexedDB.databases();
+    return databases.some((database) => database.name === 'papershelf');
+  });
+  return page.evaluate(`(async () => {
+    const started = performance.now();
+    const papers = (${syntheticPapers.toString()})(${Number(count)});
+    const database = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('papershelf');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!database.objectStoreNames.contains('papers')) throw new Error('the papers store does not exist yet');
+      await new Promise((resolve, reject) => {
+        const transaction = database.transaction('papers', 'readwrite');
+        const store = transaction.objectStore('papers');
+        for (const paper of papers) store.put(paper);
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error ?? new Error('seeding aborted'));
+      });
+    } finally {
+      database.close();
+    }
+    return { count: papers.length, ms: performance.now() - started };
+  })()`);
+}
+
+export { syntheticPapers };

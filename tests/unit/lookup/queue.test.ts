@@ -1,0 +1,168 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { LookupPaper } from '../../../lib/lookup/merge';
+import {
+  afterFailure,
+  afterSuccess,
+  BACKOFF_MAX,
+  DAY,
+  LookupTask,
+  MAX_ATTEMPTS,
+  needsLookup,
+  nextBatch,
+  tasksFor,
+  type BatchContext,
+} from '../../../lib/lookup/queue';
+import { arxivSource, metadata } from '../helpers/papers';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const SECOND = 1000;
+
+const paper = (overrides: Partial<LookupPaper> = {}): LookupPaper => ({
+  ...metadata({ links: { code: [] } }),
+  source: arxivSource,
+  tags: [],
+  status: 'unread',
+  notes: '',
+  savedAt: NOW - DAY,
+  updatedAt: NOW - DAY,
+  ...overrides,
+});
+const task = (id: string, overrides: Partial<LookupTask> = {}): LookupTask => ({ id, service: 'arxiv', attempts: 0, notBefore: NOW, reason: 'new', ...overrides });
+const context = (overrides: Partial<BatchContext> = {}): BatchContext => ({ now: NOW, online: true, lastCall: {}, ...overrides });
+
+describe('needsLookup', () => {
+  it('needs nothing for a complete paper with code', () => {
+    expect(needsLookup(paper({ links: { code: ['https://github.com/a/b'] } }), NOW)).toEqual([]);
+  });
+
+  it.each([
+    ['authors', { authors: [] }],
+    ['abstract', { abstract: undefined }],
+    ['a blank abstract', { abstract: '  ' }],
+    ['published', { published: undefined }],
+    ['primaryCategory', { primaryCategory: undefined }],
+  ])('asks arXiv when %s is missing', (_, missing) => {
+    expect(needsLookup(paper({ ...missing, links: { code: ['https://github.com/a/b'] } }), NOW)).toEqual(['arxiv']);
+  });
+
+  it('does not ask arXiv again once it answered', () => {
+    expect(needsLookup(paper({ authors: [], links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW)).toEqual([]);
+  });
+
+  it('asks Hugging Face about a paper without code: once, then daily for 60 days after saving', () => {
+    expect(needsLookup(paper(), NOW)).toEqual(['huggingface']);
+    expect(needsLookup(paper({ lookup: { huggingfaceCheckedAt: NOW - DAY + 1 } }), NOW)).toEqual([]);
+    expect(needsLookup(paper({ lookup: { huggingfaceCheckedAt: NOW - DAY } }), NOW)).toEqual(['huggingface']);
+    const old = { savedAt: NOW - 90 * DAY };
+    expect(needsLookup(paper({ ...old }), NOW)).toEqual(['huggingface']);
+    expect(needsLookup(paper({ ...old, lookup: { huggingfaceCheckedAt: NOW - 5 * DAY } }), NOW)).toEqual([]);
+  });
+
+  it('never asks Hugging Face about an old-style id, which it cannot have', () => {
+    expect(needsLookup(paper({ id: 'hep-th/9901001' }), NOW)).toEqual([]);
+  });
+
+  it('makes tasks that say why they run', () => {
+    expect(tasksFor(paper({ authors: [] }), NOW)).toEqual([task('2401.12345'), task('2401.12345', { service: 'huggingface' })]);
+    expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([task('2401.12345', { service: 'huggingface', reason: 'recheck' })]);
+    for (const made of tasksFor(paper({ authors: [] }), NOW)) expect(LookupTask.parse(made)).toEqual(made);
+  });
+});
+
+describe('nextBatch', () => {
+  const ids = (count: number, from = 10000) => Array.from({ length: count }, (_, index) => `2401.${from + index}`);
+
+  it('sends up to 50 due arXiv ids in one call', () => {
+    const batch = nextBatch(ids(120).map((id) => task(id)), context());
+    expect(batch).toEqual({ kind: 'run', service: 'arxiv', ids: ids(50) });
+  });
+
+  it("sends the user's requests and new papers before rechecks, then the longest waiting", () => {
+    const tasks = [
+      task('2401.00003', { reason: 'recheck', notBefore: NOW - 3 * DAY }),
+      task('2401.00002', { notBefore: NOW - SECOND }),
+      task('2401.00001', { notBefore: NOW - 2 * SECOND }),
+      task('2401.00004', { reason: 'refresh' }),
+    ];
+    expect(nextBatch(tasks, context())).toEqual({ kind: 'run', service: 'arxiv', ids: ['2401.00004', '2401.00001', '2401.00002', '2401.00003'] });
+  });
+
+  it('leaves tasks that are not due yet', () => {
+    expect(nextBatch([task('2401.00001'), task('2401.00002', { notBefore: NOW + 1 })], context())).toEqual({ kind: 'run', service: 'arxiv', ids: ['2401.00001'] });
+  });
+
+  it('waits 3 s after the last arXiv call', () => {
+    const tasks = [task('2401.00001')];
+    expect(nextBatch(tasks, context({ lastCall: { arxiv: NOW - 2 * SECOND } }))).toEqual({ kind: 'wait', until: NOW + SECOND });
+    expect(nextBatch(tasks, context({ lastCall: { arxiv: NOW - 3 * SECOND } }))).toMatchObject({ kind: 'run', service: 'arxiv' });
+  });
+
+  it('asks Hugging Face one paper per call, 1 s apart, while arXiv waits its turn', () => {
+    const tasks = [task('2401.00001'), task('2401.00002', { service: 'huggingface' }), task('2401.00003', { service: 'huggingface' })];
+    const arxivJustCalled = { arxiv: NOW - SECOND };
+    expect(nextBatch(tasks, context({ lastCall: arxivJustCalled }))).toEqual({ kind: 'run', service: 'huggingface', ids: ['2401.00002'] });
+    expect(nextBatch(tasks, context({ lastCall: { ...arxivJustCalled, huggingface: NOW - 500 } }))).toEqual({ kind: 'wait', until: NOW + 500 });
+  });
+
+  it('waits for the earliest task that is not due', () => {
+    const tasks = [task('2401.00001', { notBefore: NOW + 60 * SECOND }), task('2401.00002', { service: 'huggingface', notBefore: NOW + 30 * SECOND })];
+    expect(nextBatch(tasks, context())).toEqual({ kind: 'wait', until: NOW + 30 * SECOND });
+  });
+
+  it('does nothing while offline or when the queue is empty', () => {
+    expect(nextBatch([task('2401.00001')], context({ online: false }))).toEqual({ kind: 'idle', why: 'offline' });
+    expect(nextBatch([], context())).toEqual({ kind: 'idle', why: 'empty' });
+  });
+});
+
+describe('afterFailure', () => {
+  it('backs off 30 s, doubling per attempt, up to 6 h', () => {
+    let current: LookupTask | undefined = task('2401.00001');
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 12 && current; attempt++) {
+      current = afterFailure(current, NOW, { retryable: true });
+      if (current) delays.push(current.notBefore - NOW);
+    }
+    expect(delays.map((delay) => delay / SECOND)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 21600, 21600]);
+    expect(current?.attempts).toBe(12);
+  });
+
+  it('spreads retries by up to a quarter with the jitter passed in, never past 6 h', () => {
+    expect(afterFailure(task('2401.00001', { attempts: 2 }), NOW, { retryable: true, random: 0.5 })?.notBefore).toBe(NOW + 120 * SECOND * 1.125);
+    expect(afterFailure(task('2401.00001', { attempts: 10 }), NOW, { retryable: true, random: 0.99 })?.notBefore).toBe(NOW + BACKOFF_MAX);
+  });
+
+  it("honours a server's Retry-After when it is longer", () => {
+    expect(afterFailure(task('2401.00001'), NOW, { retryable: true, retryAfter: 120 * SECOND })?.notBefore).toBe(NOW + 120 * SECOND);
+  });
+
+  it('gives up after a few unusable answers, and after about two days of failures', () => {
+    expect(afterFailure(task('2401.00001', { attempts: MAX_ATTEMPTS.permanent - 2 }), NOW, { retryable: false })).toBeDefined();
+    expect(afterFailure(task('2401.00001', { attempts: MAX_ATTEMPTS.permanent - 1 }), NOW, { retryable: false })).toBeUndefined();
+    expect(afterFailure(task('2401.00001', { attempts: MAX_ATTEMPTS.retryable - 1 }), NOW, { retryable: true })).toBeUndefined();
+  });
+});
+
+describe('afterSuccess', () => {
+  it('drops an arXiv task', () => {
+    expect(afterSuccess(task('2401.12345'), paper({ lookup: { arxivCheckedAt: NOW } }), NOW)).toBeUndefined();
+  });
+
+  it('schedules the next Hugging Face look a day later while the paper has no code', () => {
+    const checked = paper({ lookup: { huggingfaceCheckedAt: NOW } });
+    expect(afterSuccess(task('2401.12345', { service: 'huggingface', attempts: 2 }), checked, NOW)).toEqual(
+      task('2401.12345', { service: 'huggingface', notBefore: NOW + DAY, reason: 'recheck' }),
+    );
+  });
+
+  it('stops looking once code is found or the paper is 60 days old', () => {
+    const hfTask = task('2401.12345', { service: 'huggingface' });
+    expect(afterSuccess(hfTask, paper({ links: { code: ['https://github.com/a/b'] }, lookup: { huggingfaceCheckedAt: NOW } }), NOW)).toBeUndefined();
+    expect(afterSuccess(hfTask, paper({ savedAt: NOW - 60 * DAY, lookup: { huggingfaceCheckedAt: NOW } }), NOW)).toBeUndefined();
+  });
+
+  it('never reschedules sooner than a day, even given the paper before the merge', () => {
+    expect(afterSuccess(task('2401.12345', { service: 'huggingface' }), paper(), NOW)?.notBefore).toBe(NOW + DAY);
+  });
+});
