@@ -14,6 +14,8 @@ import { measureOpening, measureTyping } from '../support/popup-timing.mjs';
 import { seedPapers } from '../support/seed.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=popup or BENCH_ONLY=annotate runs one part.
+const ONLY = process.env.BENCH_ONLY;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${value.toFixed(0)} ms`;
 
@@ -44,7 +46,7 @@ function readMarks() {
 const url = 'https://arxiv.org/list/cs.LG/new?skip=0&show=2000';
 const html = arxivNewListing(2000);
 const results = [];
-for (let run = 0; run < RUNS; run++) {
+for (let run = 0; ONLY !== 'popup' && run < RUNS; run++) {
   const { context, pages } = await launchWithExtension();
   pages.set(url, html);
   // Save one paper first, so the measured load also has to apply a saved state.
@@ -68,6 +70,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 console.log('\nPaperShelf benchmark (headless Chromium, this machine)');
+if (results.length > 0) {
 console.log(`content script: ${(size / 1024).toFixed(1)} KiB (${(gzipped / 1024).toFixed(1)} KiB gzipped)`);
 console.log(
   `annotate 2000-entry arXiv listing (content script start → every control mounted with its saved state): ` +
@@ -75,6 +78,8 @@ console.log(
 );
 console.log(`  the same from DOMContentLoaded (includes Chromium's own first layout of the page): median ${ms(median(results.map((r) => r.fromDomContentLoaded)))}`);
 console.log(`  longest main-thread task meanwhile: median ${ms(median(results.map((r) => r.longestTask)))}`);
+
+}
 
 // The popup at 10,000 papers. Each run: a fresh browser, the library seeded, a pause for IndexedDB to settle,
 // then the popup opened twice (the first opening of a fresh browser also pays for starting the extension's
@@ -88,7 +93,7 @@ writeFileSync(blankPage, '<!doctype html><html><head><script src="/bench-blank.j
 writeFileSync(blankScript, "performance.mark('papershelf:start');");
 const popupRuns = [];
 try {
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; ONLY !== 'annotate' && run < RUNS; run++) {
     const { context, extensionId } = await launchWithExtension();
     const setup = await context.newPage();
     await setup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -128,6 +133,7 @@ try {
   rmSync(blankScript, { force: true });
 }
 
+if (popupRuns.length > 0) {
 const keystrokes = popupRuns.flatMap((r) => r.keystrokes);
 const filtering = popupRuns.flatMap((r) => r.filtering);
 const ms1 = (value) => `${value.toFixed(1)} ms`;
@@ -138,3 +144,4 @@ console.log(`    first opening in a fresh browser: painted at ${ms(median(popupR
 console.log(`    floor, an empty extension page's first paint: ${ms(median(popupRuns.map((r) => r.floor)))}`);
 console.log(`  all ${POPUP_PAPERS.toLocaleString('en')} papers loaded (search ready): ${ms(median(popupRuns.map((r) => r.allRows)))}`);
 console.log(`  search, typing "${QUERY}": keystroke to next frame median ${ms1(median(keystrokes))} (max ${ms1(Math.max(...keystrokes))}); filtering median ${ms1(median(filtering))} (max ${ms1(Math.max(...filtering))})`);
+}
