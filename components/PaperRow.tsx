@@ -1,7 +1,7 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { absUrl } from '@/lib/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/paper';
-import { paperLinks } from '@/lib/paper-links';
+import { paperLinks, paperMeta } from '@/lib/paper-links';
 import { NotesEditor } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
@@ -67,7 +67,7 @@ export const PaperRow = memo(function PaperRow({
   onSelect,
   current,
 }: PaperRowProps) {
-  const meta = [formatAuthors(paper.authors), paper.published].filter(Boolean).join(' · ');
+  const meta = paperMeta(paper);
   return (
     <li
       ref={measureRef}
@@ -161,6 +161,3 @@ export const PaperRow = memo(function PaperRow({
   );
 });
 
-function formatAuthors(authors: string[]): string {
-  return authors.length > 4 ? `${authors.slice(0, 3).join(', ')} … ${authors.at(-1)}` : authors.join(', ');
-}

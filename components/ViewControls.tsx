@@ -1,5 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/library-view';
+import { SORT_LABELS, StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/library-view';
 
 export interface ViewControlsProps {
   query: string;
@@ -14,7 +14,6 @@ export interface ViewControlsProps {
 }
 
 const STATUS_CHOICES: Record<StatusFilter, string> = { all: 'Any status', unread: 'Unread', reading: 'Reading', read: 'Read' };
-const SORT_CHOICES: Record<SortOrder, string> = { saved: 'Newest saved', published: 'Newest published', title: 'Title A–Z' };
 
 /** The search box, the filters (read status, tag, has code) and the sort (issue #4). */
 export function ViewControls({
@@ -76,7 +75,7 @@ export function ViewControls({
         <select className="filter filter-sort" aria-label="Sort by" value={view.sort} onChange={(event) => set('sort', SortOrder.parse(event.target.value))}>
           {SortOrder.options.map((option) => (
             <option key={option} value={option}>
-              {SORT_CHOICES[option]}
+              {SORT_LABELS[option]}
             </option>
           ))}
         </select>

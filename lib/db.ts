@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Paper } from './paper';
+import { DATABASE_NAME } from './stored-papers';
 
 /**
  * The PaperShelf database. Only the background service worker writes to it (lib/papers.ts);
@@ -9,7 +10,7 @@ import type { Paper } from './paper';
 export class PaperShelfDb extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
 
-  constructor(name = 'papershelf') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       // id is the canonical arXiv id; the rest are what the popup sorts and filters by.

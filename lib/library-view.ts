@@ -9,11 +9,12 @@ import type { Paper, ReadStatus } from './paper';
  * sort change, and a query that refines the previous one searches only the previous result.
  */
 
-/** The filters and sort, kept in `storage.local` so they persist between openings of the popup. */
+/** The filters and sort, kept in the extension's localStorage (lib/view-choices.ts). */
 export const VIEW_KEY = 'papershelf:view';
 
 export const SortOrder = z.enum(['saved', 'published', 'title']);
 export type SortOrder = z.infer<typeof SortOrder>;
+export const SORT_LABELS: Record<SortOrder, string> = { saved: 'Newest saved', published: 'Newest published', title: 'Title A–Z' };
 
 export const StatusFilter = z.enum(['all', 'unread', 'reading', 'read']);
 export type StatusFilter = z.infer<typeof StatusFilter>;

@@ -2,13 +2,10 @@ import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import { afterNextPaint } from './after-paint';
 import type { PaperShelfDb } from './db';
 import type { Paper } from './paper';
+import { keepDisplayable, readNewestPapers, type FirstRowsIndex } from './stored-papers';
 
-/** How many rows the first, quick query fetches: more than a popup shows, few enough to arrive at once. */
-export const FIRST_ROWS = 60;
 /** The full read goes in pages: one `getAll` of 10,000 papers blocks the page for ~100 ms while it deserializes. */
 export const LOAD_PAGE = 500;
-
-export type FirstRowsIndex = 'savedAt' | 'published';
 
 export interface LivePapersSnapshot {
   /** Every saved paper, once read; undefined until then. */
@@ -43,16 +40,18 @@ export class LivePapers {
     private readonly afterFirstPaint: (run: () => void) => void = afterNextPaint,
   ) {}
 
-  /** Settles once the newest papers by time saved (the default order) were read, or could not be. */
+  /** Settles once the newest papers were read, or could not be. */
   firstRowsRead: Promise<void> = Promise.resolve();
 
-  /** Starts reading: the newest papers by time saved first (the default order), then everything. Idempotent. */
-  start(): void {
+  /**
+   * Starts reading: the newest papers by `index` (the order shown) first, then everything. `newest`: those
+   * papers when the page has read them already (the popup's first paint). Idempotent.
+   */
+  start(index: FirstRowsIndex = 'savedAt', newest?: Promise<Paper[]>): void {
     if (this.started) return;
     this.started = true;
     Dexie.on('storagemutated', this.onMutation);
-    performance.mark('papershelf:start');
-    this.firstRowsRead = this.readFirstRows('savedAt');
+    this.firstRowsRead = this.readFirstRows(index, newest);
     void this.firstRowsRead.finally(() => this.afterFirstPaint(() => void this.loadAll()));
   }
 
@@ -61,11 +60,11 @@ export class LivePapers {
   }
 
   /** The first rows in another index's order (the stored sort is by publication date). */
-  readFirstRows(index: FirstRowsIndex): Promise<void> {
+  readFirstRows(index: FirstRowsIndex, newest?: Promise<Paper[]>): Promise<void> {
     if (this.snapshot.all || this.snapshot.first?.index === index) return Promise.resolve();
     let reading = this.firstRowsReads.get(index);
     if (!reading) {
-      reading = newestByIndex(this.db, index, FIRST_ROWS)
+      reading = (newest ?? readNewestPapers(this.db.name, index))
         .then((papers) => {
           if (!this.snapshot.all) this.publish({ ...this.snapshot, first: { index, papers } });
         })
@@ -152,17 +151,6 @@ export class LivePapers {
   }
 }
 
-/**
- * The `count` papers with the greatest values of `index`, greatest first. A reverse cursor would take one
- * round trip per paper (~40 ms for 60 on a busy machine); instead one cursor jump finds the count-th
- * greatest value and one `getAll` reads everything from there up.
- */
-async function newestByIndex(db: PaperShelfDb, index: FirstRowsIndex, count: number): Promise<Paper[]> {
-  const [lowest] = await db.papers.orderBy(index).reverse().offset(count - 1).limit(1).keys();
-  const rows = lowest === undefined ? await db.papers.orderBy(index).toArray() : await db.papers.where(index).aboveOrEqual(lowest).toArray();
-  return keepDisplayable(rows).reverse();
-}
-
 /** The single keys of a Dexie interval tree, or null when it holds a range (a bulk write, a clear). */
 function singleKeys(tree: IntervalTree): string[] | null {
   const keys: string[] = [];
@@ -173,34 +161,4 @@ function singleKeys(tree: IntervalTree): string[] | null {
     return visit(node.l) && visit(node.r);
   };
   return visit(tree) ? keys : null;
-}
-
-/**
- * Rows are parsed with the `Paper` schema by the background, the only writer, before they are stored.
- * Parsing 10,000 of them again on every read would cost a noticeable pause, so the pages only check the
- * shape they rely on and leave out (and report) anything else.
- */
-export function keepDisplayable(rows: readonly unknown[]): Paper[] {
-  const kept = rows.filter(isDisplayable);
-  if (kept.length < rows.length) console.warn(`PaperShelf: ${rows.length - kept.length} stored papers are malformed and not shown`);
-  return kept;
-}
-
-function isDisplayable(row: unknown): row is Paper {
-  if (typeof row !== 'object' || row === null) return false;
-  const paper = row as Partial<Record<keyof Paper, unknown>>;
-  const links = paper.links as { code?: unknown } | undefined;
-  return (
-    typeof paper.id === 'string' &&
-    typeof paper.title === 'string' &&
-    Array.isArray(paper.authors) &&
-    Array.isArray(paper.tags) &&
-    typeof paper.notes === 'string' &&
-    typeof paper.status === 'string' &&
-    typeof paper.savedAt === 'number' &&
-    typeof paper.updatedAt === 'number' &&
-    typeof links === 'object' &&
-    links !== null &&
-    Array.isArray(links.code)
-  );
 }

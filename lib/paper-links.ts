@@ -33,3 +33,10 @@ export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links'>): Labell
   }
   return links;
 }
+
+/** The line under a row's title: a few authors (first three and last of a long list) and the date. */
+export function paperMeta(paper: Pick<Paper, 'authors' | 'published'>): string {
+  const { authors } = paper;
+  const names = authors.length > 4 ? `${authors.slice(0, 3).join(', ')} … ${authors.at(-1)}` : authors.join(', ');
+  return [names, paper.published].filter(Boolean).join(' · ');
+}

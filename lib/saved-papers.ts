@@ -1,8 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { db } from './db';
 import { firstRowsIndex, type SortOrder } from './library-view';
-import { preloadViewChoices } from './view-choices-store';
 import { LivePapers } from './live-papers';
+import type { FirstRowsIndex } from './stored-papers';
+import { readViewChoices } from './view-choices';
 import type { Paper } from './paper';
 
 /** The extension page's one copy of the library (see live-papers.ts). */
@@ -35,12 +36,13 @@ export function useSavedPapers(sort: SortOrder | undefined, store: LivePapers = 
 }
 
 /**
- * Starts reading the newest papers and the view choices, and resolves once both are there (or after
- * `capMs`, whichever comes first). A page that renders only then paints its first rows at once, instead of
- * rendering an empty shell first and the rows a second time (measured: ~40 ms sooner with 10,000 papers).
+ * Starts reading the newest papers in the stored order, and resolves once they are there (or after `capMs`,
+ * whichever comes first). A page that renders only then paints its first rows at once, instead of rendering
+ * an empty shell first and the rows a second time (measured: ~40 ms sooner with 10,000 papers).
+ * `first`: the newest papers, when the page has read them already (the popup's first paint).
  */
-export function firstRowsReady(capMs = 250): Promise<void> {
-  livePapers.start();
-  const ready = Promise.all([livePapers.firstRowsRead, preloadViewChoices()]);
-  return Promise.race([ready, new Promise((resolve) => setTimeout(resolve, capMs))]).then(() => undefined);
+export function firstRowsReady(first?: { index: FirstRowsIndex; papers: Promise<Paper[]> }, capMs = 250): Promise<void> {
+  if (first) livePapers.start(first.index, first.papers);
+  else livePapers.start(firstRowsIndex(readViewChoices().sort) ?? 'savedAt');
+  return Promise.race([livePapers.firstRowsRead, new Promise((resolve) => setTimeout(resolve, capMs))]).then(() => undefined);
 }

@@ -10,8 +10,9 @@ import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
 
 /** The toolbar popup (issue #4): the saved papers, searchable and editable in place. */
-export function App() {
+export function App({ initialQuery }: { initialQuery?: string }) {
   const shelf = useShelf({
+    initialQuery,
     writeClipboard: (text) => navigator.clipboard.writeText(text),
     download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
     drafts: localStorage,

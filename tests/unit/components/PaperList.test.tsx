@@ -4,24 +4,11 @@ import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { PaperList, type PaperListHandle } from '../../../components/PaperList';
 import type { PaperActions } from '../../../components/PaperRow';
-import { Paper } from '../../../lib/paper';
+import type { Paper } from '../../../lib/paper';
 import './dom';
+import { savedPaper } from './saved-paper';
 
-let clock = 1_700_000_000_000;
-const paper = (id: string, fields: Partial<Paper> = {}): Paper =>
-  Paper.parse({
-    id,
-    title: `Paper ${id}`,
-    authors: ['Ada Lovelace'],
-    links: { code: [] },
-    source: { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' },
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: (clock += 1000),
-    updatedAt: clock,
-    ...fields,
-  });
+const paper = (id: string, fields: Partial<Paper> = {}): Paper => savedPaper({ id, ...fields });
 
 function setUp(papers: Paper[]) {
   const actions: PaperActions = {

@@ -4,8 +4,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundRequest } from '../../../lib/messages';
-import { Paper } from '../../../lib/paper';
+import type { Paper } from '../../../lib/paper';
 import './dom';
+import { savedPaper } from './saved-paper';
 
 vi.mock('../../../lib/background-client', async () => {
   const { handleBackgroundMessage } = await import('../../../lib/background-handlers');
@@ -23,19 +24,7 @@ vi.mock('../../../lib/background-client', async () => {
   };
 });
 
-let clock = 1_700_000_000_000;
-const paper = (fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper =>
-  Paper.parse({
-    authors: ['Ada Lovelace'],
-    links: { code: [] },
-    source: { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' },
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: (clock += 60_000),
-    updatedAt: clock,
-    ...fields,
-  });
+const paper = savedPaper;
 
 async function openLibrary() {
   const { db } = await import('../../../lib/db');

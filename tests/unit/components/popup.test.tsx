@@ -6,9 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundRequest } from '../../../lib/messages';
-import { Paper } from '../../../lib/paper';
+import type { Paper } from '../../../lib/paper';
 import { VIEW_KEY } from '../../../lib/library-view';
 import './dom';
+import { savedPaper } from './saved-paper';
 
 vi.mock('../../../lib/background-client', async () => {
   const { handleBackgroundMessage } = await import('../../../lib/background-handlers');
@@ -27,19 +28,7 @@ vi.mock('../../../lib/background-client', async () => {
   };
 });
 
-let clock = 1_700_000_000_000;
-const paper = (fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper =>
-  Paper.parse({
-    authors: [],
-    links: { code: [] },
-    source: { site: 'huggingface', url: 'https://huggingface.co/papers' },
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: (clock += 60_000),
-    updatedAt: clock,
-    ...fields,
-  });
+const paper = savedPaper;
 
 /** Oldest first; the popup shows them newest first. */
 const library = () => [
@@ -122,7 +111,7 @@ describe('the popup', () => {
     expect(rowIds()).toEqual(['2401.00004', '2401.00002', '2401.00003', '2401.00001']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tag filter' }), 'to read');
 
-    expect((await fakeBrowser.storage.local.get(VIEW_KEY))[VIEW_KEY]).toEqual({ status: 'all', tag: 'to read', hasCode: false, sort: 'published' });
+    expect(JSON.parse(localStorage.getItem(VIEW_KEY)!)).toEqual({ status: 'all', tag: 'to read', hasCode: false, sort: 'published' });
     view.unmount();
     vi.resetModules();
     await openPopup();
