@@ -1,5 +1,5 @@
 import type { ReadStatus } from '@/lib/paper';
-import { STATUS_LABELS } from '@/lib/library-view';
+import { STATUS_LABELS } from '@/lib/view-choices';
 
 export interface StatusControlProps {
   status: ReadStatus;

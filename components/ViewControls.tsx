@@ -1,5 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { SORT_LABELS, StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/library-view';
+import { StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/library-view';
+import { SORT_LABELS } from '@/lib/view-choices';
 
 export interface ViewControlsProps {
   query: string;

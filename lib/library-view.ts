@@ -1,6 +1,6 @@
 // zod/mini: the popup's first paint waits for its script, and the full zod API would double its size.
 import * as z from 'zod/mini';
-import type { Paper, ReadStatus } from './paper';
+import type { Paper } from './paper';
 
 /**
  * What the popup and the library page show of the saved papers: the search, the filters and the sort
@@ -9,12 +9,8 @@ import type { Paper, ReadStatus } from './paper';
  * sort change, and a query that refines the previous one searches only the previous result.
  */
 
-/** The filters and sort, kept in the extension's localStorage (lib/view-choices.ts). */
-export const VIEW_KEY = 'papershelf:view';
-
 export const SortOrder = z.enum(['saved', 'published', 'title']);
 export type SortOrder = z.infer<typeof SortOrder>;
-export const SORT_LABELS: Record<SortOrder, string> = { saved: 'Newest saved', published: 'Newest published', title: 'Title A–Z' };
 
 export const StatusFilter = z.enum(['all', 'unread', 'reading', 'read']);
 export type StatusFilter = z.infer<typeof StatusFilter>;
@@ -220,14 +216,3 @@ export function tagCounts(papers: readonly Paper[]): TagCount[] {
     .sort((a, b) => b.count - a.count || titleCollator.compare(a.tag, b.tag));
 }
 
-export const STATUS_LABELS: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
-
-/**
- * The newest papers can be shown before the whole library has loaded when the order is one an index
- * gives (time saved, publication date): the first rows of the index, filtered, are the first rows of the
- * full answer (for publication dates, up to the order of papers published the same day). A title order
- * needs every paper first.
- */
-export function firstRowsIndex(sort: SortOrder): 'savedAt' | 'published' | null {
-  return sort === 'saved' ? 'savedAt' : sort === 'published' ? 'published' : null;
-}

@@ -1,9 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { db } from './db';
-import { firstRowsIndex, type SortOrder } from './library-view';
+import type { SortOrder } from './library-view';
 import { LivePapers } from './live-papers';
 import type { FirstRowsIndex } from './stored-papers';
-import { readViewChoices } from './view-choices';
+import { firstRowsIndex } from './view-choices';
+import { readViewChoices } from './view-choices-store';
 import type { Paper } from './paper';
 
 /** The extension page's one copy of the library (see live-papers.ts). */

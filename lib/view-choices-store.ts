@@ -1,8 +1,11 @@
 import { useCallback, useState } from 'react';
-import type { ViewChoices } from './library-view';
-import { readViewChoices, storeViewChoices } from './view-choices';
+import { parseViewChoices, type ViewChoices } from './library-view';
+import { storedViewChoices, storeViewChoices } from './view-choices';
 
-/** The filters and sort (lib/view-choices.ts), and a setter that remembers them. */
+/** The stored filters and sort (lib/view-choices.ts), parsed: the defaults stand in for what is not ours. */
+export const readViewChoices = (storage?: Storage): ViewChoices => parseViewChoices(storedViewChoices(storage));
+
+/** The filters and sort, and a setter that remembers them. */
 export function useViewChoices(): [ViewChoices, (next: ViewChoices) => void] {
   const [view, setView] = useState<ViewChoices>(() => readViewChoices());
 

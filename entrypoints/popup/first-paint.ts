@@ -3,11 +3,11 @@
 // newest papers are read with plain IndexedDB and drawn with plain DOM in the popup's own markup and
 // classes; React replaces this with the live popup when it mounts (App.tsx), and the page does not move.
 // tests/unit/components/first-paint.test.tsx checks that both draw the same boxes.
-import { firstRowsIndex, isFiltered, SORT_LABELS, STATUS_LABELS, type SortOrder } from '@/lib/library-view';
+import type { SortOrder } from '@/lib/library-view';
 import type { Paper, ReadStatus } from '@/lib/paper';
 import { paperLinks, paperMeta } from '@/lib/paper-links';
 import { DATABASE_NAME, readNewestPapers, type FirstRowsIndex } from '@/lib/stored-papers';
-import { readViewChoices } from '@/lib/view-choices';
+import { SORT_LABELS, STATUS_LABELS, storedViewChoices, unfilteredIndexOrder } from '@/lib/view-choices';
 
 export interface FirstRows {
   index: FirstRowsIndex;
@@ -23,13 +23,12 @@ const PAINTED_ROWS = 8;
  * read cannot follow (sorted by title, filtered: the live popup reads everything for those).
  */
 export async function paintFirstRows(root: HTMLElement): Promise<FirstRows | undefined> {
-  const view = readViewChoices();
-  const index = firstRowsIndex(view.sort);
-  if (!index || isFiltered(view)) return undefined;
-  const first = { index, papers: readNewestPapers(DATABASE_NAME, index) };
+  const order = unfilteredIndexOrder(storedViewChoices());
+  if (!order) return undefined;
+  const first = { index: order.index, papers: readNewestPapers(DATABASE_NAME, order.index) };
   const papers = await first.papers;
   if (papers.length > 0) {
-    root.replaceChildren(popupFrame(papers.slice(0, PAINTED_ROWS), view.sort));
+    root.replaceChildren(popupFrame(papers.slice(0, PAINTED_ROWS), order.sort));
     root.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
     performance.mark('papershelf:first-rows');
   }

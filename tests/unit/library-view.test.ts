@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { firstRowsIndex, unfilteredIndexOrder } from '../../lib/view-choices';
 import {
   DEFAULT_VIEW,
   filterPapers,
-  firstRowsIndex,
   foldForSearch,
   isFiltered,
   PaperSearch,
@@ -177,6 +177,27 @@ describe('view choices', () => {
     expect(firstRowsIndex('saved')).toBe('savedAt');
     expect(firstRowsIndex('published')).toBe('published');
     expect(firstRowsIndex('title')).toBeNull();
+  });
+  it.each([
+    [undefined, 'savedAt'],
+    [DEFAULT_VIEW, 'savedAt'],
+    [{ ...DEFAULT_VIEW, sort: 'published' }, 'published'],
+    [{ ...DEFAULT_VIEW, sort: 'title' }, null],
+    [{ ...DEFAULT_VIEW, status: 'read' }, null],
+    [{ ...DEFAULT_VIEW, tag: 'x' }, null],
+    [{ ...DEFAULT_VIEW, hasCode: true }, null],
+    [{ sort: 'saved' }, null],
+    [{ ...DEFAULT_VIEW, sort: 'newest' }, null],
+    ['saved', null],
+    [null, null],
+  ])('tells the first paint whether %j is an unfiltered index order, never where the parse disagrees', (stored, index) => {
+    const order = unfilteredIndexOrder(stored);
+    expect(order?.index ?? null).toBe(index);
+    if (order) {
+      const parsed = parseViewChoices(stored);
+      expect(isFiltered(parsed)).toBe(false);
+      expect(parsed.sort).toBe(order.sort);
+    }
   });
 });
 

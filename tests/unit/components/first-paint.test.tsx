@@ -3,7 +3,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../../../lib/paper';
-import { DEFAULT_VIEW, VIEW_KEY } from '../../../lib/library-view';
+import { DEFAULT_VIEW } from '../../../lib/library-view';
+import { VIEW_KEY } from '../../../lib/view-choices';
 import { DATABASE_NAME, readNewestPapers } from '../../../lib/stored-papers';
 import './dom';
 import { savedPaper } from './saved-paper';

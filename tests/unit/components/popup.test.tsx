@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundRequest } from '../../../lib/messages';
 import type { Paper } from '../../../lib/paper';
-import { VIEW_KEY } from '../../../lib/library-view';
+import { VIEW_KEY } from '../../../lib/view-choices';
 import './dom';
 import { savedPaper } from './saved-paper';
 
