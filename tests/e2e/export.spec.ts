@@ -43,7 +43,8 @@ const NOTES: Record<string, string> = {
 const TAGS: Record<string, string[]> = {
   '2611.04217': ['to read', 'c++', '{x}'],
   '2611.05120': ['ünï 🚀', '50%', '#nlp'],
-  '2611.20002': ['<b>bold</b>', 'a\\b'],
+  // Last in the field, the trailing backslash once escaped its closing brace for Zotero's parser.
+  '2611.20002': ['<b>bold</b>', 'a\\b', 'C:\\'],
 };
 const STATUS: Record<string, 'Read' | 'Reading'> = { '2611.03388': 'Read', '2611.20001': 'Reading' };
 

@@ -163,6 +163,14 @@ describe('BibTeX export', () => {
     expect(keywordForTag('{balanced}')).toBe('{balanced}');
   });
 
+  it('writes no keyword whose backslash a reader could take as escaping a brace', () => {
+    expect(keywordForTag('\\{x}')).toBe('\\x');
+    expect(keywordForTag('a\\}b')).toBe('a\\b');
+    expect(keywordForTag('C:\\')).toBe('C:\\');
+    // Last in the field, a trailing backslash would escape its closing brace; readers trim the space.
+    expect(fieldOf(entryOf({ tags: ['x', 'C:\\'] }), 'keywords')).toBe('x, C:\\ ');
+  });
+
   it('keeps every field of every nasty entry brace-balanced, and starts no file line with @ inside an entry', () => {
     const papers = nastyPapers();
     const keys = assignCitationKeys(papers);
