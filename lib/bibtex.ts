@@ -387,10 +387,12 @@ function verbatimUrl(raw: string): string | undefined {
 
 /**
  * A tag as a `keywords` entry. Readers split keywords on `,` and `;` and do not decode LaTeX in them, so a
- * tag is written as it is, except that separators become spaces and unbalanced braces are dropped.
+ * tag is written as it is, except that separators become spaces, and braces go where readers disagree:
+ * unbalanced ones, and any right after a backslash (Zotero's parser reads `\}` as a literal brace, BibTeX
+ * counts it, so `\{x}` ended the entry early for one of them).
  */
 export function keywordForTag(tag: string): string {
-  const flat = oneLine(tag.replace(/[,;]/g, ' '));
+  const flat = oneLine(tag.replace(/[,;]/g, ' ')).replace(/\\[{}]+/g, '\\');
   return bracesBalance(flat) ? flat : flat.replace(/[{}]/g, '');
 }
 
@@ -420,7 +422,9 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   if (!biblatex && paper.authors.length === 0) add('key', `arXiv:${paper.id}`);
   const doi = `10.48550/arXiv.${paper.id}`;
   const code = paper.links.code.map(verbatimUrl).filter(Boolean).join(' ');
-  const keywords = [...new Set(paper.tags.map(keywordForTag).filter(Boolean))].join(', ');
+  // A last keyword ending in a backslash (`C:\`) would escape the field's closing brace for Zotero's
+  // parser; readers trim the space that keeps them apart.
+  const keywords = [...new Set(paper.tags.map(keywordForTag).filter(Boolean))].join(', ').replace(/\\$/, '\\ ');
   if (biblatex) {
     add('date', paper.published);
     add('eprinttype', 'arxiv');

@@ -1,7 +1,9 @@
 // `npm run demo`: build PaperShelf, load it into Chromium, and use it on the bundled offline pages.
-// Leaves screenshots in demo-output/. `npm run demo -- --headed` leaves a visible browser running.
+// Leaves screenshots and the exported .bib in demo-output/. `npm run demo -- --headed` leaves a visible
+// browser running.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHROMIUM_HELP, findChromium } from '../support/chromium.mjs';
 import { launchWithExtension } from '../support/extension-browser.mjs';
@@ -55,10 +57,16 @@ await popup.locator('li[data-papershelf-id]').first().waitFor();
 await popup.screenshot({ path: join(OUT, 'popup.png') });
 console.log(`  popup: ${await popup.locator('li[data-papershelf-id]').count()} saved papers → ${join(OUT, 'popup.png')}`);
 
+// The popup's own button, as a user would click it; the file is saved under the name the popup gave it.
+const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export BibTeX' }).click()]);
+const bib = join(OUT, download.suggestedFilename());
+await download.saveAs(bib);
+console.log(`  Export BibTeX: ${(await readFile(bib, 'utf8')).match(/^@misc\{/gm)?.length ?? 0} entries → ${bib}`);
+
 if (headed) {
   console.log('The browser stays open with PaperShelf loaded; close it (or press Ctrl+C) when done.');
   await new Promise((resolve) => context.on('close', resolve));
 } else {
   await context.close();
-  console.log(`Done. Screenshots are in ${OUT}/.`);
+  console.log(`Done. Screenshots and the .bib are in ${OUT}/.`);
 }

@@ -136,5 +136,12 @@ export function nastyPapers(): Paper[] {
       title: 'Pre-Existing Key',
       citationKey: 'My:Key_2024+v1.0-final',
     }),
+    paper({
+      // Zotero's parser reads `\{` and `\}` in keywords as literal braces, where BibTeX counts them.
+      id: '2401.00017',
+      title: 'Tags With Backslashes Before Braces',
+      tags: ['\\{x}', 'a\\}b', 'C:\\'],
+      notes: 'Notes after the keywords must survive them.',
+    }),
   ];
 }

@@ -1,0 +1,163 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { readBib, runBibtex } from '../support/bibtex-check.mjs';
+import { fixture } from '../support/fixtures.mjs';
+import { expect, saveControl, test } from './harness';
+
+// Issue #5 in real Chromium: what the user wrote in the popup comes out of `Export BibTeX` as a file that
+// Zotero's parser and the real `bibtex` read back exactly; a backup restored into an emptied library brings
+// back every byte.
+
+interface PagePaper {
+  id: string;
+  title: string;
+  authors: string[];
+}
+
+/** What the listing shows for these papers (its expected-result file): what goes into the library. */
+function papersOn(name: string, ids: string[]): PagePaper[] {
+  const { papers } = JSON.parse(readFileSync(fixture(name).path.replace(/\.html$/, '.expected.json'), 'utf8')) as { papers: PagePaper[] };
+  return ids.map((id) => papers.find((paper) => paper.id === id)!);
+}
+
+const LISTINGS = {
+  // Math in a title, `&` and `<Both>`, a paper without authors.
+  'huggingface/daily': ['2611.04217', '2611.03388', '2611.05120', '2611.00871'],
+  // Accented authors, `&`, an old-style id.
+  'arxiv/list-new': ['2611.20001', '2611.20002', 'cs/0501017'],
+};
+
+// Typed by the user: everything that could end an entry early, start another, or break LaTeX.
+const NOTES: Record<string, string> = {
+  '2611.04217': [
+    'Braces {balanced {nested}} and a lone } then a lone {',
+    '50% of C:\\data\\runs & $x^2$ costs $5, #1, snake_case, ~tilde, ^caret',
+    '@misc{evil, title={injected}}',
+    '}',
+    '\\end{document} \\\\ \\par',
+  ].join('\n'),
+  '2611.05120': 'Über naïve façades: à é î õ ü ç ñ ß œ æ ø å ł — “quoted” ‘single’ …\n\nAfter a blank line: 日本語 한국어 🚀 👩‍💻',
+  '2611.00871': "<script>alert(1)</script> -- `` '' !` ?` ,, << >>",
+  'cs/0501017': '% not a comment\n@comment{x}',
+};
+const TAGS: Record<string, string[]> = {
+  '2611.04217': ['to read', 'c++', '{x}'],
+  '2611.05120': ['ünï 🚀', '50%', '#nlp'],
+  // Last in the field, the trailing backslash once escaped its closing brace for Zotero's parser.
+  '2611.20002': ['<b>bold</b>', 'a\\b', 'C:\\'],
+};
+const STATUS: Record<string, 'Read' | 'Reading'> = { '2611.03388': 'Read', '2611.20001': 'Reading' };
+
+const row = (page: Page, id: string) => page.locator(`li[data-papershelf-id="${id}"]`);
+const rows = (page: Page) => page.locator('li[data-papershelf-id]');
+const localDate = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** Runs `action` and returns the file it downloads, with the name the page gave it and the day it was asked for. */
+async function download(page: Page, action: () => Promise<void>) {
+  const before = localDate(new Date());
+  const event = page.waitForEvent('download');
+  await action();
+  const file = await event;
+  const days = [before, localDate(new Date())];
+  return { name: file.suggestedFilename(), days, text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** Zotero's parser renders author-written math as Unicode (`$\alpha$` -> `α`): the title it should read back. */
+const titleAsRead = (title: string) => title.replace(/\$[^$]+\$/g, (math) => readBib(`@misc{m, title = {${math}}}`).entries[0]!.title);
+
+test('notes and tags written in the popup come back from the exported .bib; backup, clear, restore brings everything back', async ({ ext }) => {
+  test.setTimeout(120_000);
+  const listings: Page[] = [];
+  const papers: PagePaper[] = [];
+  for (const [name, ids] of Object.entries(LISTINGS)) {
+    const listing = await ext.openFixture(name);
+    for (const id of ids) {
+      await saveControl(listing, id).click();
+      await expect(saveControl(listing, id)).toHaveAccessibleName('Saved');
+    }
+    listings.push(listing);
+    papers.push(...papersOn(name, ids));
+  }
+
+  const popup = await ext.openPopup();
+  await expect(rows(popup)).toHaveCount(papers.length);
+  for (const [id, notes] of Object.entries(NOTES)) {
+    await row(popup, id).getByRole('button', { name: 'Notes' }).click();
+    await row(popup, id).getByRole('textbox', { name: /^Notes/ }).fill(notes);
+    // The mark appears once the background has stored the notes.
+    await expect(row(popup, id).getByTitle('Has notes')).toBeAttached();
+  }
+  for (const [id, tags] of Object.entries(TAGS)) {
+    for (const tag of tags) {
+      await row(popup, id).getByRole('combobox', { name: /^Add tag to/ }).fill(tag);
+      await row(popup, id).getByRole('combobox', { name: /^Add tag to/ }).press('Enter');
+      // Wait for the stored tag before adding the next: each change sends the whole list.
+      await expect(row(popup, id).getByRole('button', { name: `Remove tag ${tag}`, exact: true })).toBeVisible();
+    }
+  }
+  for (const [id, status] of Object.entries(STATUS)) {
+    await row(popup, id).getByRole('button', { name: status, exact: true }).click();
+    await expect(row(popup, id).getByRole('button', { name: status, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  const bib = await download(popup, () => popup.getByRole('button', { name: 'Export BibTeX' }).click());
+  expect(bib.days.map((day) => `papershelf-${day}.bib`)).toContain(bib.name);
+  const { entries, errors } = readBib(bib.text);
+  expect(errors).toEqual([]);
+  expect(entries.map((entry) => entry.eprint).sort()).toEqual(papers.map((paper) => paper.id).sort());
+  for (const paper of papers) {
+    const entry = entries.find((candidate) => candidate.eprint === paper.id)!;
+    expect(entry.title, paper.id).toBe(titleAsRead(paper.title));
+    expect(entry.authors, paper.id).toEqual(paper.authors);
+    expect(entry.notes, paper.id).toBe(NOTES[paper.id] ?? '');
+    expect(entry.tags.sort(), paper.id).toEqual([...(TAGS[paper.id] ?? [])].sort());
+  }
+  const { status, problems, bbl } = runBibtex(bib.text, { style: 'plain' });
+  expect(problems).toEqual([]);
+  expect(status).toBe(0);
+  expect(bbl.match(/\\bibitem\{/g)).toHaveLength(papers.length);
+
+  // Back up: the file holds what was written, and the keys the export handed out.
+  const library = await ext.context.newPage();
+  await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  await expect(rows(library)).toHaveCount(papers.length);
+  const backUp = () => download(library, () => library.getByRole('button', { name: 'Back up library' }).click());
+  const backup = await backUp();
+  expect(backup.days.map((day) => `papershelf-backup-${day}.json`)).toContain(backup.name);
+  const saved = (JSON.parse(backup.text) as { papers: Array<{ id: string; notes: string; tags: string[]; status: string; citationKey?: string }> }).papers;
+  for (const paper of saved) {
+    expect(paper.notes).toBe(NOTES[paper.id] ?? '');
+    expect(paper.tags).toEqual(TAGS[paper.id] ?? []);
+    expect(paper.status).toBe(STATUS[paper.id]?.toLowerCase() ?? 'unread');
+    expect(paper.citationKey).toBe(entries.find((entry) => entry.eprint === paper.id)!.key);
+  }
+
+  // Clear the library: select everything, remove.
+  await library.getByRole('checkbox', { name: 'Select all shown' }).check();
+  await library.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(library.getByText('No saved papers yet.')).toBeVisible();
+  await expect(saveControl(listings[0]!, LISTINGS['huggingface/daily'][0]!)).toHaveAccessibleName('Save');
+
+  // Restore into the empty library.
+  const restoreInput = library.getByLabel('Backup file to restore');
+  const restore = (name: string, text: string) => restoreInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await restore(backup.name, backup.text);
+  await expect(library.locator('.import-outcome')).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
+  await expect(rows(library)).toHaveCount(papers.length);
+  await expect(saveControl(listings[1]!, LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
+  // Everything is back: the same backup, byte for byte (its timestamp is the library's latest edit), and
+  // the same .bib (the same keys).
+  expect((await backUp()).text).toBe(backup.text);
+  expect((await download(library, () => library.getByRole('button', { name: 'Export all' }).click())).text).toBe(bib.text);
+
+  // Malformed files: a clear error, and nothing changes (not even the valid paper beside the broken one).
+  await restore('cut.json', backup.text.slice(0, backup.text.length / 2));
+  await expect(library.getByRole('alert')).toHaveText(/^cut\.json: .*not JSON.*\. Nothing was changed\.$/);
+  const foreign = JSON.parse(backup.text) as { papers: Array<Record<string, unknown>> };
+  foreign.papers = [{ ...foreign.papers[0], id: '2611.99999', citationKey: 'newcomer' }, { ...foreign.papers[1], status: 'finished' }];
+  await restore('edited.json', JSON.stringify(foreign));
+  await expect(library.getByRole('alert')).toHaveText(/^edited\.json: .*papers\[1\]\.status.*\. Nothing was changed\.$/);
+  await expect(rows(library)).toHaveCount(papers.length);
+  expect((await backUp()).text).toBe(backup.text);
+});
