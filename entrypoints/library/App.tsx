@@ -4,6 +4,7 @@ import { BulkActions } from '@/components/BulkActions';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { LibraryFiles, type ExportOptions, type ExportScope } from '@/components/LibraryFiles';
 import { NoticeBar } from '@/components/Notice';
+import { PageTitle } from '@/components/PageTitle';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
@@ -65,14 +66,7 @@ export function App() {
   return (
     <div className="library">
       <header className="page-header library-header">
-        <div className="page-title">
-          <h1>PaperShelf</h1>
-          {/* Changes as the search narrows the list: a polite live region. */}
-          <span className="count" role="status">
-            {papers && papers.length > 0 && shelf.summary}
-            {complete && papers && papers.length > 0 && ` · ${shelf.unread.toLocaleString('en')} unread`}
-          </span>
-        </div>
+        <PageTitle papers={papers} complete={complete} summary={shelf.summary} unread={shelf.unread} />
         <span className="spacer" />
         <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
       </header>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { BadgeSetting } from '@/components/BadgeSetting';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { NoticeBar } from '@/components/Notice';
+import { PageTitle } from '@/components/PageTitle';
 import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
@@ -25,14 +26,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
   return (
     <main className="popup">
       <header className="page-header">
-        <div className="page-title">
-          <h1>PaperShelf</h1>
-          {/* Changes as the search narrows the list: a polite live region. */}
-          <span className="count" role="status">
-            {papers && papers.length > 0 && shelf.summary}
-            {complete && papers && papers.length > 0 && ` · ${shelf.unread.toLocaleString('en')} unread`}
-          </span>
-        </div>
+        <PageTitle papers={papers} complete={complete} summary={shelf.summary} unread={shelf.unread} />
         <span className="spacer" />
         <button
           type="button"
