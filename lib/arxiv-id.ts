@@ -35,3 +35,16 @@ export function arxivIdFromPath(pathname: string): string | null {
 export const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const pdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
 export const huggingFaceUrl = (id: string) => `https://huggingface.co/papers/${id}`;
+
+/**
+ * The month an arXiv id was issued in, from the id itself: `YYMM.NNNNN` since 2007, `archive/YYMMNNN`
+ * before (from 1991). A paper saved without a date still gets a year and month in its citation.
+ */
+export function issuedMonth(id: string): { year: number; month: number } | undefined {
+  const match = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!match) return undefined;
+  const yy = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month };
+}

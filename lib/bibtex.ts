@@ -18,7 +18,7 @@
  * document from there. `note = {Code: \url{...}}` would be printed, and fails in every document that does
  * not load the url package; a plain `note` URL breaks on `_ % #`.
  */
-import { absUrl } from './arxiv-id';
+import { absUrl, issuedMonth } from './arxiv-id';
 import type { Paper } from './paper';
 
 export type BibtexFlavour = 'bibtex' | 'biblatex';
@@ -80,14 +80,18 @@ function surname(author: string): string {
   return keyPart(words[words.length - 1] ?? '');
 }
 
-/** The year of a paper: its publication date, else the year its arXiv id was issued in. */
+/**
+ * When a paper appeared: its publication date (`YYYY-MM-DD`), else the month its arXiv id was issued in
+ * (`YYYY-MM`); undefined for neither.
+ */
+function paperDate(paper: Paper): string | undefined {
+  if (paper.published) return paper.published;
+  const issued = issuedMonth(paper.id);
+  return issued && `${issued.year}-${String(issued.month).padStart(2, '0')}`;
+}
+
 function paperYear(paper: Paper): string {
-  if (paper.published) return paper.published.slice(0, 4);
-  const modern = /^(\d{2})\d{2}\./.exec(paper.id);
-  if (modern) return `20${modern[1]}`;
-  const yy = Number(/\/(\d{2})\d{5}$/.exec(paper.id)?.[1] ?? '0');
-  // Old-style ids started in 1991 and ended in 2007.
-  return String(yy >= 91 ? 1900 + yy : 2000 + yy);
+  return paperDate(paper)?.slice(0, 4) ?? '';
 }
 
 function firstSignificantWord(title: string): string {
@@ -424,16 +428,16 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   const code = paper.links.code.map(verbatimUrl).filter(Boolean).join(' ');
   // A last keyword ending in a backslash (`C:\`) would escape the field's closing brace for Zotero's
   // parser; readers trim the space that keeps them apart.
+  const date = paperDate(paper);
   const keywords = [...new Set(paper.tags.map(keywordForTag).filter(Boolean))].join(', ').replace(/\\$/, '\\ ');
   if (biblatex) {
-    add('date', paper.published);
+    add('date', date);
     add('eprinttype', 'arxiv');
     add('eprint', paper.id);
     add('eprintclass', category(paper));
   } else {
-    const year = paper.published?.slice(0, 4);
-    add('year', year);
-    add('month', year && MONTHS[Number(paper.published!.slice(5, 7)) - 1], false);
+    add('year', date?.slice(0, 4));
+    add('month', date && MONTHS[Number(date.slice(5, 7)) - 1], false);
     add('eprint', paper.id);
     add('archivePrefix', 'arXiv');
     add('primaryClass', category(paper));

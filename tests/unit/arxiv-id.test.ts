@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromPath, canonicalArxivId } from '../../lib/arxiv-id';
+import { arxivIdFromPath, canonicalArxivId, issuedMonth } from '../../lib/arxiv-id';
 
 describe('canonicalArxivId', () => {
   it.each([
@@ -27,4 +27,15 @@ describe('arxivIdFromPath', () => {
     ['/papers/trending', null],
     ['/list/cs.LG/new', null],
   ])('%s -> %s', (path, id) => expect(arxivIdFromPath(path)).toBe(id));
+});
+
+describe('issuedMonth', () => {
+  it('reads the month an id was issued in from both styles of id', () => {
+    expect(issuedMonth('2401.12345')).toEqual({ year: 2024, month: 1 });
+    expect(issuedMonth('0704.0001')).toEqual({ year: 2007, month: 4 });
+    expect(issuedMonth('hep-th/9901001')).toEqual({ year: 1999, month: 1 });
+    expect(issuedMonth('math.GT/0309136')).toEqual({ year: 2003, month: 9 });
+    expect(issuedMonth('2413.12345')).toBeUndefined();
+    expect(issuedMonth('not an id')).toBeUndefined();
+  });
 });
