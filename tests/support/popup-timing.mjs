@@ -3,13 +3,14 @@
 
 /**
  * After opening popup.html: when its script started, when the first rows were in the page (the popup's
- * `papershelf:first-rows` mark), and when the page was first painted. The popup renders only once its first
- * rows are read, so its first paint shows them.
+ * `papershelf:first-rows` mark), when the page was first painted, and when the live popup (React) showed
+ * its rows (`papershelf:live-rows`). The popup paints only once its first rows are read, so its first
+ * paint shows them.
  * @param {import('@playwright/test').Page} page
- * @returns {Promise<{ scriptStart: number, firstRows: number, firstPaint: number }>}
+ * @returns {Promise<{ scriptStart: number, firstRows: number, firstPaint: number, liveRows: number }>}
  */
 export async function measureOpening(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('papershelf:first-rows').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('papershelf:live-rows').length > 0, null, { timeout: 30_000 });
   return page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -18,7 +19,7 @@ export async function measureOpening(page) {
           if (!paint) return;
           observer.disconnect();
           const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-          resolve({ scriptStart: at('papershelf:start'), firstRows: at('papershelf:first-rows'), firstPaint: paint.startTime });
+          resolve({ scriptStart: at('papershelf:start'), firstRows: at('papershelf:first-rows'), firstPaint: paint.startTime, liveRows: at('papershelf:live-rows') });
         }).observe({ type: 'paint', buffered: true });
       }),
   );
