@@ -4,9 +4,8 @@
  * reads and writes the rows and makes the requests.
  */
 import { z } from 'zod';
-import { ArxivId } from '../paper';
+import { ArxivId, type Paper } from '../paper';
 import { ARXIV_BATCH_SIZE } from './arxiv-api';
-import type { LookupPaper } from './merge';
 
 export const LookupService = z.enum(['arxiv', 'huggingface']);
 export type LookupService = z.infer<typeof LookupService>;
@@ -44,7 +43,7 @@ const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
 
 /** The services the paper still needs, as of `now`. A paper that is complete needs none. */
-export function needsLookup(paper: LookupPaper, now: number): LookupService[] {
+export function needsLookup(paper: Paper, now: number): LookupService[] {
   const services: LookupService[] = [];
   const incomplete = paper.authors.length === 0 || !hasText(paper.abstract) || !paper.published || !paper.primaryCategory;
   // Once arXiv answered, asking again cannot fill more.
@@ -55,7 +54,7 @@ export function needsLookup(paper: LookupPaper, now: number): LookupService[] {
 }
 
 /** New tasks for what `needsLookup` reports; the caller adds them unless a row for the pair exists. */
-export function tasksFor(paper: LookupPaper, now: number): LookupTask[] {
+export function tasksFor(paper: Paper, now: number): LookupTask[] {
   return needsLookup(paper, now).map((service) => ({
     id: paper.id,
     service,
@@ -69,7 +68,7 @@ export function tasksFor(paper: LookupPaper, now: number): LookupTask[] {
  * When Hugging Face should next be asked about the paper; undefined for never. Asked once in any case,
  * then daily while the paper has no code and was saved within `RECHECK_WINDOW`.
  */
-export function nextHuggingFaceCheck(paper: LookupPaper): number | undefined {
+export function nextHuggingFaceCheck(paper: Paper): number | undefined {
   if (paper.links.code.length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
   const checked = paper.lookup?.huggingfaceCheckedAt;
   if (checked === undefined) return paper.savedAt;
@@ -138,7 +137,7 @@ export function afterFailure(task: LookupTask, now: number, { retryable, random 
  * What follows an answer: a Hugging Face recheck a day later while the paper still has no code
  * and is recent, otherwise nothing (the row goes). `paper` is the record after `mergeLookup`.
  */
-export function afterSuccess(task: LookupTask, paper: LookupPaper, now: number): LookupTask | undefined {
+export function afterSuccess(task: LookupTask, paper: Paper, now: number): LookupTask | undefined {
   if (task.service !== 'huggingface') return undefined;
   const next = nextHuggingFaceCheck(paper);
   // At least a day later even if the caller passed the paper before the merge stamped the check.

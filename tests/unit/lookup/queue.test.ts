@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { LookupPaper } from '../../../lib/lookup/merge';
+import type { Paper } from '../../../lib/paper';
 import {
   afterFailure,
   afterSuccess,
@@ -18,7 +18,7 @@ import { arxivSource, metadata } from '../helpers/papers';
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SECOND = 1000;
 
-const paper = (overrides: Partial<LookupPaper> = {}): LookupPaper => ({
+const paper = (overrides: Partial<Paper> = {}): Paper => ({
   ...metadata({ links: { code: [] } }),
   source: arxivSource,
   tags: [],
