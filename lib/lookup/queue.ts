@@ -42,6 +42,9 @@ const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 
 const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
 
+/** Statuses worth asking again later: rate limiting, timeouts, server trouble, and no answer at all (0). */
+export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
+
 /** The services the paper still needs, as of `now`. A paper that is complete needs none. */
 export function needsLookup(paper: Paper, now: number): LookupService[] {
   const services: LookupService[] = [];
@@ -62,6 +65,15 @@ export function tasksFor(paper: Paper, now: number): LookupTask[] {
     notBefore: now,
     reason: service === 'huggingface' && paper.lookup?.huggingfaceCheckedAt !== undefined ? 'recheck' : 'new',
   }));
+}
+
+/**
+ * The user's "Refresh details": every service that can know the paper, at once and ahead of other
+ * work, even when the paper is complete (counts change, a repository may have appeared).
+ */
+export function refreshTasks(paper: Pick<Paper, 'id'>, now: number): LookupTask[] {
+  const services: LookupService[] = NEW_STYLE.test(paper.id) ? ['arxiv', 'huggingface'] : ['arxiv'];
+  return services.map((service) => ({ id: paper.id, service, attempts: 0, notBefore: now, reason: 'refresh' }));
 }
 
 /**

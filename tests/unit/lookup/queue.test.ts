@@ -10,6 +10,7 @@ import {
   MAX_ATTEMPTS,
   needsLookup,
   nextBatch,
+  refreshTasks,
   tasksFor,
   type BatchContext,
 } from '../../../lib/lookup/queue';
@@ -67,6 +68,15 @@ describe('needsLookup', () => {
     expect(tasksFor(paper({ authors: [] }), NOW)).toEqual([task('2401.12345'), task('2401.12345', { service: 'huggingface' })]);
     expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([task('2401.12345', { service: 'huggingface', reason: 'recheck' })]);
     for (const made of tasksFor(paper({ authors: [] }), NOW)) expect(LookupTask.parse(made)).toEqual(made);
+  });
+});
+
+describe('refreshTasks', () => {
+  it('asks every service that can know the paper again, now and first, even about a complete paper', () => {
+    const complete = paper({ links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - DAY, huggingfaceCheckedAt: NOW - DAY } });
+    expect(needsLookup(complete, NOW)).toEqual([]);
+    expect(refreshTasks(complete, NOW)).toEqual([task('2401.12345', { reason: 'refresh' }), task('2401.12345', { service: 'huggingface', reason: 'refresh' })]);
+    expect(refreshTasks(paper({ id: 'hep-th/9901001' }), NOW)).toEqual([task('hep-th/9901001', { reason: 'refresh' })]);
   });
 });
 
