@@ -6,8 +6,11 @@ export default defineConfig({
     name: 'PaperShelf',
     description:
       'One-click Save on Hugging Face Papers and arXiv listings. Notes, tags, read status and BibTeX export, kept locally in your browser.',
-    // `storage` carries the "papers changed" signal to every open listing tab (see lib/change-signal.ts).
-    permissions: ['storage'],
+    // `storage` carries the "papers changed" signal to every open listing tab (see lib/saved-state-signal.ts);
+    // `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
+    permissions: ['storage', 'alarms'],
+    // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each.
+    host_permissions: ['https://export.arxiv.org/*', 'https://huggingface.co/*'],
     action: { default_title: 'PaperShelf' },
     // Firefox needs an add-on id to keep IndexedDB across restarts; Chrome would warn about the key.
     ...(browser === 'firefox' && {
