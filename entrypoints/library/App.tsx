@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BadgeSetting } from '@/components/BadgeSetting';
+import { SettingsControls } from '@/components/SettingsControls';
 import { BulkActions } from '@/components/BulkActions';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { LibraryFiles, type ExportOptions, type ExportScope } from '@/components/LibraryFiles';
 import { NoticeBar } from '@/components/Notice';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
+import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
 import { DEFAULT_VIEW } from '@/lib/library-view';
 import type { Paper } from '@/lib/paper';
+import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
 
@@ -22,6 +24,7 @@ export function App() {
   });
   const { view, shown, papers, complete, filtered, actions } = shelf;
   const [settings, setSettings] = useSettings();
+  const lookingUp = usePendingLookups(settings?.lookups);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exportOptions, setExportOptions] = useState<ExportOptions>({ flavour: 'bibtex', asciiOnly: false });
@@ -74,7 +77,7 @@ export function App() {
           </span>
         </div>
         <span className="spacer" />
-        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+        <SettingsControls settings={settings} onChange={setSettings} />
       </header>
       <div className="library-body">
         <section className="library-list" aria-label="Papers">
@@ -102,6 +105,7 @@ export function App() {
             papers={shown ?? []}
             label="Saved papers"
             actions={actions}
+            lookingUp={lookingUp}
             knownTags={shelf.knownTags}
             estimatedRowHeight={104}
             onOpenNotes={openNotes}
@@ -126,7 +130,7 @@ export function App() {
         </section>
         <section className="library-detail" aria-label="Paper details">
           {current ? (
-            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} />
+            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} lookup={lookupState(lookingUp, current.id)} />
           ) : (
             <p className="detail-placeholder">Choose a paper to see its abstract, notes and citation key.</p>
           )}

@@ -1,11 +1,12 @@
 import { useRef } from 'react';
-import { BadgeSetting } from '@/components/BadgeSetting';
+import { SettingsControls } from '@/components/SettingsControls';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { NoticeBar } from '@/components/Notice';
 import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
 import { DEFAULT_VIEW } from '@/lib/library-view';
+import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
 
@@ -17,6 +18,7 @@ export function App() {
     drafts: localStorage,
   });
   const [settings, setSettings] = useSettings();
+  const lookingUp = usePendingLookups(settings?.lookups);
   const list = useRef<PaperListHandle>(null);
   const { view, shown, papers, complete, filtered, actions } = shelf;
   const libraryEmpty = complete && papers?.length === 0;
@@ -63,6 +65,7 @@ export function App() {
         papers={shown ?? []}
         label="Saved papers"
         actions={actions}
+        lookingUp={lookingUp}
         knownTags={shelf.knownTags}
         empty={
           !shown || (!complete && shown.length === 0) ? (
@@ -80,7 +83,7 @@ export function App() {
         }
       />
       <footer className="page-footer">
-        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+        <SettingsControls settings={settings} onChange={setSettings} />
         <span className="keys-hint" aria-hidden="true">
           ↑↓ Enter · C code · N notes · R read
         </span>
