@@ -216,8 +216,9 @@ describe('the popup', () => {
     const { db } = await import('../../../lib/db');
     await db.lookups.clear();
     await db.lookups.put({ id: '2401.00002', service: 'arxiv', attempts: 0, notBefore: 0, reason: 'new' });
-    // A recheck planned for tomorrow is not something to wait for.
+    // Neither a recheck planned for tomorrow nor a retry after a failure is something to wait for.
     await db.lookups.put({ id: '2401.00003', service: 'huggingface', attempts: 0, notBefore: Date.now() + 86_400_000, reason: 'recheck' });
+    await db.lookups.put({ id: '2401.00001', service: 'huggingface', attempts: 1, notBefore: Date.now() + 30_000, reason: 'new' });
     const { user } = await openPopup(papers);
 
     expect(within(row('2401.00001')).getByRole('link', { name: 'Code: tensorflow/tensor2tensor, 15,049 stars' })).toBeInTheDocument();
@@ -225,6 +226,7 @@ describe('the popup', () => {
     expect(await within(row('2401.00002')).findByText('looking up…')).toBeInTheDocument();
     expect(within(row('2401.00002')).queryByRole('button', { name: 'Refresh details' })).toBeNull();
     expect(within(row('2401.00003')).queryByText('looking up…')).toBeNull();
+    expect(within(row('2401.00001')).getByRole('button', { name: 'Refresh details' })).toBeInTheDocument();
 
     await user.click(within(row('2401.00004')).getByRole('button', { name: 'Refresh details' }));
     expect(await within(row('2401.00004')).findByText('looking up…')).toBeInTheDocument();
