@@ -142,7 +142,8 @@ export function afterFailure(task: LookupTask, now: number, { retryable, random 
   const attempts = task.attempts + 1;
   if (attempts >= (retryable ? MAX_ATTEMPTS.retryable : MAX_ATTEMPTS.permanent)) return undefined;
   const backoff = Math.min(BACKOFF_MAX, BACKOFF_BASE * 2 ** Math.min(task.attempts, 20) * (1 + 0.25 * random));
-  return { ...task, attempts, notBefore: now + Math.max(backoff, retryAfter) };
+  // Whole milliseconds: the stored row must parse as a `LookupTask` again.
+  return { ...task, attempts, notBefore: Math.round(now + Math.max(backoff, retryAfter)) };
 }
 
 /**

@@ -141,6 +141,9 @@ describe('afterFailure', () => {
   it('spreads retries by up to a quarter with the jitter passed in, never past 6 h', () => {
     expect(afterFailure(task('2401.00001', { attempts: 2 }), NOW, { retryable: true, random: 0.5 })?.notBefore).toBe(NOW + 120 * SECOND * 1.125);
     expect(afterFailure(task('2401.00001', { attempts: 10 }), NOW, { retryable: true, random: 0.99 })?.notBefore).toBe(NOW + BACKOFF_MAX);
+    // A row that reads back: whole milliseconds whatever the jitter.
+    const spread = afterFailure(task('2401.00001'), NOW, { retryable: true, random: 0.123456789 })!;
+    expect(LookupTask.parse(spread)).toEqual(spread);
   });
 
   it("honours a server's Retry-After when it is longer", () => {
