@@ -21,8 +21,8 @@ export class PaperShelfDb extends Dexie {
     // No upgrade of existing rows: the worker's sweep (lib/lookup/store.ts) queues lookups for papers
     // saved before, and doing it here would bring the lookup code into every page that opens the database.
     this.version(2).stores({
-      // `notBefore` finds the due tasks; `[reason+attempts]` the ones a page shows as "looking up…".
-      lookups: '[id+service], notBefore, [reason+attempts]',
+      // `[service+notBefore]` finds a service's due tasks; `[reason+attempts]` the ones a page shows as "looking up…".
+      lookups: '[id+service], [service+notBefore], [reason+attempts]',
     });
   }
 }

@@ -4,18 +4,13 @@
  * dependency on the world (network, clock, settings, storage) is passed in, so the tests drive it with a
  * fake fetch and a fake clock; lib/lookup/scheduler.ts decides when it runs.
  */
-import { z } from 'zod';
 import type { PaperShelfDb } from '../db';
 import { applyLookup } from '../papers';
 import { arxivQueryUrl, MAX_FEED_LENGTH, parseArxivFeed } from './arxiv-api';
 import { huggingFaceApiUrl, parseHuggingFacePaper } from './hf-api';
 import type { LookupFound } from './merge';
-import { afterFailure, afterSuccess, BACKOFF_MAX, isRetryableStatus, LookupService, nextBatch, type Failure, type LookupTask } from './queue';
+import { afterFailure, afterSuccess, BACKOFF_MAX, isRetryableStatus, nextBatch, type Failure, type LookupService, type LookupTask } from './queue';
 import { dueLookups } from './store';
-
-export const LastCalls = z.partialRecord(LookupService, z.number().int().nonnegative());
-/** When each service was last called (epoch ms). */
-export type LastCalls = z.infer<typeof LastCalls>;
 
 /** A request taking longer than this is abandoned and retried later: arXiv answers 50 ids in a few seconds. */
 export const REQUEST_TIMEOUT = 30_000;
@@ -30,8 +25,8 @@ export interface LookupDeps {
   online: () => boolean;
   /** The user's "Look up missing details and code online" setting: off means no request at all; the queue stays. */
   enabled: () => Promise<boolean>;
-  /** Kept where a restarted worker finds them (storage.session), so its first call is still spaced. */
-  lastCalls: { read(): Promise<LastCalls>; write(calls: LastCalls): Promise<void> };
+  /** When each service was last called (epoch ms), kept where a restarted worker finds it (storage.session). */
+  lastCall: { read(service: LookupService): Promise<number | undefined>; write(service: LookupService, at: number): Promise<void> };
   /** In [0, 1): spreads retries (queue.ts `afterFailure`). */
   random?: () => number;
   warn?: (message: string) => void;
@@ -43,21 +38,24 @@ export type Pause = { kind: 'wait'; until: number } | { kind: 'idle'; why: 'empt
 
 type Outcome = { found: LookupFound } | { failure: Failure };
 
-/** Makes every call that may be made now, one after the other, and says when there will be more to do. */
-export async function processLookups(deps: LookupDeps): Promise<Pause> {
+/**
+ * Makes every call to `service` that may be made now, one after the other, and says when there will be
+ * more to do. The services are independent lanes (lib/lookup/scheduler.ts runs both): a slow arXiv
+ * answer does not hold up Hugging Face, nor the other way round.
+ */
+export async function processLookups(deps: LookupDeps, service: LookupService): Promise<Pause> {
   const warn = deps.warn ?? ((message: string) => console.warn(message));
   for (;;) {
     if (!(await deps.enabled())) return { kind: 'idle', why: 'disabled' };
     const now = deps.now();
-    const tasks = await dueLookups(deps.db, now, warn);
-    const lastCall = await deps.lastCalls.read();
-    const batch = nextBatch(tasks, { now, online: deps.online(), lastCall });
+    const tasks = await dueLookups(deps.db, service, now, warn);
+    const batch = nextBatch(tasks, { now, online: deps.online(), lastCall: { [service]: await deps.lastCall.read(service) } });
     if (batch.kind !== 'run') return batch;
     // Written before the request: a worker stopped while waiting for the answer still spaces the next call.
-    await deps.lastCalls.write({ ...lastCall, [batch.service]: now });
-    const outcomes = batch.service === 'arxiv' ? await askArxiv(deps, batch.ids, warn) : await askHuggingFace(deps, batch.ids[0]!, warn);
+    await deps.lastCall.write(service, now);
+    const outcomes = service === 'arxiv' ? await askArxiv(deps, batch.ids, warn) : await askHuggingFace(deps, batch.ids[0]!, warn);
     const answeredAt = deps.now();
-    for (const id of batch.ids) await settle(deps, { id, service: batch.service }, outcomes.get(id)!, answeredAt, warn);
+    for (const id of batch.ids) await settle(deps, { id, service }, outcomes.get(id)!, answeredAt, warn);
   }
 }
 

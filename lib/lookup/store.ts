@@ -2,6 +2,7 @@
  * The lookup queue's rows in the database (`db.lookups`, one per paper and service). queue.ts decides
  * what a row should be; this reads and writes them. Background only.
  */
+import Dexie from 'dexie';
 import type { PaperShelfDb } from '../db';
 import type { Paper } from '../paper';
 import { LookupService, LookupTask, refreshTasks, tasksFor } from './queue';
@@ -47,12 +48,16 @@ export async function refreshLookup(db: PaperShelfDb, id: string, now: number): 
 }
 
 /**
- * Due rows, and the earliest row that is not due yet (enough for `nextBatch` to know how long to wait),
- * instead of the whole queue: after a large import it holds thousands. Rows that do not parse are
- * deleted and reported, like any stored input.
+ * A service's due rows, and its earliest row that is not due yet (enough for `nextBatch` to know how
+ * long to wait), instead of the whole queue: after a large import it holds thousands. Rows that do not
+ * parse are deleted and reported, like any stored input.
  */
-export async function dueLookups(db: PaperShelfDb, now: number, warn: (message: string) => void): Promise<LookupTask[]> {
-  const [due, next] = await Promise.all([db.lookups.where('notBefore').belowOrEqual(now).toArray(), db.lookups.where('notBefore').above(now).first()]);
+export async function dueLookups(db: PaperShelfDb, service: LookupService, now: number, warn: (message: string) => void): Promise<LookupTask[]> {
+  const index = db.lookups.where('[service+notBefore]');
+  const [due, next] = await Promise.all([
+    index.between([service, Dexie.minKey], [service, now], true, true).toArray(),
+    index.between([service, now], [service, Dexie.maxKey], false, true).first(),
+  ]);
   const tasks: LookupTask[] = [];
   const bad: unknown[] = [];
   for (const row of next ? [...due, next] : due) {

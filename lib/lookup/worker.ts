@@ -6,14 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { PaperShelfDb } from '../db';
 import { parseSettings, SETTINGS_KEY } from '../settings';
-import { LastCalls } from './processor';
 import { createLookupScheduler, type LookupScheduler } from './scheduler';
 import { enqueueMissingLookups } from './store';
 
 const QUEUE_ALARM = 'papershelf:lookups';
 /** Daily: papers saved before lookups existed, and tasks dropped after their attempts, are queued again. */
 const SWEEP_ALARM = 'papershelf:lookup-sweep';
-const LAST_CALLS_KEY = 'papershelf:lookup-last-calls';
+const LAST_CALL_KEY = 'papershelf:lookup-last-call:';
 
 export function startLookups(db: PaperShelfDb): LookupScheduler {
   const scheduler = createLookupScheduler({
@@ -22,9 +21,13 @@ export function startLookups(db: PaperShelfDb): LookupScheduler {
     now: () => Date.now(),
     online: () => navigator.onLine,
     enabled: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).lookups,
-    lastCalls: {
-      read: async () => LastCalls.safeParse((await browser.storage.session.get(LAST_CALLS_KEY))[LAST_CALLS_KEY]).data ?? {},
-      write: (calls) => browser.storage.session.set({ [LAST_CALLS_KEY]: calls }),
+    // One key per service: the two lanes write at the same time.
+    lastCall: {
+      read: async (service) => {
+        const stored: unknown = (await browser.storage.session.get(`${LAST_CALL_KEY}${service}`))[`${LAST_CALL_KEY}${service}`];
+        return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+      },
+      write: (service, at) => browser.storage.session.set({ [`${LAST_CALL_KEY}${service}`]: at }),
     },
     wakeAt: (when) => void (when === undefined ? browser.alarms.clear(QUEUE_ALARM) : browser.alarms.create(QUEUE_ALARM, { when })),
   });

@@ -3,8 +3,8 @@
 // recorded-shape fixtures beside this file, the database is fake-indexeddb, the paper writes are the real ones.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperShelfDb } from '../../../lib/db';
-import { processLookups, type LastCalls, type LookupDeps } from '../../../lib/lookup/processor';
-import { BACKOFF_BASE, DAY, MAX_ATTEMPTS } from '../../../lib/lookup/queue';
+import { processLookups, type LookupDeps, type Pause } from '../../../lib/lookup/processor';
+import { BACKOFF_BASE, DAY, LookupService, MAX_ATTEMPTS } from '../../../lib/lookup/queue';
 import { enqueueLookups, refreshLookup } from '../../../lib/lookup/store';
 import type { PaperMetadataInput } from '../../../lib/paper';
 import { removePaper, removePapers, restorePapers, savePaper, updatePaper } from '../../../lib/papers';
@@ -28,7 +28,7 @@ let handler: Handler;
 let enabled: boolean;
 let online: boolean;
 /** The worker's storage.session: survives a restart of the processor (a new `deps()`), like the real one. */
-let session: LastCalls;
+let session: Map<LookupService, number>;
 
 /** Answers as the two APIs would, from the fixtures: arXiv's three-entry feed, Hugging Face's found paper or 404. */
 const realisticApis: Handler = (url) => {
@@ -46,7 +46,7 @@ const deps = (overrides: Partial<LookupDeps> = {}): LookupDeps => ({
   now: () => clock,
   online: () => online,
   enabled: async () => enabled,
-  lastCalls: { read: async () => session, write: async (next) => void (session = next) },
+  lastCall: { read: async (service) => session.get(service), write: async (service, at) => void session.set(service, at) },
   random: () => 0,
   warn: (message) => void warnings.push(message),
   ...overrides,
@@ -57,8 +57,16 @@ async function save(...papers: ReturnType<typeof listed>[]) {
   for (const paper of papers) await enqueueLookups(db, [await savePaper(db, paper, arxivSource, clock)], clock);
 }
 
+/** Both lanes, side by side as the scheduler runs them; says where each paused. */
+async function run(overrides: Partial<LookupDeps> = {}): Promise<Record<LookupService, Pause>> {
+  const [arxiv, huggingface] = await Promise.all(LookupService.options.map((service) => processLookups(deps(overrides), service)));
+  return { arxiv: arxiv!, huggingface: huggingface! };
+}
+const EMPTY: Pause = { kind: 'idle', why: 'empty' };
+
 const rows = () => db.lookups.toArray();
 const stored = (id: string) => db.papers.get(id);
+const huggingFaceIdsAsked = () => calls.filter((call) => call.url.host === 'huggingface.co').map((call) => [call.url.pathname.split('/').at(-1), call.at - NOW]);
 const arxivIdsAsked = () => calls.filter((call) => call.url.host === 'export.arxiv.org').map((call) => call.url.searchParams.get('id_list'));
 
 beforeEach(() => {
@@ -69,7 +77,7 @@ beforeEach(() => {
   handler = realisticApis;
   enabled = true;
   online = true;
-  session = {};
+  session = new Map();
 });
 afterEach(() => db.delete());
 
@@ -77,18 +85,15 @@ describe('processLookups', () => {
   it('asks arXiv once for papers saved together, Hugging Face one paper a second, and completes each paper', async () => {
     await save(listed('2401.12345', { authors: ['Ada Lovelace'] }), listed('hep-th/9901001'), listed('2501.01234'));
 
-    expect(await processLookups(deps())).toEqual({ kind: 'wait', until: NOW + SECOND });
+    expect(await run()).toEqual({ arxiv: EMPTY, huggingface: { kind: 'wait', until: NOW + SECOND } });
     expect(arxivIdsAsked()).toEqual(['2401.12345,2501.01234,hep-th/9901001']);
-    expect(calls.map((call) => call.url.pathname)).toEqual(['/api/query', '/api/papers/2401.12345']);
+    expect(huggingFaceIdsAsked()).toEqual([['2401.12345', 0]]);
 
     clock += SECOND;
-    await processLookups(deps());
+    await run();
     // Hugging Face has no paper pages for old-style ids: never asked about hep-th/9901001.
-    expect(calls.map((call) => [call.url.pathname, call.at - NOW])).toEqual([
-      ['/api/query', 0],
-      ['/api/papers/2401.12345', 0],
-      ['/api/papers/2501.01234', SECOND],
-    ]);
+    expect(huggingFaceIdsAsked()).toEqual([['2401.12345', 0], ['2501.01234', SECOND]]);
+    expect(arxivIdsAsked()).toHaveLength(1);
 
     expect(await stored('2401.12345')).toMatchObject({
       authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'],
@@ -100,27 +105,40 @@ describe('processLookups', () => {
     expect(await stored('hep-th/9901001')).toMatchObject({ authors: ['E. Witten'], published: '1999-01-04', lookup: { arxivCheckedAt: NOW } });
     // Complete, with code: nothing left to ask about any of them.
     expect(await rows()).toEqual([]);
-    expect(await processLookups(deps())).toEqual({ kind: 'idle', why: 'empty' });
+    expect(await run()).toEqual({ arxiv: EMPTY, huggingface: EMPTY });
     for (const id of ['2401.12345', 'hep-th/9901001', '2501.01234']) expect(await enqueueLookups(db, [(await stored(id))!], clock + 2 * DAY)).toBe(0);
   });
 
   it('waits 3 s between arXiv calls, also across a restart of the worker', async () => {
     await save(listed('2401.12345'));
-    await processLookups(deps());
+    await run();
     clock += SECOND;
     await save(listed('2501.01234'));
     // A new processor (the worker was stopped) with the same session storage.
-    expect(await processLookups(deps())).toEqual({ kind: 'wait', until: NOW + 3 * SECOND });
+    expect((await run()).arxiv).toEqual({ kind: 'wait', until: NOW + 3 * SECOND });
     expect(arxivIdsAsked()).toEqual(['2401.12345']);
     clock = NOW + 3 * SECOND;
-    await processLookups(deps());
+    await run();
     expect(arxivIdsAsked()).toEqual(['2401.12345', '2501.01234']);
+  });
+
+  it('lets Hugging Face go on while arXiv is slow to answer', async () => {
+    await save(listed('2401.12345'), listed('2501.01234'));
+    let answerArxiv = () => {};
+    handler = (url, init) =>
+      url.host === 'export.arxiv.org' ? new Promise((resolve) => (answerArxiv = () => resolve(realisticApis(url, init)))) : realisticApis(url, init);
+    const arxiv = processLookups(deps(), 'arxiv');
+    expect(await processLookups(deps(), 'huggingface')).toEqual({ kind: 'wait', until: NOW + SECOND });
+    expect(huggingFaceIdsAsked()).toEqual([['2401.12345', 0]]);
+    answerArxiv();
+    expect(await arxiv).toEqual(EMPTY);
+    expect(await stored('2401.12345')).toMatchObject({ authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'], lookup: { upvotes: 42 } });
   });
 
   it('never asks about a paper the page gave completely, with its code', async () => {
     await save(metadata());
     expect(await rows()).toEqual([]);
-    expect(await processLookups(deps())).toEqual({ kind: 'idle', why: 'empty' });
+    expect(await run()).toEqual({ arxiv: EMPTY, huggingface: EMPTY });
     expect(calls).toEqual([]);
   });
 
@@ -130,7 +148,7 @@ describe('processLookups', () => {
       if (url.host === 'export.arxiv.org') await updatePaper(db, '2401.12345', { notes: 'typed meanwhile', tags: ['mine'], status: 'read' }, NOW + 500);
       return realisticApis(url, init);
     };
-    await processLookups(deps());
+    await run();
     expect(await stored('2401.12345')).toMatchObject({
       title: 'My own title',
       notes: 'typed meanwhile',
@@ -146,7 +164,7 @@ describe('processLookups', () => {
     await save(listed('2401.12345'));
     handler = () => new Response('busy', { status: 503 });
     const before = await stored('2401.12345');
-    expect(await processLookups(deps())).toEqual({ kind: 'wait', until: NOW + BACKOFF_BASE });
+    expect(await run()).toEqual({ arxiv: { kind: 'wait', until: NOW + BACKOFF_BASE }, huggingface: { kind: 'wait', until: NOW + BACKOFF_BASE } });
     expect(calls).toHaveLength(2);
     expect(await stored('2401.12345')).toEqual(before);
     expect(await rows()).toEqual([
@@ -156,10 +174,10 @@ describe('processLookups', () => {
 
     handler = realisticApis;
     clock = NOW + BACKOFF_BASE - 1;
-    await processLookups(deps());
+    await run();
     expect(calls).toHaveLength(2);
     clock = NOW + BACKOFF_BASE;
-    expect(await processLookups(deps())).toEqual({ kind: 'idle', why: 'empty' });
+    expect(await run()).toEqual({ arxiv: EMPTY, huggingface: EMPTY });
     expect(calls).toHaveLength(4);
     expect(await stored('2401.12345')).toMatchObject({ authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'] });
   });
@@ -167,7 +185,7 @@ describe('processLookups', () => {
   it("honours a server's Retry-After", async () => {
     await save(listed('hep-th/9901001'));
     handler = () => new Response('slow down', { status: 429, headers: { 'retry-after': '120' } });
-    await processLookups(deps());
+    await run();
     expect(await rows()).toEqual([expect.objectContaining({ attempts: 1, notBefore: NOW + 120 * SECOND })]);
   });
 
@@ -175,7 +193,7 @@ describe('processLookups', () => {
     await save(listed('hep-th/9901001'));
     handler = (_, init) =>
       new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error)));
-    await processLookups(deps({ timeoutMs: 20 }));
+    await run({ timeoutMs: 20 });
     expect(calls).toHaveLength(1);
     expect(await rows()).toEqual([expect.objectContaining({ attempts: 1, notBefore: NOW + BACKOFF_BASE })]);
   });
@@ -183,10 +201,10 @@ describe('processLookups', () => {
   it('makes no request while offline, and resumes once online', async () => {
     await save(listed('2401.12345'));
     online = false;
-    expect(await processLookups(deps())).toEqual({ kind: 'idle', why: 'offline' });
+    expect(await run()).toEqual({ arxiv: { kind: 'idle', why: 'offline' }, huggingface: { kind: 'idle', why: 'offline' } });
     expect(calls).toEqual([]);
     online = true;
-    await processLookups(deps());
+    await run();
     expect(calls).toHaveLength(2);
   });
 
@@ -195,11 +213,11 @@ describe('processLookups', () => {
     enabled = false;
     const queued = await rows();
     expect(queued).toHaveLength(4);
-    expect(await processLookups(deps())).toEqual({ kind: 'idle', why: 'disabled' });
+    expect(await run()).toEqual({ arxiv: { kind: 'idle', why: 'disabled' }, huggingface: { kind: 'idle', why: 'disabled' } });
     expect(calls).toEqual([]);
     expect(await rows()).toEqual(queued);
     enabled = true;
-    await processLookups(deps());
+    await run();
     expect(arxivIdsAsked()).toEqual(['2401.12345,2501.01234']);
   });
 
@@ -212,7 +230,7 @@ describe('processLookups', () => {
     const before = await stored('hep-th/9901001');
     handler = () => new Response(file === 'huge' ? `<feed>${'x'.repeat(6_000_000)}</feed>` : fixtureText(file));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS.permanent; attempt++) {
-      await processLookups(deps());
+      await run();
       clock += DAY;
     }
     expect(calls).toHaveLength(MAX_ATTEMPTS.permanent);
@@ -225,7 +243,7 @@ describe('processLookups', () => {
   it('takes an error entry as no answer for the papers it leaves out', async () => {
     await save(listed('hep-th/9901001'));
     handler = () => new Response(fixtureText('arxiv-error.xml'));
-    await processLookups(deps());
+    await run();
     expect(warnings).toEqual([expect.stringMatching(/arXiv answered with errors .*incorrect id format for 1234/)]);
     expect((await stored('hep-th/9901001'))?.lookup).toBeUndefined();
     expect(await rows()).toEqual([expect.objectContaining({ attempts: 1 })]);
@@ -234,13 +252,13 @@ describe('processLookups', () => {
   it('uses only the entries it asked for', async () => {
     // The feed holds three papers; only one was asked about, and the others are not saved.
     await save(listed('hep-th/9901001'));
-    await processLookups(deps());
+    await run();
     expect(await db.papers.toCollection().primaryKeys()).toEqual(['hep-th/9901001']);
   });
 
   it('records a Hugging Face 404 as checked and looks again a day later while there is no code', async () => {
     await save(listed('2501.01234', { authors: ['Rosalind Franklin'], abstract: 'A.', published: '2025-01-03', primaryCategory: 'cs.RO' }));
-    await processLookups(deps());
+    await run();
     expect(calls.map((call) => call.url.pathname)).toEqual(['/api/papers/2501.01234']);
     expect((await stored('2501.01234'))?.lookup).toEqual({ huggingfaceCheckedAt: NOW });
     expect(await rows()).toEqual([{ id: '2501.01234', service: 'huggingface', attempts: 0, notBefore: NOW + DAY, reason: 'recheck' }]);
@@ -250,7 +268,7 @@ describe('processLookups', () => {
     await save(listed('2401.12345', { authors: ['A'], abstract: 'A.', published: '2024-01-22', primaryCategory: 'cs.LG' }));
     const before = await stored('2401.12345');
     handler = () => new Response(fixtureText('hf-wrong-types.json'));
-    await processLookups(deps());
+    await run();
     expect(await stored('2401.12345')).toEqual(before);
     expect(warnings).toEqual([expect.stringMatching(/unusable answer from Hugging Face for 2401\.12345: unexpected answer/)]);
     expect(await rows()).toEqual([expect.objectContaining({ service: 'huggingface', attempts: 1 })]);
@@ -262,7 +280,7 @@ describe('processLookups', () => {
       await removePaper(db, 'hep-th/9901001');
       return realisticApis(url, init);
     };
-    await processLookups(deps());
+    await run();
     expect(await db.papers.count()).toBe(0);
     expect(await rows()).toEqual([]);
   });
@@ -272,7 +290,7 @@ describe('processLookups', () => {
     clock += 10 * SECOND;
     await save(listed('2401.12345', { authors: ['A'], abstract: 'A.', published: '2024-01-22', primaryCategory: 'cs.LG', links: { code: ['https://github.com/a/b'] } }));
     expect(await refreshLookup(db, '2401.12345', clock)).toBe(2);
-    await processLookups(deps());
+    await run();
     expect(calls.map((call) => call.url.searchParams.get('id_list') ?? call.url.pathname)).toEqual(['2401.12345,2501.01234', '/api/papers/2401.12345']);
     expect((await stored('2401.12345'))?.lookup).toMatchObject({ githubStars: { 'https://github.com/example/attention': 1234 }, upvotes: 42 });
   });
