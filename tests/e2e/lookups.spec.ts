@@ -99,45 +99,34 @@ interface QueueRow {
   notBefore: number;
 }
 
-/** The lookup queue as stored, read by an extension page (which shares the worker's IndexedDB). */
-const readQueue = (page: Page) =>
+/**
+ * The lookup queue as stored, read by an extension page (which shares the worker's IndexedDB). With
+ * `fastForward`, every task's time is moved to now first, as if its backoff had passed.
+ */
+const readQueue = (page: Page, { fastForward = false } = {}) =>
   page.evaluate(
-    () =>
+    (fastForward) =>
       new Promise<QueueRow[]>((resolve, reject) => {
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('lookups').objectStore('lookups').getAll();
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as QueueRow[]);
-          };
-        };
-      }),
-  );
-
-/** Moves every queued task's time to now, as if the backoff had passed. */
-const fastForwardQueue = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
           const transaction = open.result.transaction('lookups', 'readwrite');
-          const store = transaction.objectStore('lookups');
-          const cursor = store.openCursor();
+          const rows: QueueRow[] = [];
+          const cursor = transaction.objectStore('lookups').openCursor();
           cursor.onsuccess = () => {
             if (!cursor.result) return;
-            cursor.result.update({ ...cursor.result.value, notBefore: Date.now() });
+            const row = { ...(cursor.result.value as QueueRow), ...(fastForward && { notBefore: Date.now() }) };
+            if (fastForward) cursor.result.update(row);
+            rows.push(row);
             cursor.result.continue();
           };
           transaction.oncomplete = () => {
             open.result.close();
-            resolve();
+            resolve(rows);
           };
         };
       }),
+    fastForward,
   );
 
 test('saved papers get their repositories from Hugging Face and their full author lists from arXiv within seconds', async ({ ext }) => {
@@ -174,7 +163,7 @@ test('with the APIs failing, saving works at once, and the lookups complete once
   // retries become due, and the `online` event (what the worker hears when the network returns) wakes
   // the processor, which would otherwise wait for its alarm.
   apis.mode = 'answer';
-  await fastForwardQueue(popup);
+  await readQueue(popup, { fastForward: true });
   const [worker] = ext.context.serviceWorkers();
   const backAt = Date.now();
   await worker!.evaluate(() => void self.dispatchEvent(new Event('online')));

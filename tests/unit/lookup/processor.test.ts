@@ -249,6 +249,14 @@ describe('processLookups', () => {
     expect(await rows()).toEqual([expect.objectContaining({ attempts: 1 })]);
   });
 
+  it('takes an empty feed, which arXiv sometimes sends for a good query, as no answer rather than "unknown"', async () => {
+    await save(listed('hep-th/9901001'));
+    handler = () => new Response('<feed xmlns="http://www.w3.org/2005/Atom"><title>arXiv Query: id_list=hep-th/9901001</title></feed>');
+    await run();
+    expect((await stored('hep-th/9901001'))?.lookup).toBeUndefined();
+    expect(await rows()).toEqual([expect.objectContaining({ attempts: 1 })]);
+  });
+
   it('uses only the entries it asked for', async () => {
     // The feed holds three papers; only one was asked about, and the others are not saved.
     await save(listed('hep-th/9901001'));
