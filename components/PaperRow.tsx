@@ -114,7 +114,6 @@ export const PaperRow = memo(function PaperRow({
           {paperLinks(paper).map((link) => (
             <PaperLink key={link.href} link={link} />
           ))}
-          <LookupControl paper={paper} state={lookup} onRefresh={actions.refreshDetails} describedBy={titleId(paper.id)} />
           <span className="spacer" />
           <button
             type="button"
@@ -144,6 +143,8 @@ export const PaperRow = memo(function PaperRow({
             {paper.notes && <span className="has-notes" aria-hidden="true" title="Has notes" />}
           </button>
           <TagEditor tags={paper.tags} knownTags={knownTags} paperTitle={paper.title} onChange={(tags) => actions.setTags(paper, tags)} />
+          {/* Here, not among the links: a popup row's link line is full once a repository and its stars are there. */}
+          <LookupControl paper={paper} state={lookup} onRefresh={actions.refreshDetails} describedBy={titleId(paper.id)} />
         </div>
         {inlineNotes && notesOpen && (
           <div id={notesId(paper.id)} className="paper-notes">
