@@ -6,8 +6,11 @@ export default defineConfig({
     name: 'PaperShelf',
     description:
       'One-click Save on Hugging Face Papers and arXiv listings. Notes, tags, read status and BibTeX export, kept locally in your browser.',
-    // `storage` carries the "papers changed" signal to every open listing tab (see lib/saved-state-signal.ts).
-    permissions: ['storage'],
+    // `storage` carries the "papers changed" signal to every open listing tab (see lib/saved-state-signal.ts);
+    // `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
+    permissions: ['storage', 'alarms'],
+    // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each.
+    host_permissions: ['https://export.arxiv.org/*', 'https://huggingface.co/*'],
     action: { default_title: 'PaperShelf' },
     // Firefox needs an add-on id to keep IndexedDB across restarts; Chrome would warn about the key.
     ...(browser === 'firefox' && {
@@ -15,7 +18,8 @@ export default defineConfig({
         gecko: {
           id: 'papershelf@papershelf.dev',
           strict_min_version: '140.0',
-          // AMO asks every add-on to declare what it collects: nothing leaves the browser.
+          // AMO asks every add-on to declare what it collects: nothing about the user. (Lookups send public arXiv
+          // ids to arXiv and Hugging Face to fetch public metadata, and can be switched off.)
           data_collection_permissions: { required: ['none'] },
         },
         // The first Firefox for Android that knows data_collection_permissions.

@@ -4,7 +4,7 @@ import type { Paper } from '@/lib/paper';
 import { paperLinks } from '@/lib/paper-links';
 import { CitationKeyEditor } from './CitationKeyEditor';
 import { NotesEditor } from './NotesEditor';
-import type { PaperActions } from './PaperRow';
+import { LookupControl, PaperLink, type LookupState, type PaperActions } from './PaperRow';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
 
@@ -13,12 +13,13 @@ export interface PaperDetailProps {
   actions: PaperActions & { setCitationKey: (paperId: string, key: string) => Promise<void> };
   knownTags: readonly string[];
   notesRef?: Ref<HTMLTextAreaElement>;
+  lookup?: LookupState;
 }
 
 const savedDate = (epochMs: number) => new Date(epochMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** The library page's pane beside the list: one paper with room for its abstract, notes and citation key. */
-export function PaperDetail({ paper, actions, knownTags, notesRef }: PaperDetailProps) {
+export function PaperDetail({ paper, actions, knownTags, notesRef, lookup }: PaperDetailProps) {
   return (
     <article className="paper-detail" aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="detail-title">
@@ -34,10 +35,9 @@ export function PaperDetail({ paper, actions, knownTags, notesRef }: PaperDetail
       </p>
       <div className="paper-links">
         {paperLinks(paper).map((link) => (
-          <a key={link.href} href={link.href} target="_blank" rel="noreferrer" aria-label={link.accessibleName} title={link.label}>
-            {link.label}
-          </a>
+          <PaperLink key={link.href} link={link} />
         ))}
+        <LookupControl paper={paper} state={lookup} onRefresh={actions.refreshDetails} describedBy="paper-detail-title" />
       </div>
       <div className="paper-controls">
         <StatusControl status={paper.status} onChange={(status) => actions.setStatus(paper, status)} />

@@ -12,7 +12,7 @@ import {
   type Ref,
 } from 'react';
 import type { Paper } from '@/lib/paper';
-import { notesId, PaperRow, type PaperActions } from './PaperRow';
+import { lookupState, notesId, PaperRow, type PaperActions } from './PaperRow';
 
 export interface PaperListHandle {
   /** Moves keyboard focus to the first row (ArrowDown in the search box: on to the first match). */
@@ -42,6 +42,8 @@ export interface PaperListProps {
   currentId?: string | null;
   onCurrentChange?: (paper: Paper) => void;
   listRef?: Ref<PaperListHandle>;
+  /** Papers whose lookup is pending (issue #6); undefined when lookups are turned off. */
+  lookingUp?: ReadonlySet<string>;
 }
 
 const KEYS_HINT = 'Arrow keys move between papers. Enter opens the paper, C its code, N its notes, R marks it read or unread, Delete removes it.';
@@ -63,6 +65,7 @@ export function PaperList({
   currentId,
   onCurrentChange,
   listRef,
+  lookingUp,
 }: PaperListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -245,6 +248,7 @@ export function PaperList({
                 selected={selection?.selected.has(paper.id)}
                 onSelect={selection?.onSelect}
                 current={currentId === paper.id}
+                lookup={lookupState(lookingUp, paper.id)}
               />
             );
           })}

@@ -1,7 +1,7 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { absUrl } from '@/lib/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/paper';
-import { paperLinks, paperMeta } from '@/lib/paper-links';
+import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/paper-links';
 import { NotesEditor } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
@@ -15,7 +15,15 @@ export interface PaperActions {
   draftNotes?(paperId: string, notes: string): void;
   remove(paper: Paper): void;
   copyBibtex(paper: Paper): void;
+  /** Asks arXiv and Hugging Face about the paper again (issue #6). */
+  refreshDetails?(paper: Paper): void;
 }
+
+/** A paper's online lookup (issue #6): under way, or not; absent when lookups are turned off. */
+export type LookupState = 'pending' | 'idle' | undefined;
+
+export const lookupState = (lookingUp: ReadonlySet<string> | undefined, paperId: string): LookupState =>
+  lookingUp && (lookingUp.has(paperId) ? 'pending' : 'idle');
 
 export interface PaperRowProps {
   paper: Paper;
@@ -40,6 +48,7 @@ export interface PaperRowProps {
   onSelect?: (paper: Paper, selected: boolean) => void;
   /** The paper the library's detail pane shows. */
   current?: boolean;
+  lookup?: LookupState;
 }
 
 export const titleId = (paperId: string) => `paper-title-${paperId}`;
@@ -66,6 +75,7 @@ export const PaperRow = memo(function PaperRow({
   selected,
   onSelect,
   current,
+  lookup,
 }: PaperRowProps) {
   const meta = paperMeta(paper);
   return (
@@ -102,17 +112,7 @@ export const PaperRow = memo(function PaperRow({
         {meta && <div className="paper-meta">{meta}</div>}
         <div className="paper-links">
           {paperLinks(paper).map((link) => (
-            <a
-              key={link.href}
-              href={link.href}
-              target="_blank"
-              rel="noreferrer"
-              aria-label={link.accessibleName}
-              title={link.label}
-              data-kind={link.label.startsWith('Code') ? 'code' : undefined}
-            >
-              {link.label}
-            </a>
+            <PaperLink key={link.href} link={link} />
           ))}
           <span className="spacer" />
           <button
@@ -143,6 +143,8 @@ export const PaperRow = memo(function PaperRow({
             {paper.notes && <span className="has-notes" aria-hidden="true" title="Has notes" />}
           </button>
           <TagEditor tags={paper.tags} knownTags={knownTags} paperTitle={paper.title} onChange={(tags) => actions.setTags(paper, tags)} />
+          {/* Here, not among the links: a popup row's link line is full once a repository and its stars are there. */}
+          <LookupControl paper={paper} state={lookup} onRefresh={actions.refreshDetails} describedBy={titleId(paper.id)} />
         </div>
         {inlineNotes && notesOpen && (
           <div id={notesId(paper.id)} className="paper-notes">
@@ -161,3 +163,50 @@ export const PaperRow = memo(function PaperRow({
   );
 });
 
+/** One of a paper's links; a repository with its stars beside it when they are known ("★ 1.2k"). */
+export function PaperLink({ link }: { link: LabelledLink }) {
+  const anchor = (
+    <a href={link.href} target="_blank" rel="noreferrer" aria-label={link.accessibleName} title={link.label} data-kind={link.label.startsWith('Code') ? 'code' : undefined}>
+      {link.label}
+    </a>
+  );
+  if (link.stars === undefined) return anchor;
+  return (
+    <span className="code-link">
+      {anchor}
+      {/* The link's accessible name already says how many. */}
+      <span className="stars" aria-hidden="true" title={`${link.stars.toLocaleString('en')} stars on GitHub`}>
+        ★ {starCount(link.stars)}
+      </span>
+    </span>
+  );
+}
+
+/** "looking up…" while a lookup the user waits for is pending, otherwise the Refresh action; nothing with lookups off. */
+export function LookupControl({
+  paper,
+  state,
+  onRefresh,
+  describedBy,
+}: {
+  paper: Paper;
+  state: LookupState;
+  onRefresh: PaperActions['refreshDetails'];
+  /** The id of the element naming the paper. */
+  describedBy: string;
+}) {
+  if (state === 'pending') return <span className="lookup-pending">looking up…</span>;
+  if (state === undefined || !onRefresh) return null;
+  return (
+    <button
+      type="button"
+      className="paper-action"
+      aria-label="Refresh details"
+      title="Look up this paper's details and code on arXiv and Hugging Face again"
+      aria-describedby={describedBy}
+      onClick={() => onRefresh(paper)}
+    >
+      Refresh
+    </button>
+  );
+}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleBackgroundMessage } from '@/lib/background-handlers';
 import { badgeText } from '@/lib/badge';
 import { db } from '@/lib/db';
+import { startLookups } from '@/lib/lookup/worker';
 import { SAVED_STATE_SIGNAL_KEY, type SavedStateSignal } from '@/lib/saved-state-signal';
 import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
 
@@ -9,6 +10,8 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`.
   const toolbarButton = browser.action ?? browser.browserAction;
+  // Missing details and code from arXiv and Hugging Face (issue #6); registers its listeners now.
+  const lookups = startLookups(db);
 
   const announceSavedState = async (states: Record<string, boolean>) => {
     const signal: SavedStateSignal = { states, at: Date.now() };
@@ -35,6 +38,7 @@ export default defineBackground(() => {
       extension,
       announceSavedState,
       libraryChanged: () => void refreshBadge(),
+      lookupsQueued: () => void lookups.kick(),
     }).then(sendResponse);
     return true;
   });

@@ -7,6 +7,7 @@ import {
   type MessageSender,
 } from './messages';
 import { exportBackup, exportBibtex, importBackup, importBibtex } from './library-io';
+import { enqueueLookups, enqueueMissingLookups, refreshLookup } from './lookup/store';
 import {
   removePaper,
   removePapers,
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   announceSavedState: (states: SavedState) => Promise<void>;
   /** Called after every write (the toolbar badge counts unread papers). */
   libraryChanged?: () => void;
+  /** Called when lookups were queued (issue #6): the worker starts on them. */
+  lookupsQueued?: () => void;
   now?: () => number;
 }
 
@@ -43,6 +46,7 @@ const ACTIONS: Record<BackgroundRequest['type'], string> = {
   'library/export-backup': 'back up the library',
   'library/import-backup': 'restore the backup',
   'library/import-bibtex': 'import the BibTeX file',
+  'paper/refresh-lookup': 'refresh the paper’s details',
 };
 
 const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
@@ -52,8 +56,14 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
   const now = deps.now?.() ?? Date.now();
   switch (request.type) {
     case 'paper/save': {
-      const paper = await savePaper(db, request.paper, request.source, now);
+      // One transaction: a saved paper always has its lookups queued.
+      const paper = await db.transaction('rw', db.papers, db.lookups, async () => {
+        const saved = await savePaper(db, request.paper, request.source, now);
+        await enqueueLookups(db, [saved], now);
+        return saved;
+      });
       await deps.announceSavedState({ [paper.id]: true });
+      deps.lookupsQueued?.();
       return paper;
     }
     case 'paper/remove': {
@@ -73,8 +83,14 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
       return { removed };
     }
     case 'papers/restore': {
-      const restored = await restorePapers(db, request.papers);
+      // The removal dropped their queued lookups.
+      const restored = await db.transaction('rw', db.papers, db.lookups, async () => {
+        const count = await restorePapers(db, request.papers);
+        await enqueueLookups(db, request.papers, now);
+        return count;
+      });
       await deps.announceSavedState(states(request.papers.map((paper) => paper.id), true));
+      deps.lookupsQueued?.();
       return { restored };
     }
     case 'paper/set-citation-key':
@@ -89,12 +105,19 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
       const summary = request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request, now);
       const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
       if (added.length > 0) await deps.announceSavedState(states(added, true));
+      if (summary.added + summary.updated > 0 && (await enqueueMissingLookups(db, now)) > 0) deps.lookupsQueued?.();
       return summary;
+    }
+    case 'paper/refresh-lookup': {
+      const queued = await refreshLookup(db, request.id, now);
+      deps.lookupsQueued?.();
+      return { queued };
     }
   }
 }
 
-const READ_ONLY = new Set<BackgroundRequest['type']>(['paper/saved-state', 'library/export-backup']);
+/** Requests that change no paper (a refresh only queues lookups, whose answers come later). */
+const READ_ONLY = new Set<BackgroundRequest['type']>(['paper/saved-state', 'library/export-backup', 'paper/refresh-lookup']);
 
 /** Checks the sender, parses the message, runs it. Never throws: every failure is an error reply. */
 export async function handleBackgroundMessage(

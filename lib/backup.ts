@@ -100,7 +100,8 @@ const same = (a: Paper, b: Paper) => JSON.stringify(Paper.parse(a)) === JSON.str
  * One paper from two copies. A record has one `updatedAt`, so "the newer edit" is decided per record:
  * the newer copy's user fields (notes, tags, status) and metadata win, and metadata it lacks is filled
  * from the older copy. Citation keys may be in a user's .tex files, so an existing key is never replaced;
- * an incoming key is taken only if the paper had none and no other paper uses it.
+ * an incoming key is taken only if the paper had none and no other paper uses it. Lookup data (issue #6) is
+ * not an edit and leaves `updatedAt` alone: it comes from the copy a service answered for last.
  */
 function mergePaper(existing: Paper, incoming: Paper, keyTaken: (key: string) => boolean): Paper {
   const [newer, older] = incoming.updatedAt > existing.updatedAt ? [incoming, existing] : [existing, incoming];
@@ -123,8 +124,11 @@ function mergePaper(existing: Paper, incoming: Paper, keyTaken: (key: string) =>
     savedAt: first.savedAt,
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
     citationKey,
+    lookup: lastChecked(incoming) > lastChecked(existing) ? incoming.lookup : existing.lookup,
   });
 }
+
+const lastChecked = ({ lookup }: Paper) => Math.max(lookup?.arxivCheckedAt ?? -1, lookup?.huggingfaceCheckedAt ?? -1);
 
 /**
  * Restoring a backup into a library that may already hold some of its papers: papers not present are

@@ -93,16 +93,19 @@ function searchableText(paper: Paper): string {
 
 /**
  * Folded text per paper, computed once per version of the paper. The live query hands over fresh
- * objects after every write, so the cache is keyed by id and checked against `updatedAt`.
+ * objects after every write, so the cache is keyed by id and checked against the paper's version:
+ * `updatedAt` for the user's edits, `lookup.changedAt` for what a lookup filled in (issue #6: authors
+ * and abstracts arrive without an edit).
  */
 export class SearchIndex {
-  private readonly entries = new Map<string, { updatedAt: number; savedAt: number; text: string }>();
+  private readonly entries = new Map<string, { version: string; text: string }>();
 
   textOf(paper: Paper): string {
     const cached = this.entries.get(paper.id);
-    if (cached && cached.updatedAt === paper.updatedAt && cached.savedAt === paper.savedAt) return cached.text;
+    const version = `${paper.savedAt}:${paper.updatedAt}:${paper.lookup?.changedAt ?? ''}`;
+    if (cached?.version === version) return cached.text;
     const text = searchableText(paper);
-    this.entries.set(paper.id, { updatedAt: paper.updatedAt, savedAt: paper.savedAt, text });
+    this.entries.set(paper.id, { version, text });
     return text;
   }
 

@@ -63,6 +63,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
       skipped: z.array(z.object({ key: z.string().max(1000).optional(), reason: z.string().max(2000) })).max(100_000),
     })
     .strict(),
+  /** popup/library → background: look the paper up again on arXiv and Hugging Face (its "Refresh details"). */
+  z.object({ type: z.literal('paper/refresh-lookup'), id: ArxivId }).strict(),
   /** popup/library → background: the user's notes, tags and read status. */
   z
     .object({
@@ -100,6 +102,7 @@ export interface BackgroundResults {
   'library/export-backup': { text: string; count: number };
   'library/import-backup': ImportSummary;
   'library/import-bibtex': ImportSummary;
+  'paper/refresh-lookup': { queued: number };
 }
 
 export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =

@@ -6,6 +6,8 @@ export interface LabelledLink {
   label: string;
   /** What a screen reader announces: says what the link is and which paper it belongs to. */
   accessibleName: string;
+  /** A code link's GitHub stars, when a lookup counted them (issue #6). */
+  stars?: number;
 }
 
 /** `https://github.com/owner/name` → `owner/name`; other hosts keep their path. */
@@ -15,8 +17,12 @@ export function repositoryName(url: string): string {
   return hostname === 'github.com' ? path : `${hostname.replace(/^www\./, '')}/${path}`;
 }
 
-/** The links a saved paper row shows, in reading order: abstract, PDF, Hugging Face, code, project page. */
-export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links'>): LabelledLink[] {
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+/** Stars as GitHub shows them: 950, 1.2k, 15k, 1.5M. */
+export const starCount = (stars: number) => compact.format(stars).replace('K', 'k');
+
+/** The links a saved paper row shows, in reading order: abstract, PDF, Hugging Face, code, project page, journal DOI. */
+export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links' | 'lookup'>): LabelledLink[] {
   const links: LabelledLink[] = [
     { href: absUrl(paper.id), label: 'arXiv', accessibleName: `arXiv abstract page of ${paper.title}` },
     { href: pdfUrl(paper.id), label: 'PDF', accessibleName: `PDF of ${paper.title}` },
@@ -24,12 +30,24 @@ export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links'>): Labell
   if (paper.links.huggingface) {
     links.push({ href: paper.links.huggingface, label: 'HF', accessibleName: `Hugging Face page of ${paper.title}` });
   }
+  // Counted per repository as Hugging Face spells it; a page may have written the owner in another case.
+  const stars = new Map(Object.entries(paper.lookup?.githubStars ?? {}).map(([repository, count]) => [repository.toLowerCase(), count]));
   for (const repository of paper.links.code) {
     const name = repositoryName(repository);
-    links.push({ href: repository, label: `Code: ${name}`, accessibleName: `Code: ${name}` });
+    const count = stars.get(repository.toLowerCase());
+    links.push({
+      href: repository,
+      label: `Code: ${name}`,
+      accessibleName: count === undefined ? `Code: ${name}` : `Code: ${name}, ${count.toLocaleString('en')} stars`,
+      ...(count !== undefined && { stars: count }),
+    });
   }
   if (paper.links.projectPage) {
     links.push({ href: paper.links.projectPage, label: 'Project', accessibleName: `Project page of ${paper.title}` });
+  }
+  if (paper.lookup?.doi) {
+    // Under doi.org whatever the stored text: a DOI cannot make the link go anywhere else.
+    links.push({ href: `https://doi.org/${encodeURI(paper.lookup.doi)}`, label: 'DOI', accessibleName: `Journal version (DOI ${paper.lookup.doi}) of ${paper.title}` });
   }
   return links;
 }

@@ -48,6 +48,32 @@ export const Tag = z.string().trim().min(1).max(100);
 /** A BibTeX citation key: ASCII letters, digits and the punctuation BibTeX and biblatex accept. */
 export const CitationKey = z.string().regex(/^[A-Za-z0-9_:.+-]{1,100}$/, 'a citation key is 1 to 100 of A-Z a-z 0-9 _ : . + -');
 
+const Time = z.number().int().nonnegative();
+
+/**
+ * What online lookups learned about a paper (issue #6, lib/lookup/). Not user data: a lookup fills
+ * the paper's own fields only where they are empty (lib/lookup/merge.ts) and keeps the rest here.
+ */
+export const PaperLookupInfo = z.object({
+  /** The journal version's DOI, from arXiv. */
+  doi: z.string().max(256).optional(),
+  /** Stars per repository, keyed by its root as `findLinks` spells it, as Hugging Face last counted them. */
+  githubStars: z.record(z.string().max(2048), z.number().int().nonnegative()).optional(),
+  /** Hugging Face upvotes, as last counted. */
+  upvotes: z.number().int().nonnegative().optional(),
+  /** When arXiv last answered for this paper (with the paper or with "no such id"). */
+  arxivCheckedAt: Time.optional(),
+  /** When Hugging Face last answered for this paper (found or 404). */
+  huggingfaceCheckedAt: Time.optional(),
+  /**
+   * When a lookup last changed what the paper shows. `updatedAt` stays the time of the user's last
+   * save or edit (notes-draft recovery and backup merging compare it), so caches keyed by
+   * `updatedAt` need this too.
+   */
+  changedAt: Time.optional(),
+});
+export type PaperLookupInfo = z.infer<typeof PaperLookupInfo>;
+
 /** A saved paper as stored in IndexedDB. */
 export const Paper = PaperMetadata.extend({
   source: PaperSource,
@@ -59,5 +85,7 @@ export const Paper = PaperMetadata.extend({
   /** Epoch milliseconds. */
   savedAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
+  /** Absent until a lookup answered. */
+  lookup: PaperLookupInfo.optional(),
 });
 export type Paper = z.infer<typeof Paper>;

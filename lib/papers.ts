@@ -1,4 +1,6 @@
 import type { PaperShelfDb } from './db';
+import { mergeLookup, type LookupFound } from './lookup/merge';
+import { lookupKeysOf } from './lookup/store';
 import { Paper, type PaperMetadata, type PaperSource, type ReadStatus } from './paper';
 
 export interface PaperPatch {
@@ -49,11 +51,15 @@ export async function savePaper(
   });
 }
 
-/** Removes a paper; returns the removed record (for Undo) or undefined when it was not saved. */
+/**
+ * Removes a paper, and its pending lookups with it; returns the removed record (for Undo) or undefined
+ * when it was not saved.
+ */
 export async function removePaper(db: PaperShelfDb, id: string): Promise<Paper | undefined> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', db.papers, db.lookups, async () => {
     const stored = await db.papers.get(id);
     if (stored) await db.papers.delete(id);
+    await db.lookups.bulkDelete(lookupKeysOf([id]));
     return stored;
   });
 }
@@ -100,11 +106,12 @@ export async function updatePapers(db: PaperShelfDb, ids: readonly string[], pat
   });
 }
 
-/** Removes papers and returns them whole, so an Undo can put back exactly what was there. */
+/** Removes papers (and their pending lookups) and returns them whole, so an Undo can put back exactly what was there. */
 export async function removePapers(db: PaperShelfDb, ids: readonly string[]): Promise<Paper[]> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', db.papers, db.lookups, async () => {
     const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
     await db.papers.bulkDelete(stored.map((paper) => paper.id));
+    await db.lookups.bulkDelete(lookupKeysOf(ids));
     return stored;
   });
 }
@@ -113,6 +120,24 @@ export async function removePapers(db: PaperShelfDb, ids: readonly string[]): Pr
 export async function restorePapers(db: PaperShelfDb, papers: readonly Paper[]): Promise<number> {
   await db.papers.bulkPut([...papers]);
   return papers.length;
+}
+
+/**
+ * What the lookup services said, merged into the stored paper (lib/lookup/merge.ts): gaps filled, what
+ * the user wrote untouched, and `updatedAt` left alone, since it means the user's last save or edit.
+ * Merged inside the transaction, so an edit made while the request was under way is kept. Returns the
+ * stored paper afterwards, or undefined when it is no longer saved.
+ */
+export async function applyLookup(db: PaperShelfDb, id: string, found: LookupFound, now: number): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored) return undefined;
+    const merged = mergeLookup(stored, found, now);
+    if (merged === stored) return stored;
+    const valid = Paper.parse(merged);
+    await db.papers.put(valid);
+    return valid;
+  });
 }
 
 const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

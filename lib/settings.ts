@@ -9,10 +9,12 @@ export const SETTINGS_KEY = 'papershelf:settings';
 export const Settings = z.object({
   /** What the toolbar badge shows: the number of unread saved papers, or nothing. */
   badge: z.enum(['unread', 'none']).catch('unread'),
+  /** Whether the background asks arXiv and Hugging Face for missing details and code (issue #6). Off: no request at all. */
+  lookups: z.boolean().catch(true),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { badge: 'unread' };
+export const DEFAULT_SETTINGS: Settings = { badge: 'unread', lookups: true };
 
 /** Stored settings, with defaults for anything missing or malformed (an older or hand-edited value). */
 export function parseSettings(stored: unknown): Settings {

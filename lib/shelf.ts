@@ -33,6 +33,8 @@ export interface ShelfActions {
   draftNotes(paperId: string, notes: string): void;
   remove(paper: Paper): void;
   copyBibtex(paper: Paper): void;
+  /** Asks the background to look the paper up again; the row shows "looking up…" meanwhile. */
+  refreshDetails(paper: Paper): void;
   /** Bulk edits of the library page. */
   removeMany(papers: readonly Paper[]): void;
   updateMany(ids: readonly string[], patch: { status?: ReadStatus; addTags?: string[]; removeTags?: string[] }, done: string): void;
@@ -120,6 +122,9 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       removeMany([paper]);
     },
     removeMany,
+    refreshDetails(paper) {
+      ask({ type: 'paper/refresh-lookup', id: paper.id }).catch(fail(`Could not refresh ${quoted(paper.title)}`));
+    },
     copyBibtex(paper) {
       bibtex([paper.id])
         // The file header ("% 1 paper exported by PaperShelf") is noise in a pasted entry.

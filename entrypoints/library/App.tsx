@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BadgeSetting } from '@/components/BadgeSetting';
+import { SettingsControls } from '@/components/SettingsControls';
 import { BulkActions } from '@/components/BulkActions';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { LibraryFiles, type ExportOptions, type ExportScope } from '@/components/LibraryFiles';
@@ -7,10 +7,12 @@ import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
+import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
 import { DEFAULT_VIEW } from '@/lib/library-view';
 import type { Paper } from '@/lib/paper';
+import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
 
@@ -23,6 +25,7 @@ export function App() {
   });
   const { view, shown, papers, complete, filtered, actions } = shelf;
   const [settings, setSettings] = useSettings();
+  const lookingUp = usePendingLookups(settings?.lookups);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exportOptions, setExportOptions] = useState<ExportOptions>({ flavour: 'bibtex', asciiOnly: false });
@@ -68,7 +71,7 @@ export function App() {
       <header className="page-header library-header">
         <PageTitle papers={papers} complete={complete} summary={shelf.summary} unread={shelf.unread} />
         <span className="spacer" />
-        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+        <SettingsControls settings={settings} onChange={setSettings} />
       </header>
       <div className="library-body">
         <section className="library-list" aria-label="Papers">
@@ -96,6 +99,7 @@ export function App() {
             papers={shown ?? []}
             label="Saved papers"
             actions={actions}
+            lookingUp={lookingUp}
             knownTags={shelf.knownTags}
             estimatedRowHeight={104}
             onOpenNotes={openNotes}
@@ -120,7 +124,7 @@ export function App() {
         </section>
         <section className="library-detail" aria-label="Paper details">
           {current ? (
-            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} />
+            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} lookup={lookupState(lookingUp, current.id)} />
           ) : (
             <p className="detail-placeholder">Choose a paper to see its abstract, notes and citation key.</p>
           )}

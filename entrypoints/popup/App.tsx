@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { BadgeSetting } from '@/components/BadgeSetting';
+import { SettingsControls } from '@/components/SettingsControls';
 import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
 import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
@@ -7,6 +7,7 @@ import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
 import { DEFAULT_VIEW } from '@/lib/library-view';
+import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
 
@@ -19,6 +20,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
     drafts: localStorage,
   });
   const [settings, setSettings] = useSettings();
+  const lookingUp = usePendingLookups(settings?.lookups);
   const list = useRef<PaperListHandle>(null);
   const { view, shown, papers, complete, filtered, actions } = shelf;
   const libraryEmpty = complete && papers?.length === 0;
@@ -58,6 +60,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
         papers={shown ?? []}
         label="Saved papers"
         actions={actions}
+        lookingUp={lookingUp}
         knownTags={shelf.knownTags}
         empty={
           !shown || (!complete && shown.length === 0) ? (
@@ -75,7 +78,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
         }
       />
       <footer className="page-footer">
-        <BadgeSetting badge={settings?.badge} onChange={(badge) => settings && setSettings({ ...settings, badge })} />
+        <SettingsControls settings={settings} onChange={setSettings} />
         <span className="keys-hint" aria-hidden="true">
           ↑↓ Enter · C code · N notes · R read
         </span>

@@ -5,7 +5,7 @@
 // tests/unit/components/first-paint.test.tsx checks that both draw the same boxes.
 import type { SortOrder } from '@/lib/library-view';
 import type { Paper, ReadStatus } from '@/lib/paper';
-import { paperLinks, paperMeta } from '@/lib/paper-links';
+import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/paper-links';
 import { DATABASE_NAME, readNewestPapers, type FirstRowsIndex } from '@/lib/stored-papers';
 import { SORT_LABELS, STATUS_LABELS, storedViewChoices, unfilteredIndexOrder } from '@/lib/view-choices';
 
@@ -93,10 +93,21 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
     element(
       'footer',
       { class: 'page-footer' },
-      element('label', { class: 'badge-setting' }, element('input', { type: 'checkbox', disabled: '' }), element('span', {}, 'Unread count on toolbar icon')),
+      setting('Unread count on toolbar icon'),
+      setting('Look up missing details and code online'),
       element('span', { class: 'keys-hint', 'aria-hidden': 'true' }, '↑↓ Enter · C code · N notes · R read'),
     ),
   );
+}
+
+/** components/SettingsControls.tsx's, disabled until the live popup has read the settings. */
+const setting = (label: string) => element('label', { class: 'setting' }, element('input', { type: 'checkbox', disabled: '' }), element('span', {}, label));
+
+/** components/PaperRow.tsx's PaperLink. */
+function paperLink(link: LabelledLink): HTMLElement {
+  const anchor = element('a', { href: link.href, title: link.label }, link.label);
+  if (link.stars === undefined) return anchor;
+  return element('span', { class: 'code-link' }, anchor, element('span', { class: 'stars' }, `★ ${starCount(link.stars)}`));
 }
 
 const STATUSES: ReadStatus[] = ['unread', 'reading', 'read'];
@@ -115,7 +126,7 @@ function paperRow(paper: Paper): HTMLElement {
       element(
         'div',
         { class: 'paper-links' },
-        ...paperLinks(paper).map((link) => element('a', { href: link.href, title: link.label }, link.label)),
+        ...paperLinks(paper).map(paperLink),
         element('span', { class: 'spacer' }),
         element('button', { type: 'button', class: 'paper-action' }, 'BibTeX'),
         element('button', { type: 'button', class: 'paper-action paper-remove' }, 'Remove'),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { findLinks } from '../code-links';
 import { PaperLinks } from '../paper';
+import { isRetryableStatus } from './queue';
 
 export const huggingFaceApiUrl = (id: string) => `https://huggingface.co/api/papers/${id}`;
 
@@ -24,13 +25,10 @@ const HfPaperBody = z.object({
   upvotes: Count.nullish(),
 });
 
-/** Statuses worth asking again later: rate limiting, timeouts, server trouble, and no answer at all (0). */
-const isRetryable = (status: number) => status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
-
 /** Reads one answer. `status` 0 stands for a request that got no HTTP answer (offline, DNS, aborted). */
 export function parseHuggingFacePaper(status: number, body: unknown): HfResult {
   if (status === 404) return { kind: 'unknown' };
-  if (status < 200 || status > 299) return { kind: 'error', retryable: isRetryable(status), message: `Hugging Face answered ${status}` };
+  if (status < 200 || status > 299) return { kind: 'error', retryable: isRetryableStatus(status), message: `Hugging Face answered ${status}` };
   const parsed = HfPaperBody.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'} ${issue.message}`).join('; ');

@@ -4,38 +4,11 @@
  * page gave is only filled in, never replaced, with one exception: a longer arXiv author list
  * replaces a page's list that it contains (listings show "et al." lists).
  */
-import { z } from 'zod';
 import { findLinks, MAX_CODE_LINKS } from '../code-links';
 import { huggingFaceUrl } from '../arxiv-id';
-import type { Paper } from '../paper';
+import type { Paper, PaperLookupInfo } from '../paper';
 import type { ArxivRecord } from './arxiv-api';
 import type { HfAnswer } from './hf-api';
-
-const Time = z.number().int().nonnegative();
-
-/** What lookups learned about a paper; proposed as `Paper.lookup` (optional). */
-export const PaperLookupInfo = z.object({
-  /** The journal version's DOI, from arXiv. */
-  doi: z.string().max(256).optional(),
-  /** Stars per repository, keyed by its root as `findLinks` spells it, as Hugging Face last counted them. */
-  githubStars: z.record(z.string().max(2048), z.number().int().nonnegative()).optional(),
-  /** Hugging Face upvotes, as last counted. */
-  upvotes: z.number().int().nonnegative().optional(),
-  /** When arXiv last answered for this paper (with the paper or with "no such id"). */
-  arxivCheckedAt: Time.optional(),
-  /** When Hugging Face last answered for this paper (found or 404). */
-  huggingfaceCheckedAt: Time.optional(),
-  /**
-   * When a lookup last changed what the paper shows. `updatedAt` stays the time of the user's last
-   * save or edit (notes-draft recovery and backup merging compare it), so caches keyed by
-   * `updatedAt` need this too.
-   */
-  changedAt: Time.optional(),
-});
-export type PaperLookupInfo = z.infer<typeof PaperLookupInfo>;
-
-/** `Paper` with the proposed field; the same type once `Paper` has it. */
-export type LookupPaper = Paper & { lookup?: PaperLookupInfo };
 
 export interface LookupFound {
   /** `'unknown'`: arXiv answered the batch without an entry for this paper (or with an error for its id). */
@@ -47,7 +20,7 @@ export interface LookupFound {
  * The paper completed with what the services said. `now` stamps the services that answered.
  * Returns `paper` itself when nothing changed at all, so the caller can skip the write.
  */
-export function mergeLookup<P extends LookupPaper>(paper: P, found: LookupFound, now: number): P {
+export function mergeLookup<P extends Paper>(paper: P, found: LookupFound, now: number): P {
   const arxiv = found.arxiv === 'unknown' ? undefined : found.arxiv;
   const hf = found.hf?.kind === 'found' ? found.hf : undefined;
   const before = paper.lookup ?? {};

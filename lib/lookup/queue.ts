@@ -4,9 +4,8 @@
  * reads and writes the rows and makes the requests.
  */
 import { z } from 'zod';
-import { ArxivId } from '../paper';
+import { ArxivId, type Paper } from '../paper';
 import { ARXIV_BATCH_SIZE } from './arxiv-api';
-import type { LookupPaper } from './merge';
 
 export const LookupService = z.enum(['arxiv', 'huggingface']);
 export type LookupService = z.infer<typeof LookupService>;
@@ -43,8 +42,11 @@ const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 
 const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
 
+/** Statuses worth asking again later: rate limiting, timeouts, server trouble, and no answer at all (0). */
+export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
+
 /** The services the paper still needs, as of `now`. A paper that is complete needs none. */
-export function needsLookup(paper: LookupPaper, now: number): LookupService[] {
+export function needsLookup(paper: Paper, now: number): LookupService[] {
   const services: LookupService[] = [];
   const incomplete = paper.authors.length === 0 || !hasText(paper.abstract) || !paper.published || !paper.primaryCategory;
   // Once arXiv answered, asking again cannot fill more.
@@ -55,7 +57,7 @@ export function needsLookup(paper: LookupPaper, now: number): LookupService[] {
 }
 
 /** New tasks for what `needsLookup` reports; the caller adds them unless a row for the pair exists. */
-export function tasksFor(paper: LookupPaper, now: number): LookupTask[] {
+export function tasksFor(paper: Paper, now: number): LookupTask[] {
   return needsLookup(paper, now).map((service) => ({
     id: paper.id,
     service,
@@ -66,10 +68,19 @@ export function tasksFor(paper: LookupPaper, now: number): LookupTask[] {
 }
 
 /**
+ * The user's "Refresh details": every service that can know the paper, at once and ahead of other
+ * work, even when the paper is complete (counts change, a repository may have appeared).
+ */
+export function refreshTasks(paper: Pick<Paper, 'id'>, now: number): LookupTask[] {
+  const services: LookupService[] = NEW_STYLE.test(paper.id) ? ['arxiv', 'huggingface'] : ['arxiv'];
+  return services.map((service) => ({ id: paper.id, service, attempts: 0, notBefore: now, reason: 'refresh' }));
+}
+
+/**
  * When Hugging Face should next be asked about the paper; undefined for never. Asked once in any case,
  * then daily while the paper has no code and was saved within `RECHECK_WINDOW`.
  */
-export function nextHuggingFaceCheck(paper: LookupPaper): number | undefined {
+export function nextHuggingFaceCheck(paper: Paper): number | undefined {
   if (paper.links.code.length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
   const checked = paper.lookup?.huggingfaceCheckedAt;
   if (checked === undefined) return paper.savedAt;
@@ -131,14 +142,15 @@ export function afterFailure(task: LookupTask, now: number, { retryable, random 
   const attempts = task.attempts + 1;
   if (attempts >= (retryable ? MAX_ATTEMPTS.retryable : MAX_ATTEMPTS.permanent)) return undefined;
   const backoff = Math.min(BACKOFF_MAX, BACKOFF_BASE * 2 ** Math.min(task.attempts, 20) * (1 + 0.25 * random));
-  return { ...task, attempts, notBefore: now + Math.max(backoff, retryAfter) };
+  // Whole milliseconds: the stored row must parse as a `LookupTask` again.
+  return { ...task, attempts, notBefore: Math.round(now + Math.max(backoff, retryAfter)) };
 }
 
 /**
  * What follows an answer: a Hugging Face recheck a day later while the paper still has no code
  * and is recent, otherwise nothing (the row goes). `paper` is the record after `mergeLookup`.
  */
-export function afterSuccess(task: LookupTask, paper: LookupPaper, now: number): LookupTask | undefined {
+export function afterSuccess(task: LookupTask, paper: Paper, now: number): LookupTask | undefined {
   if (task.service !== 'huggingface') return undefined;
   const next = nextHuggingFaceCheck(paper);
   // At least a day later even if the caller passed the paper before the merge stamped the check.

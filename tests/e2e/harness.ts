@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
 import { launchWithExtension } from '../support/extension-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
 
@@ -10,6 +10,13 @@ export interface ExtensionHarness {
   /** Serves `html` at `url` (exact, no fragment). */
   serve(url: string, html: string): void;
   openPopup(): Promise<Page>;
+  /**
+   * Answers the requests matching `pattern` (a glob: an API the extension asks, issue #6) with `handler`.
+   * Routes registered later are asked first, so this wins over the catch-all that aborts everything else.
+   */
+  api(pattern: string, handler: (route: Route) => Promise<void> | void): Promise<void>;
+  /** Stops the extension's service worker as Chrome does when it idles, through the DevTools protocol. */
+  stopServiceWorker(): Promise<void>;
 }
 
 export const test = base.extend<{ ext: ExtensionHarness }>({
@@ -31,6 +38,32 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
         const tab = await context.newPage();
         await tab.goto(`chrome-extension://${extensionId}/popup.html`);
         return tab;
+      },
+      async api(pattern, handler) {
+        await context.route(pattern, handler);
+      },
+      async stopServiceWorker() {
+        // A session of one of the extension's own pages sees its service worker (about:blank's does not).
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        const cdp = await context.newCDPSession(page);
+        const ours = (version: { scriptURL: string }) => version.scriptURL.startsWith(`chrome-extension://${extensionId}/`);
+        const status = (wanted: string) =>
+          new Promise<string>((resolve) =>
+            cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+              const version = versions.find((v) => ours(v) && v.runningStatus === wanted);
+              if (version) resolve(version.versionId);
+            }),
+          );
+        const running = status('running');
+        await cdp.send('ServiceWorker.enable');
+        const versionId = await running;
+        // Playwright reports the worker's end late; the protocol says when it has stopped.
+        const stopped = status('stopped');
+        await cdp.send('ServiceWorker.stopWorker', { versionId });
+        await stopped;
+        await cdp.detach();
+        await page.close();
       },
     };
     await use(harness);

@@ -143,6 +143,17 @@ describe('restoring into a library', () => {
     });
   });
 
+  it('keeps what lookups learned from the copy a service answered for last, whichever copy was edited last', () => {
+    const looked = { arxivCheckedAt: 3000, huggingfaceCheckedAt: 4000, upvotes: 7, githubStars: { 'https://github.com/a/b': 12 } };
+    const existing = paper({ lookup: looked, updatedAt: 1000 });
+    const editedElsewhere = paper({ notes: 'newer notes', updatedAt: 2000 });
+    expect(mergeBackup([existing], [editedElsewhere]).toWrite[0]).toMatchObject({ notes: 'newer notes', updatedAt: 2000, lookup: looked });
+    const recounted = { ...looked, huggingfaceCheckedAt: 5000, upvotes: 9 };
+    expect(mergeBackup([existing], [paper({ lookup: recounted, updatedAt: 500 })]).toWrite[0]).toMatchObject({ updatedAt: 1000, lookup: recounted });
+    // A backup made before the lookup answered changes nothing.
+    expect(mergeBackup([existing], [paper()])).toMatchObject({ toWrite: [], unchanged: 1 });
+  });
+
   it('never loses or replaces a citation key, and never lets two papers share one', () => {
     const existing = [paper({ id: '2401.00001', citationKey: 'mine' }), paper({ id: '2401.00002' }), paper({ id: '2401.00009', citationKey: 'taken' })];
     const incoming = [

@@ -108,6 +108,14 @@ describe('PaperSearch', () => {
     expect(titles(search.search(edited, 'sparrow'))).toEqual(['Zebra Scaling']);
   });
 
+  it('sees authors and an abstract a lookup filled in, which leaves updatedAt alone', () => {
+    const search = new PaperSearch(new SearchIndex());
+    const papers = library();
+    expect(search.search(papers, 'hopper')).toEqual([]);
+    const completed = papers.map((p) => (p.id === '2401.00004' ? { ...p, authors: [...p.authors, 'Grace Hopper'], lookup: { arxivCheckedAt: 9, changedAt: 9 } } : p));
+    expect(titles(search.search(completed, 'hopper'))).toEqual(['Zebra Scaling']);
+  });
+
   it('searches 10,000 papers, typed letter by letter, each well within a frame', () => {
     const papers = syntheticPapers(10_000) as Paper[];
     const index = new SearchIndex();

@@ -1,7 +1,7 @@
 // The popup's first paint (entrypoints/popup/first-paint.ts): read with plain IndexedDB, drawn with plain
 // DOM, and then replaced by the live popup, which must draw the same boxes or the page would jump.
 import { render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../../../lib/paper';
 import { DEFAULT_VIEW } from '../../../lib/library-view';
 import { VIEW_KEY } from '../../../lib/view-choices';
@@ -13,7 +13,7 @@ vi.mock('../../../lib/background-client', () => ({ askBackground: async () => un
 
 /** Oldest saved first; publication dates in another order. */
 const library = (): Paper[] => [
-  savedPaper({ id: '2401.00001', title: 'Attention Is All You Need', authors: ['A', 'B', 'C', 'D', 'E'], published: '2017-06-12', tags: ['transformers'], links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' } }),
+  savedPaper({ id: '2401.00001', title: 'Attention Is All You Need', authors: ['A', 'B', 'C', 'D', 'E'], published: '2017-06-12', tags: ['transformers'], links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' }, lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_300 } } }),
   savedPaper({ id: '2401.00002', title: '<img src=x onerror=alert(1)> Über', status: 'read', published: '2023-01-01', authors: [] }),
   savedPaper({ id: '2401.00003', title: 'Diffusion Beats GANs', notes: 'compare', tags: ['diffusion', 'to read'], published: '2021-05-11', links: { code: [], projectPage: 'https://example.org/p' } }),
   savedPaper({ id: '2401.00004', title: 'Zebra Scaling Laws', status: 'reading' }),
@@ -33,6 +33,11 @@ beforeEach(async () => {
     const request = indexedDB.deleteDatabase(DATABASE_NAME);
     request.onsuccess = request.onerror = resolve;
   });
+});
+
+afterEach(async () => {
+  // This test's database connection (modules are reset before the next), so the next can delete it quietly.
+  (await import('../../../lib/db')).db.close();
 });
 
 describe('readNewestPapers', () => {

@@ -95,6 +95,22 @@ describe('the library page', () => {
     await waitFor(async () => expect((await db.papers.get('2401.00001'))?.citationKey).toBe('vaswani2017'));
   });
 
+  it('shows what lookups found in the detail pane, and refreshes the paper from there', async () => {
+    const { db, user } = await openLibrary();
+    await db.lookups.clear();
+    await db.papers.update('2401.00002', {
+      links: { code: ['https://github.com/openai/guided-diffusion'] },
+      lookup: { githubStars: { 'https://github.com/openai/guided-diffusion': 6800 }, doi: '10.5555/3540261.3540933', huggingfaceCheckedAt: 1 },
+    });
+    await user.click(row('2401.00002'));
+    await waitFor(() => expect(within(details()).getByRole('link', { name: 'Code: openai/guided-diffusion, 6,800 stars' })).toBeInTheDocument());
+    expect(details()).toHaveTextContent('★ 6.8k');
+    expect(within(details()).getByRole('link', { name: /DOI 10\.5555\/3540261\.3540933/ })).toHaveAttribute('href', 'https://doi.org/10.5555/3540261.3540933');
+    await user.click(within(details()).getByRole('button', { name: 'Refresh details' }));
+    expect(await within(details()).findByText('looking up…')).toBeInTheDocument();
+    expect(await db.lookups.count()).toBe(2);
+  });
+
   it('imports a BibTeX file and says what it added and what it skipped, and why', async () => {
     const { db, user } = await openLibrary();
     const bib = [

@@ -199,6 +199,35 @@ describe('the popup', () => {
     expect((window as { hacked?: number }).hacked).toBeUndefined();
   });
 
+  it('shows stars beside a repository, "looking up…" while a lookup is pending, and refreshes a paper on request', async () => {
+    const papers = library();
+    papers[0] = { ...papers[0]!, lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_049 }, huggingfaceCheckedAt: 1 } };
+    const { db } = await import('../../../lib/db');
+    await db.lookups.clear();
+    await db.lookups.put({ id: '2401.00002', service: 'arxiv', attempts: 0, notBefore: 0, reason: 'new' });
+    // Neither a recheck planned for tomorrow nor a retry after a failure is something to wait for.
+    await db.lookups.put({ id: '2401.00003', service: 'huggingface', attempts: 0, notBefore: Date.now() + 86_400_000, reason: 'recheck' });
+    await db.lookups.put({ id: '2401.00001', service: 'huggingface', attempts: 1, notBefore: Date.now() + 30_000, reason: 'new' });
+    const { user } = await openPopup(papers);
+
+    expect(within(row('2401.00001')).getByRole('link', { name: 'Code: tensorflow/tensor2tensor, 15,049 stars' })).toBeInTheDocument();
+    expect(row('2401.00001')).toHaveTextContent('★ 15k');
+    expect(await within(row('2401.00002')).findByText('looking up…')).toBeInTheDocument();
+    expect(within(row('2401.00002')).queryByRole('button', { name: 'Refresh details' })).toBeNull();
+    expect(within(row('2401.00003')).queryByText('looking up…')).toBeNull();
+    expect(within(row('2401.00001')).getByRole('button', { name: 'Refresh details' })).toBeInTheDocument();
+
+    await user.click(within(row('2401.00004')).getByRole('button', { name: 'Refresh details' }));
+    expect(await within(row('2401.00004')).findByText('looking up…')).toBeInTheDocument();
+    expect((await db.lookups.where('id').equals('2401.00004').toArray()).map((task) => task.reason)).toEqual(['refresh', 'refresh']);
+
+    // Lookups off: no request will be made, so nothing says one is under way, and nothing offers one.
+    await user.click(screen.getByRole('checkbox', { name: 'Look up missing details and code online' }));
+    await waitFor(() => expect(screen.queryByText('looking up…')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Refresh details' })).toBeNull();
+    expect((await fakeBrowser.storage.local.get('papershelf:settings'))['papershelf:settings']).toEqual({ badge: 'unread', lookups: false });
+  });
+
   it('says how to save a paper when there is none', async () => {
     const { db } = await import('../../../lib/db');
     await db.papers.clear();

@@ -48,6 +48,15 @@ export function nastyPapers(): Paper[] {
       links: { code: ['https://github.com/tensorflow/tensor2tensor'] },
       tags: ['transformers', 'to read'],
       notes: 'The original Transformer.\nRead section 3.2 twice.',
+      // What lookups learned (issue #6): a backup must keep it too.
+      lookup: {
+        doi: '10.5555/3295222.3295349',
+        githubStars: { 'https://github.com/tensorflow/tensor2tensor': 16_000 },
+        upvotes: 12,
+        arxivCheckedAt: 1_700_000_100_000,
+        huggingfaceCheckedAt: 1_700_000_200_000,
+        changedAt: 1_700_000_100_000,
+      },
     }),
     paper({
       id: '1810.04805',

@@ -2,20 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivFeed, type ArxivRecord } from '../../../lib/lookup/arxiv-api';
 import type { HfFound } from '../../../lib/lookup/hf-api';
-import { isRicherAuthorList, mergeLookup, PaperLookupInfo, type LookupPaper } from '../../../lib/lookup/merge';
+import { isRicherAuthorList, mergeLookup } from '../../../lib/lookup/merge';
 import { Paper } from '../../../lib/paper';
 import { arxivSource, metadata } from '../helpers/papers';
 import { fixtureText } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
-const StoredPaper = Paper.extend({ lookup: PaperLookupInfo.optional() });
 
 const feed = parseArxivFeed(fixtureText('arxiv-three-entries.xml'));
 if (!feed.ok) throw new Error(feed.error);
 const arxiv: ArxivRecord = feed.entries[0]!;
 
 /** A paper saved from a listing, with the user's own fields set. */
-const saved = (overrides: Partial<LookupPaper> = {}): LookupPaper => ({
+const saved = (overrides: Partial<Paper> = {}): Paper => ({
   ...metadata({ id: '2401.12345', title: 'Attention Is Still All You Need', authors: [], abstract: undefined, published: undefined, primaryCategory: undefined, links: { code: [] } }),
   source: arxivSource,
   tags: ['long-context'],
@@ -29,7 +28,7 @@ const saved = (overrides: Partial<LookupPaper> = {}): LookupPaper => ({
 
 const hf: HfFound = { kind: 'found', githubRepo: 'https://github.com/example/attention', projectPage: 'https://example.github.io/attention/', githubStars: 1234, upvotes: 42 };
 
-const userFields = (paper: LookupPaper) => ({
+const userFields = (paper: Paper) => ({
   title: paper.title,
   notes: paper.notes,
   tags: paper.tags,
@@ -51,7 +50,7 @@ describe('mergeLookup: filling gaps', () => {
       links: { code: ['https://github.com/a/b', 'https://huggingface.co/example/attention-small'] },
       lookup: { doi: '10.1000/jmlr.2024.017', arxivCheckedAt: NOW, changedAt: NOW },
     });
-    expect(StoredPaper.parse(merged)).toEqual(merged);
+    expect(Paper.parse(merged)).toEqual(merged);
   });
 
   it('adds the repository, project page, counts and Hugging Face page from Hugging Face', () => {
@@ -62,7 +61,7 @@ describe('mergeLookup: filling gaps', () => {
       projectPage: 'https://example.github.io/attention/',
     });
     expect(merged.lookup).toEqual({ githubStars: { 'https://github.com/example/attention': 1234 }, upvotes: 42, huggingfaceCheckedAt: NOW, changedAt: NOW });
-    expect(StoredPaper.parse(merged)).toEqual(merged);
+    expect(Paper.parse(merged)).toEqual(merged);
   });
 
   it('prefers the project page a person set on Hugging Face to a link guessed from the abstract', () => {
@@ -112,7 +111,7 @@ describe('mergeLookup: what is never overwritten', () => {
     const full = Array.from({ length: 20 }, (_, index) => `https://github.com/full/r${index}`);
     const merged = mergeLookup(saved({ links: { code: full } }), { arxiv, hf }, NOW);
     expect(merged.links.code).toEqual(full);
-    expect(StoredPaper.safeParse(merged).success).toBe(true);
+    expect(Paper.safeParse(merged).success).toBe(true);
   });
 
   it('does not move `updatedAt`, which dates the last save or edit by the user', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { LookupPaper } from '../../../lib/lookup/merge';
+import type { Paper } from '../../../lib/paper';
 import {
   afterFailure,
   afterSuccess,
@@ -10,6 +10,7 @@ import {
   MAX_ATTEMPTS,
   needsLookup,
   nextBatch,
+  refreshTasks,
   tasksFor,
   type BatchContext,
 } from '../../../lib/lookup/queue';
@@ -18,7 +19,7 @@ import { arxivSource, metadata } from '../helpers/papers';
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SECOND = 1000;
 
-const paper = (overrides: Partial<LookupPaper> = {}): LookupPaper => ({
+const paper = (overrides: Partial<Paper> = {}): Paper => ({
   ...metadata({ links: { code: [] } }),
   source: arxivSource,
   tags: [],
@@ -67,6 +68,15 @@ describe('needsLookup', () => {
     expect(tasksFor(paper({ authors: [] }), NOW)).toEqual([task('2401.12345'), task('2401.12345', { service: 'huggingface' })]);
     expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([task('2401.12345', { service: 'huggingface', reason: 'recheck' })]);
     for (const made of tasksFor(paper({ authors: [] }), NOW)) expect(LookupTask.parse(made)).toEqual(made);
+  });
+});
+
+describe('refreshTasks', () => {
+  it('asks every service that can know the paper again, now and first, even about a complete paper', () => {
+    const complete = paper({ links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - DAY, huggingfaceCheckedAt: NOW - DAY } });
+    expect(needsLookup(complete, NOW)).toEqual([]);
+    expect(refreshTasks(complete, NOW)).toEqual([task('2401.12345', { reason: 'refresh' }), task('2401.12345', { service: 'huggingface', reason: 'refresh' })]);
+    expect(refreshTasks(paper({ id: 'hep-th/9901001' }), NOW)).toEqual([task('hep-th/9901001', { reason: 'refresh' })]);
   });
 });
 
@@ -131,6 +141,9 @@ describe('afterFailure', () => {
   it('spreads retries by up to a quarter with the jitter passed in, never past 6 h', () => {
     expect(afterFailure(task('2401.00001', { attempts: 2 }), NOW, { retryable: true, random: 0.5 })?.notBefore).toBe(NOW + 120 * SECOND * 1.125);
     expect(afterFailure(task('2401.00001', { attempts: 10 }), NOW, { retryable: true, random: 0.99 })?.notBefore).toBe(NOW + BACKOFF_MAX);
+    // A row that reads back: whole milliseconds whatever the jitter.
+    const spread = afterFailure(task('2401.00001'), NOW, { retryable: true, random: 0.123456789 })!;
+    expect(LookupTask.parse(spread)).toEqual(spread);
   });
 
   it("honours a server's Retry-After when it is longer", () => {

@@ -1,0 +1,57 @@
+/**
+ * The lookups in the service worker: the scheduler wired to the browser (fetch, alarms, the `online`
+ * event, the setting, storage.session). Called once from the background's main, synchronously, so the
+ * listeners are there when an alarm or event starts a stopped worker.
+ */
+import { browser } from 'wxt/browser';
+import type { PaperShelfDb } from '../db';
+import { parseSettings, SETTINGS_KEY } from '../settings';
+import { createLookupScheduler, type LookupScheduler } from './scheduler';
+import { enqueueMissingLookups } from './store';
+
+const QUEUE_ALARM = 'papershelf:lookups';
+/** Daily: papers saved before lookups existed, and tasks dropped after their attempts, are queued again. */
+const SWEEP_ALARM = 'papershelf:lookup-sweep';
+const LAST_CALL_KEY = 'papershelf:lookup-last-call:';
+
+export function startLookups(db: PaperShelfDb): LookupScheduler {
+  const scheduler = createLookupScheduler({
+    db,
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    online: () => navigator.onLine,
+    enabled: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).lookups,
+    // One key per service: the two lanes write at the same time.
+    lastCall: {
+      read: async (service) => {
+        const stored: unknown = (await browser.storage.session.get(`${LAST_CALL_KEY}${service}`))[`${LAST_CALL_KEY}${service}`];
+        return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+      },
+      write: (service, at) => browser.storage.session.set({ [`${LAST_CALL_KEY}${service}`]: at }),
+    },
+    wakeAt: (when) => void (when === undefined ? browser.alarms.clear(QUEUE_ALARM) : browser.alarms.create(QUEUE_ALARM, { when })),
+  });
+
+  const sweep = () =>
+    enqueueMissingLookups(db, Date.now())
+      .then(() => scheduler.kick())
+      .catch((error: unknown) => console.warn('PaperShelf: could not queue lookups', error));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === QUEUE_ALARM) void scheduler.kick();
+    else if (alarm.name === SWEEP_ALARM) void sweep();
+  });
+  // Installed or updated: papers saved by an earlier version have never been looked up.
+  browser.runtime.onInstalled.addListener(() => void sweep());
+  self.addEventListener('online', () => void scheduler.kick());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void scheduler.kick();
+  });
+  // Alarms need not survive a browser restart: set the daily one again when it is missing.
+  void browser.alarms.get(SWEEP_ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  // Work left by a worker that was stopped.
+  void scheduler.kick();
+  return scheduler;
+}

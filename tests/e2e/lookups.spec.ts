@@ -1,0 +1,196 @@
+import type { Page, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fixture } from '../support/fixtures.mjs';
+import { expect, saveControl, test, type ExtensionHarness } from './harness';
+
+// Issue #6: the worker completes saved papers from the arXiv and Hugging Face APIs, here answered by the
+// test (no request leaves the machine). The listing shows no code, no abstracts, and cuts the first
+// paper's author list after 25 names.
+
+const LISTING = 'arxiv/list-pastweek';
+const listed = JSON.parse(readFileSync(fixture(LISTING).path.replace(/\.html$/, '.expected.json'), 'utf8')) as {
+  papers: { id: string; title: string; authors: string[]; published: string; primaryCategory: string }[];
+};
+const ids = listed.papers.map((paper) => paper.id);
+
+/** What arXiv knows: the page's authors and, for the collaboration, the 37 the listing left out. */
+const fullAuthors = (paper: (typeof listed.papers)[number]) =>
+  paper.authors.length === 25 ? [...paper.authors, ...Array.from({ length: 37 }, (_, index) => `Polyglot Contributor ${index + 26}`)] : paper.authors;
+const repository = (id: string) => `https://github.com/lab-${id.replace('.', '-')}/code`;
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An answer of the arXiv API for the ids in the request, in its Atom format. */
+function arxivAnswer(url: string): string {
+  const asked = new URL(url).searchParams.get('id_list')!.split(',');
+  const entries = listed.papers
+    .filter((paper) => asked.includes(paper.id))
+    .map(
+      (paper) => `
+  <entry>
+    <id>http://arxiv.org/abs/${paper.id}v1</id>
+    <updated>${paper.published}T17:00:00Z</updated>
+    <published>${paper.published}T17:00:00Z</published>
+    <title>${escapeXml(paper.title)}</title>
+    <summary>The abstract of ${escapeXml(paper.title)}.</summary>
+    ${fullAuthors(paper).map((name) => `<author><name>${escapeXml(name)}</name></author>`).join('\n    ')}
+    <arxiv:primary_category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
+  </entry>`,
+    );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <id>https://arxiv.org/api/test</id>
+  <title>arXiv Query: id_list=${asked.join(',')}</title>${entries.join('')}
+</feed>`;
+}
+
+/** What Hugging Face knows: a repository with stars for every paper. */
+const huggingFaceAnswer = (url: string) => {
+  const id = new URL(url).pathname.split('/').at(-1)!;
+  return JSON.stringify({ id, title: 'ignored', upvotes: 7, githubRepo: repository(id), githubStars: 1234 });
+};
+
+type Mode = 'answer' | 'fail' | 'hold';
+
+/** Serves both APIs; `mode` says how. Held requests are never answered (the worker is stopped meanwhile). */
+async function serveApis(ext: ExtensionHarness) {
+  const state = { mode: 'answer' as Mode, requests: [] as string[], held: [] as Route[] };
+  const handle = (answer: (url: string) => string, contentType: string) => async (route: Route) => {
+    const url = route.request().url();
+    state.requests.push(url);
+    if (state.mode === 'hold') return void state.held.push(route);
+    if (state.mode === 'fail') return route.fulfill({ status: 503, body: 'Service Unavailable' });
+    return route.fulfill({ status: 200, contentType, body: answer(url) });
+  };
+  await ext.api('https://export.arxiv.org/api/query**', handle(arxivAnswer, 'application/atom+xml'));
+  await ext.api('https://huggingface.co/api/papers/**', handle(huggingFaceAnswer, 'application/json'));
+  return state;
+}
+
+async function saveAll(ext: ExtensionHarness): Promise<{ listing: Page; savedAt: number }> {
+  const listing = await ext.openFixture(LISTING);
+  const savedAt = Date.now();
+  for (const id of ids) {
+    await saveControl(listing, id).click();
+    // Saving never waits for a lookup.
+    await expect(saveControl(listing, id)).toHaveAccessibleName('Saved', { timeout: 2000 });
+  }
+  return { listing, savedAt };
+}
+
+/** Within seconds: every repository from Hugging Face with its stars, and the authors arXiv named. */
+async function expectCompleted(popup: Page) {
+  for (const paper of listed.papers) {
+    const row = popup.locator(`li[data-papershelf-id="${paper.id}"]`);
+    await expect(row.getByRole('link', { name: `Code: ${new URL(repository(paper.id)).pathname.slice(1)}, 1,234 stars` })).toHaveAttribute('href', repository(paper.id));
+    await expect(row).toContainText('★ 1.2k');
+    await expect(row.locator('.paper-meta')).toContainText(fullAuthors(paper).at(-1)!);
+    await expect(row.getByText('looking up…')).toHaveCount(0);
+  }
+  // The collaboration's row names its 62nd author, whom the listing did not show.
+  await expect(popup.locator(`li[data-papershelf-id="${ids[0]}"] .paper-meta`)).toContainText('Polyglot Contributor 62');
+}
+
+interface QueueRow {
+  id: string;
+  service: string;
+  attempts: number;
+  notBefore: number;
+}
+
+/**
+ * The lookup queue as stored, read by an extension page (which shares the worker's IndexedDB). With
+ * `fastForward`, every task's time is moved to now first, as if its backoff had passed.
+ */
+const readQueue = (page: Page, { fastForward = false } = {}) =>
+  page.evaluate(
+    (fastForward) =>
+      new Promise<QueueRow[]>((resolve, reject) => {
+        const open = indexedDB.open('papershelf');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('lookups', 'readwrite');
+          const rows: QueueRow[] = [];
+          const cursor = transaction.objectStore('lookups').openCursor();
+          cursor.onsuccess = () => {
+            if (!cursor.result) return;
+            const row = { ...(cursor.result.value as QueueRow), ...(fastForward && { notBefore: Date.now() }) };
+            if (fastForward) cursor.result.update(row);
+            rows.push(row);
+            cursor.result.continue();
+          };
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve(rows);
+          };
+        };
+      }),
+    fastForward,
+  );
+
+test('saved papers get their repositories from Hugging Face and their full author lists from arXiv within seconds', async ({ ext }) => {
+  const apis = await serveApis(ext);
+  const { savedAt } = await saveAll(ext);
+  const popup = await ext.openPopup();
+  await expectCompleted(popup);
+  console.log(`lookups of ${ids.length} papers complete in the popup ${Date.now() - savedAt} ms after the first save`);
+
+  // Batched and spaced: arXiv got at most two calls for three papers saved within a second or two (the
+  // first save starts a call at once, the next waits its 3 s and takes the rest); Hugging Face one per paper.
+  const arxivCalls = apis.requests.filter((url) => url.includes('export.arxiv.org'));
+  expect(arxivCalls.length).toBeLessThanOrEqual(2);
+  expect(arxivCalls.flatMap((url) => new URL(url).searchParams.get('id_list')!.split(',')).sort()).toEqual([...ids].sort());
+  expect(apis.requests.filter((url) => url.includes('huggingface.co')).map((url) => url.split('/').at(-1)).sort()).toEqual([...ids].sort());
+  expect(await readQueue(popup)).toEqual([]);
+});
+
+test('with the APIs failing, saving works at once, and the lookups complete once the APIs answer again', async ({ ext }) => {
+  const apis = await serveApis(ext);
+  apis.mode = 'fail';
+  const { savedAt } = await saveAll(ext);
+  const popup = await ext.openPopup();
+  for (const id of ids) await expect(popup.locator(`li[data-papershelf-id="${id}"]`)).toBeVisible();
+
+  // Every task failed once and waits for its retry: 30 s (up to 37.5 s with jitter) after the failure.
+  await expect.poll(async () => (await readQueue(popup)).filter((row) => row.attempts === 1).length, { timeout: 15_000 }).toBe(6);
+  for (const row of await readQueue(popup)) expect(row.notBefore - savedAt).toBeGreaterThanOrEqual(30_000);
+  // A failed lookup is not "looking up…": the row offers Refresh.
+  await expect(popup.getByText('looking up…')).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Refresh details' })).toHaveCount(3);
+
+  // The APIs are back. Rather than sit through the 30 s backoff, the test moves the queue's clock: the
+  // retries become due, and the `online` event (what the worker hears when the network returns) wakes
+  // the processor, which would otherwise wait for its alarm.
+  apis.mode = 'answer';
+  await readQueue(popup, { fastForward: true });
+  const [worker] = ext.context.serviceWorkers();
+  const backAt = Date.now();
+  await worker!.evaluate(() => void self.dispatchEvent(new Event('online')));
+  await expectCompleted(popup);
+  console.log(`lookups complete ${Date.now() - backAt} ms after the APIs came back`);
+});
+
+test('a service worker stopped in the middle of the lookups loses none of them', async ({ ext }) => {
+  const apis = await serveApis(ext);
+  apis.mode = 'hold';
+  await saveAll(ext);
+  const popup = await ext.openPopup();
+  // The first requests are under way, unanswered, when Chrome stops the worker.
+  await expect.poll(() => apis.requests.length).toBeGreaterThanOrEqual(1);
+  await expect(popup.getByText('looking up…')).toHaveCount(3);
+  await ext.stopServiceWorker();
+  for (const route of apis.held) await route.abort().catch(() => undefined);
+  // Nothing was lost: every paper still has both of its tasks, none counted as failed.
+  expect((await readQueue(popup)).map((row) => `${row.id} ${row.service} ${row.attempts}`).sort()).toEqual(
+    ids.flatMap((id) => [`${id} arxiv 0`, `${id} huggingface 0`]).sort(),
+  );
+
+  // Browsing starts the worker again (the listing's content script asks which papers are saved).
+  apis.mode = 'answer';
+  const restartedAt = Date.now();
+  await ext.openFixture(LISTING);
+  await expectCompleted(popup);
+  console.log(`lookups complete ${Date.now() - restartedAt} ms after the worker was started again`);
+  expect(await readQueue(popup)).toEqual([]);
+});
