@@ -14,8 +14,15 @@ export interface FirstRows {
   papers: Promise<Paper[]>;
 }
 
-/** More rows than a popup (at most 600 px high) shows. */
-const PAINTED_ROWS = 8;
+declare global {
+  interface Window {
+    /** Set by the first paint's script (entrypoints/popup-first-paint.ts) for the live popup. */
+    papershelfFirstRows?: Promise<FirstRows | undefined>;
+  }
+}
+
+/** A few more rows than the popup (584 px high, rows of ~100 px) shows at once. */
+const PAINTED_ROWS = 6;
 
 /**
  * Reads the newest papers in the stored order and draws them with the popup's frame into `root`. Resolves

@@ -1,0 +1,17 @@
+// The popup's first paint as its own classic script (popup/index.html loads it), built by WXT as one
+// self-contained file: an extension page pays ~25 ms per file it loads before its first paint (measured
+// here), and a module script would also wait for the document to finish parsing. See popup/first-paint.ts.
+import styles from '@/components/papers.css?inline';
+import { paintFirstRows } from './popup/first-paint';
+
+export default defineUnlistedScript(() => {
+  performance.mark('papershelf:start');
+  document.head.append(Object.assign(document.createElement('style'), { textContent: styles }));
+  const root = document.getElementById('root');
+  if (!root) return;
+  // Picked up by the live popup (popup/main.ts), which starts from what was read here.
+  window.papershelfFirstRows = paintFirstRows(root).catch((error: unknown) => {
+    console.warn('PaperShelf: could not paint the first rows early', error);
+    return undefined;
+  });
+});
