@@ -14,6 +14,12 @@ export function EmptyShelf() {
   );
 }
 
+/** What the list shows when it has no rows: still loading, nothing saved yet, or nothing matching. */
+export function ListEmptyState({ state, onClear }: { state: 'loading' | 'empty' | 'no-matches'; onClear: () => void }) {
+  if (state === 'loading') return <p className="status">Loading…</p>;
+  return state === 'empty' ? <EmptyShelf /> : <NoMatches onClear={onClear} />;
+}
+
 /** Papers are saved, but the search and filters leave none. */
 export function NoMatches({ onClear }: { onClear: () => void }) {
   return (

@@ -4,7 +4,7 @@ import { askBackground } from './background-client';
 import { bibtexFileName, type BibtexFlavour } from './bibtex';
 import type { ImportSummary } from './messages';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE } from './downloads';
-import { filterPapers, isFiltered, PaperSearch, SearchIndex, sortPapers, tagCounts, type ViewChoices } from './library-view';
+import { DEFAULT_VIEW, filterPapers, isFiltered, PaperSearch, SearchIndex, sortPapers, tagCounts, type ViewChoices } from './library-view';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
 import { db } from './db';
@@ -180,6 +180,10 @@ export interface Shelf {
   knownTags: string[];
   unread: number;
   summary: string;
+  /** Why the list has no rows, when it has none. */
+  emptyState: 'loading' | 'empty' | 'no-matches';
+  /** Clears the search and the filters (the sort stays). */
+  clearFilters: () => void;
   notice: Notice | null;
   dismissNotice: () => void;
   actions: ShelfActions;
@@ -257,5 +261,11 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
     else summary = plural(papers.length, 'paper');
   }
 
-  return { view, setView, query, setQuery, papers, complete, shown, filtered, tags, knownTags, unread, summary, notice, dismissNotice, actions };
+  const emptyState = !shown || (!complete && shown.length === 0) ? 'loading' : papers?.length === 0 ? 'empty' : 'no-matches';
+  const clearFilters = () => {
+    setQuery('');
+    setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
+  };
+
+  return { view, setView, query, setQuery, papers, complete, shown, filtered, tags, knownTags, unread, summary, emptyState, clearFilters, notice, dismissNotice, actions };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SettingsControls } from '@/components/SettingsControls';
 import { BulkActions } from '@/components/BulkActions';
-import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
+import { ListEmptyState } from '@/components/EmptyStates';
 import { LibraryFiles, type ExportOptions, type ExportScope } from '@/components/LibraryFiles';
 import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
@@ -10,7 +10,6 @@ import { PaperList } from '@/components/PaperList';
 import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
-import { DEFAULT_VIEW } from '@/lib/library-view';
 import type { Paper } from '@/lib/paper';
 import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
@@ -106,20 +105,7 @@ export function App() {
             selection={selection}
             currentId={current?.id ?? null}
             onCurrentChange={showInDetail}
-            empty={
-              !shown || (!complete && shown.length === 0) ? (
-                <p className="status">Loading…</p>
-              ) : libraryEmpty ? (
-                <EmptyShelf />
-              ) : (
-                <NoMatches
-                  onClear={() => {
-                    shelf.setQuery('');
-                    shelf.setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
-                  }}
-                />
-              )
-            }
+            empty={<ListEmptyState state={shelf.emptyState} onClear={shelf.clearFilters} />}
           />
         </section>
         <section className="library-detail" aria-label="Paper details">

@@ -1,12 +1,11 @@
 import { useRef } from 'react';
 import { SettingsControls } from '@/components/SettingsControls';
-import { EmptyShelf, NoMatches } from '@/components/EmptyStates';
+import { ListEmptyState } from '@/components/EmptyStates';
 import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
 import { downloadTextFile } from '@/lib/downloads';
-import { DEFAULT_VIEW } from '@/lib/library-view';
 import { usePendingLookups } from '@/lib/pending-lookups';
 import { useSettings } from '@/lib/settings-store';
 import { useShelf } from '@/lib/shelf';
@@ -62,20 +61,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
         actions={actions}
         lookingUp={lookingUp}
         knownTags={shelf.knownTags}
-        empty={
-          !shown || (!complete && shown.length === 0) ? (
-            <p className="status">Loading…</p>
-          ) : libraryEmpty ? (
-            <EmptyShelf />
-          ) : (
-            <NoMatches
-              onClear={() => {
-                shelf.setQuery('');
-                shelf.setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
-              }}
-            />
-          )
-        }
+        empty={<ListEmptyState state={shelf.emptyState} onClear={shelf.clearFilters} />}
       />
       <footer className="page-footer">
         <SettingsControls settings={settings} onChange={setSettings} />

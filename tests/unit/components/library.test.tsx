@@ -3,26 +3,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackgroundRequest } from '../../../lib/messages';
 import type { Paper } from '../../../lib/paper';
 import './dom';
+import { realBackgroundClient } from './real-background';
 import { savedPaper } from './saved-paper';
 
-vi.mock('../../../lib/background-client', async () => {
-  const { handleBackgroundMessage } = await import('../../../lib/background-handlers');
-  return {
-    askBackground: async (request: BackgroundRequest) => {
-      const { db } = await import('../../../lib/db');
-      const reply = await handleBackgroundMessage(
-        request,
-        { id: 'papershelf', url: 'chrome-extension://papershelf/library.html' },
-        { db, extension: { id: 'papershelf', origin: 'chrome-extension://papershelf' }, announceSavedState: async () => undefined },
-      );
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.result;
-    },
-  };
-});
+vi.mock('../../../lib/background-client', () => realBackgroundClient('library.html'));
 
 const paper = savedPaper;
 

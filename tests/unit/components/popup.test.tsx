@@ -5,28 +5,13 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackgroundRequest } from '../../../lib/messages';
 import type { Paper } from '../../../lib/paper';
 import { VIEW_KEY } from '../../../lib/view-choices';
 import './dom';
+import { realBackgroundClient } from './real-background';
 import { savedPaper } from './saved-paper';
 
-vi.mock('../../../lib/background-client', async () => {
-  const { handleBackgroundMessage } = await import('../../../lib/background-handlers');
-  return {
-    askBackground: async (request: BackgroundRequest) => {
-      // The database module of the test's own module graph (modules are reset before every test).
-      const { db } = await import('../../../lib/db');
-      const reply = await handleBackgroundMessage(
-        request,
-        { id: 'papershelf', url: 'chrome-extension://papershelf/popup.html' },
-        { db, extension: { id: 'papershelf', origin: 'chrome-extension://papershelf' }, announceSavedState: async () => undefined },
-      );
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.result;
-    },
-  };
-});
+vi.mock('../../../lib/background-client', () => realBackgroundClient('popup.html'));
 
 const paper = savedPaper;
 
