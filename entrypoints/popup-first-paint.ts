@@ -5,12 +5,15 @@ import styles from '@/components/papers.css?inline';
 import { paintFirstRows } from './popup/first-paint';
 
 export default defineUnlistedScript(() => {
+  // This runs from the page's head: the root element comes when the parser gets there.
+  const bodyReady = new Promise<void>((resolve) => {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
   performance.mark('papershelf:start');
   document.head.append(Object.assign(document.createElement('style'), { textContent: styles }));
-  const root = document.getElementById('root');
-  if (!root) return;
   // Picked up by the live popup (popup/main.ts), which starts from what was read here.
-  window.papershelfFirstRows = paintFirstRows(root).catch((error: unknown) => {
+  window.papershelfFirstRows = paintFirstRows(bodyReady.then(() => document.getElementById('root')!)).catch((error: unknown) => {
     console.warn('PaperShelf: could not paint the first rows early', error);
     return undefined;
   });

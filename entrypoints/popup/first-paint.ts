@@ -29,11 +29,12 @@ const PAINTED_ROWS = 6;
  * with what it read, for the live popup to start from, or undefined when the stored view is one a first
  * read cannot follow (sorted by title, filtered: the live popup reads everything for those).
  */
-export async function paintFirstRows(root: HTMLElement): Promise<FirstRows | undefined> {
+export async function paintFirstRows(rootElement: HTMLElement | Promise<HTMLElement>): Promise<FirstRows | undefined> {
   const order = unfilteredIndexOrder(storedViewChoices());
   if (!order) return undefined;
   const first = { index: order.index, papers: readNewestPapers(DATABASE_NAME, order.index) };
   const papers = await first.papers;
+  const root = await rootElement;
   if (papers.length > 0) {
     root.replaceChildren(popupFrame(papers.slice(0, PAINTED_ROWS), order.sort));
     root.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
