@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readBib, runBibtex } from '../support/bibtex-check.mjs';
 import { fixture } from '../support/fixtures.mjs';
-import { expect, saveControl, test } from './harness';
+import { expect, revealedRow, saveControl, test } from './harness';
 
 // Issue #5 in real Chromium: what the user wrote in the popup comes out of `Export BibTeX` as a file that
 // Zotero's parser and the real `bibtex` read back exactly; a backup restored into an emptied library brings
@@ -48,7 +48,6 @@ const TAGS: Record<string, string[]> = {
 };
 const STATUS: Record<string, 'Read' | 'Reading'> = { '2611.03388': 'Read', '2611.20001': 'Reading' };
 
-const row = (page: Page, id: string) => page.locator(`li[data-papershelf-id="${id}"]`);
 const rows = (page: Page) => page.locator('li[data-papershelf-id]');
 const localDate = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -83,22 +82,25 @@ test('notes and tags written in the popup come back from the exported .bib; back
   const popup = await ext.openPopup();
   await expect(rows(popup)).toHaveCount(papers.length);
   for (const [id, notes] of Object.entries(NOTES)) {
-    await row(popup, id).getByRole('button', { name: 'Notes' }).click();
-    await row(popup, id).getByRole('textbox', { name: /^Notes/ }).fill(notes);
+    const paperRow = await revealedRow(popup, id);
+    await paperRow.getByRole('button', { name: 'Notes' }).click();
+    await paperRow.getByRole('textbox', { name: /^Notes/ }).fill(notes);
     // The mark appears once the background has stored the notes.
-    await expect(row(popup, id).getByTitle('Has notes')).toBeAttached();
+    await expect(paperRow.getByTitle('Has notes')).toBeAttached();
   }
   for (const [id, tags] of Object.entries(TAGS)) {
     for (const tag of tags) {
-      await row(popup, id).getByRole('combobox', { name: /^Add tag to/ }).fill(tag);
-      await row(popup, id).getByRole('combobox', { name: /^Add tag to/ }).press('Enter');
+      const paperRow = await revealedRow(popup, id);
+      await paperRow.getByRole('combobox', { name: /^Add tag to/ }).fill(tag);
+      await paperRow.getByRole('combobox', { name: /^Add tag to/ }).press('Enter');
       // Wait for the stored tag before adding the next: each change sends the whole list.
-      await expect(row(popup, id).getByRole('button', { name: `Remove tag ${tag}`, exact: true })).toBeVisible();
+      await expect(paperRow.getByRole('button', { name: `Remove tag ${tag}`, exact: true })).toBeVisible();
     }
   }
   for (const [id, status] of Object.entries(STATUS)) {
-    await row(popup, id).getByRole('button', { name: status, exact: true }).click();
-    await expect(row(popup, id).getByRole('button', { name: status, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const paperRow = await revealedRow(popup, id);
+    await paperRow.getByRole('button', { name: status, exact: true }).click();
+    await expect(paperRow.getByRole('button', { name: status, exact: true })).toHaveAttribute('aria-pressed', 'true');
   }
 
   const bib = await download(popup, () => popup.getByRole('button', { name: 'Export BibTeX' }).click());

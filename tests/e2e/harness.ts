@@ -76,3 +76,25 @@ export { expect };
 /** The PaperShelf control of the entry with this id (the n-th occurrence on the page). */
 export const saveControl = (page: Page, id: string, nth = 0): Locator =>
   page.locator(`[data-papershelf-id="${id}"]`).nth(nth).getByRole('button');
+
+/**
+ * A paper's row in the popup or library list, scrolled into view first: the list is virtualized, so a row
+ * below the fold is not in the page until the list is scrolled to it.
+ */
+export async function revealedRow(page: Page, id: string): Promise<Locator> {
+  const row = page.locator(`li[data-papershelf-id="${id}"]`);
+  const scroller = page.locator('.paper-scroller');
+  await scroller.evaluate((element) => element.scrollTo(0, 0));
+  for (let step = 0; step < 200 && (await row.count()) === 0; step++) {
+    const atEnd = await scroller.evaluate((element) => {
+      const before = element.scrollTop;
+      element.scrollBy(0, element.clientHeight / 2);
+      return element.scrollTop === before;
+    });
+    if (atEnd) break;
+    // One frame for the virtualizer to render the rows now in view.
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  }
+  await row.scrollIntoViewIfNeeded();
+  return row;
+}
