@@ -8,16 +8,17 @@ export interface SettingsControlsProps {
 
 /** The preferences both pages offer: the unread badge (issue #4) and online lookups (issue #6). */
 export function SettingsControls({ settings, onChange }: SettingsControlsProps) {
-  const toggle = (label: string, checked: boolean | undefined, change: (checked: boolean) => Settings) => (
-    <label className="setting">
-      <input type="checkbox" checked={checked ?? false} disabled={!settings} onChange={(event) => onChange(change(event.target.checked))} />
-      <span>{label}</span>
+  // A short visible label keeps the popup's footer on one line; the full one names the checkbox.
+  const toggle = (label: string, shortLabel: string, checked: boolean | undefined, change: (checked: boolean) => Settings) => (
+    <label className="setting" title={label}>
+      <input type="checkbox" aria-label={label} checked={checked ?? false} disabled={!settings} onChange={(event) => onChange(change(event.target.checked))} />
+      <span aria-hidden="true">{shortLabel}</span>
     </label>
   );
   return (
     <>
-      {toggle('Unread count on toolbar icon', settings && settings.badge === 'unread', (on) => ({ ...settings!, badge: on ? 'unread' : 'none' }))}
-      {toggle('Look up missing details and code online', settings?.lookups, (lookups) => ({ ...settings!, lookups }))}
+      {toggle('Unread count on toolbar icon', 'Unread badge', settings && settings.badge === 'unread', (on) => ({ ...settings!, badge: on ? 'unread' : 'none' }))}
+      {toggle('Look up missing details and code online', 'Look up online', settings?.lookups, (lookups) => ({ ...settings!, lookups }))}
     </>
   );
 }

@@ -101,15 +101,16 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
     element(
       'footer',
       { class: 'page-footer' },
-      setting('Unread count on toolbar icon'),
-      setting('Look up missing details and code online'),
+      setting('Unread count on toolbar icon', 'Unread badge'),
+      setting('Look up missing details and code online', 'Look up online'),
       element('span', { class: 'keys-hint', 'aria-hidden': 'true' }, '↑↓ Enter · C code · N notes · R read'),
     ),
   );
 }
 
 /** components/SettingsControls.tsx's, disabled until the live popup has read the settings. */
-const setting = (label: string) => element('label', { class: 'setting' }, element('input', { type: 'checkbox', disabled: '' }), element('span', {}, label));
+const setting = (label: string, shortLabel: string) =>
+  element('label', { class: 'setting', title: label }, element('input', { type: 'checkbox', 'aria-label': label, disabled: '' }), element('span', { 'aria-hidden': 'true' }, shortLabel));
 
 /** components/PaperRow.tsx's PaperLink. */
 function paperLink(link: LabelledLink): HTMLElement {

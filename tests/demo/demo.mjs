@@ -51,9 +51,11 @@ await saveFrom('huggingface/daily', 3);
 await saveFrom('arxiv/list-new', 2);
 
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 420, height: 600 });
+// The size Chrome gives the popup (its .popup box), and the live popup rather than its first paint.
+await popup.setViewportSize({ width: 440, height: 584 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-await popup.locator('li[data-papershelf-id]').first().waitFor();
+await popup.waitForFunction(() => performance.getEntriesByName('papershelf:live-rows').length > 0);
+await popup.getByRole('checkbox', { name: 'Unread count on toolbar icon' }).and(popup.locator(':enabled')).waitFor();
 await popup.screenshot({ path: join(OUT, 'popup.png') });
 console.log(`  popup: ${await popup.locator('li[data-papershelf-id]').count()} saved papers → ${join(OUT, 'popup.png')}`);
 
