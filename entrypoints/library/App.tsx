@@ -63,7 +63,7 @@ export function App() {
     actions.exportBibtex(ids, exportOptions);
   };
 
-  const libraryEmpty = complete && papers?.length === 0;
+  const libraryEmpty = shelf.emptyState === 'empty';
 
   return (
     <div className="library">

@@ -22,7 +22,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
   const lookingUp = usePendingLookups(settings?.lookups);
   const list = useRef<PaperListHandle>(null);
   const { view, shown, papers, complete, filtered, actions } = shelf;
-  const libraryEmpty = complete && papers?.length === 0;
+  const libraryEmpty = shelf.emptyState === 'empty';
 
   return (
     <main className="popup">

@@ -5,6 +5,7 @@
 // tests/unit/components/first-paint.test.tsx checks that both draw the same boxes.
 import type { SortOrder } from '@/lib/library-view';
 import type { Paper, ReadStatus } from '@/lib/paper';
+import { absUrl } from '@/lib/arxiv-id';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/paper-links';
 import { DATABASE_NAME, readNewestPapers, type FirstRowsIndex } from '@/lib/stored-papers';
 import { SORT_LABELS, STATUS_LABELS, storedViewChoices, unfilteredIndexOrder } from '@/lib/view-choices';
@@ -130,7 +131,7 @@ function paperRow(paper: Paper): HTMLElement {
     element(
       'div',
       { class: 'paper-body' },
-      element('a', { class: 'paper-title', href: paperLinks(paper)[0]!.href }, paper.title),
+      element('a', { class: 'paper-title', href: absUrl(paper.id) }, paper.title),
       meta !== '' && element('div', { class: 'paper-meta' }, meta),
       element(
         'div',

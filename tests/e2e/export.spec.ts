@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readBib, runBibtex } from '../support/bibtex-check.mjs';
 import { fixture } from '../support/fixtures.mjs';
-import { expect, revealedRow, saveControl, test } from './harness';
+import { expect, paperRows, revealedRow, saveControl, test } from './harness';
 
 // Issue #5 in real Chromium: what the user wrote in the popup comes out of `Export BibTeX` as a file that
 // Zotero's parser and the real `bibtex` read back exactly; a backup restored into an emptied library brings
@@ -48,7 +48,6 @@ const TAGS: Record<string, string[]> = {
 };
 const STATUS: Record<string, 'Read' | 'Reading'> = { '2611.03388': 'Read', '2611.20001': 'Reading' };
 
-const rows = (page: Page) => page.locator('li[data-papershelf-id]');
 const localDate = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
@@ -80,7 +79,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   }
 
   const popup = await ext.openPopup();
-  await expect(rows(popup)).toHaveCount(papers.length);
+  await expect(paperRows(popup)).toHaveCount(papers.length);
   for (const [id, notes] of Object.entries(NOTES)) {
     const paperRow = await revealedRow(popup, id);
     await paperRow.getByRole('button', { name: 'Notes' }).click();
@@ -123,7 +122,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   // Back up: the file holds what was written, and the keys the export handed out.
   const library = await ext.context.newPage();
   await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-  await expect(rows(library)).toHaveCount(papers.length);
+  await expect(paperRows(library)).toHaveCount(papers.length);
   const backUp = () => download(library, () => library.getByRole('button', { name: 'Back up library' }).click());
   const backup = await backUp();
   expect(backup.days.map((day) => `papershelf-backup-${day}.json`)).toContain(backup.name);
@@ -146,7 +145,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   const restore = (name: string, text: string) => restoreInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await restore(backup.name, backup.text);
   await expect(library.locator('.import-outcome')).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
-  await expect(rows(library)).toHaveCount(papers.length);
+  await expect(paperRows(library)).toHaveCount(papers.length);
   await expect(saveControl(listings[1]!, LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
   // Everything is back: the same backup, byte for byte (its timestamp is the library's latest edit), and
   // the same .bib (the same keys).
@@ -160,6 +159,6 @@ test('notes and tags written in the popup come back from the exported .bib; back
   foreign.papers = [{ ...foreign.papers[0], id: '2611.99999', citationKey: 'newcomer' }, { ...foreign.papers[1], status: 'finished' }];
   await restore('edited.json', JSON.stringify(foreign));
   await expect(library.getByRole('alert')).toHaveText(/^edited\.json: .*papers\[1\]\.status.*\. Nothing was changed\.$/);
-  await expect(rows(library)).toHaveCount(papers.length);
+  await expect(paperRows(library)).toHaveCount(papers.length);
   expect((await backUp()).text).toBe(backup.text);
 });

@@ -77,12 +77,16 @@ export { expect };
 export const saveControl = (page: Page, id: string, nth = 0): Locator =>
   page.locator(`[data-papershelf-id="${id}"]`).nth(nth).getByRole('button');
 
+/** The rows of the popup's or library's list, and one paper's row (rendered only while near the view). */
+export const paperRows = (page: Page): Locator => page.locator('li[data-papershelf-id]');
+export const paperRow = (page: Page, id: string): Locator => page.locator(`li[data-papershelf-id="${id}"]`);
+
 /**
  * A paper's row in the popup or library list, scrolled into view first: the list is virtualized, so a row
  * below the fold is not in the page until the list is scrolled to it.
  */
 export async function revealedRow(page: Page, id: string): Promise<Locator> {
-  const row = page.locator(`li[data-papershelf-id="${id}"]`);
+  const row = paperRow(page, id);
   const scroller = page.locator('.paper-scroller');
   await scroller.evaluate((element) => element.scrollTo(0, 0));
   for (let step = 0; step < 200 && (await row.count()) === 0; step++) {

@@ -2,7 +2,7 @@ import type { Download, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { measureOpening, measureTyping, median } from '../support/popup-timing.mjs';
 import { seedPapers } from '../support/seed.mjs';
-import { expect, saveControl, test } from './harness';
+import { expect, paperRow, paperRows, saveControl, test } from './harness';
 
 // Issue #4: the popup and the library page, in real Chromium with the built extension.
 
@@ -22,14 +22,12 @@ async function saveFirst(listing: Page, count: number): Promise<string[]> {
 }
 
 const readDownload = async (download: Download) => readFileSync(await download.path(), 'utf8');
-const rows = (page: Page) => page.locator('li[data-papershelf-id]');
 /** The row's notes editor, opened with its Notes button unless it is open already. */
 async function notesOf(page: Page, id: string) {
-  const button = row(page, id).getByRole('button', { name: 'Notes' });
+  const button = paperRow(page, id).getByRole('button', { name: 'Notes' });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  return row(page, id).getByRole('textbox', { name: /^Notes/ });
+  return paperRow(page, id).getByRole('textbox', { name: /^Notes/ });
 }
-const row = (page: Page, id: string) => page.locator(`li[data-papershelf-id="${id}"]`);
 
 test('save from a listing, then search, tag, take notes that survive closing the popup, mark read, remove and undo', async ({ ext }) => {
   const [worker] = ext.context.serviceWorkers();
@@ -38,30 +36,30 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await expect.poll(() => badge(worker!)).toBe('3');
 
   let popup = await ext.openPopup();
-  await expect(rows(popup)).toHaveCount(3);
+  await expect(paperRows(popup)).toHaveCount(3);
   const search = popup.getByRole('searchbox', { name: 'Search' });
   await expect(search).toBeFocused();
 
   // Search: accents and case do not matter (the first paper's author is Anna Müller).
   await search.fill('MULLER');
-  await expect(rows(popup)).toHaveCount(1);
-  await expect(row(popup, first)).toBeVisible();
+  await expect(paperRows(popup)).toHaveCount(1);
+  await expect(paperRow(popup, first)).toBeVisible();
   await search.fill('');
-  await expect(rows(popup)).toHaveCount(3);
+  await expect(paperRows(popup)).toHaveCount(3);
 
   // Tag, with markup that must stay text.
-  const tagInput = row(popup, second).getByRole('combobox', { name: /^Add tag to/ });
+  const tagInput = paperRow(popup, second).getByRole('combobox', { name: /^Add tag to/ });
   await tagInput.fill('<b>to read</b>');
   await tagInput.press('Enter');
-  await expect(row(popup, second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
-  await row(popup, first).getByRole('combobox', { name: /^Add tag to/ }).fill('<b>');
-  await expect(row(popup, first).getByRole('option', { name: '<b>to read</b>' })).toBeVisible();
-  await row(popup, first).getByRole('combobox', { name: /^Add tag to/ }).press('Escape');
+  await expect(paperRow(popup, second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
+  await paperRow(popup, first).getByRole('combobox', { name: /^Add tag to/ }).fill('<b>');
+  await expect(paperRow(popup, first).getByRole('option', { name: '<b>to read</b>' })).toBeVisible();
+  await paperRow(popup, first).getByRole('combobox', { name: /^Add tag to/ }).press('Escape');
 
   // A note, typed and the popup closed at once: no time for the debounced save.
-  await row(popup, second).getByRole('button', { name: 'Notes' }).click();
+  await paperRow(popup, second).getByRole('button', { name: 'Notes' }).click();
   const note = 'Compare with <script>alert(1)</script> section 3.';
-  await expect(row(popup, second).getByRole('textbox', { name: /^Notes/ })).toBeFocused();
+  await expect(paperRow(popup, second).getByRole('textbox', { name: /^Notes/ })).toBeFocused();
   await popup.keyboard.type(note);
   await popup.close();
 
@@ -69,12 +67,12 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await expect(await notesOf(popup, second)).toHaveValue(note);
   expect(await popup.locator('li.paper script, li.paper b').count()).toBe(0);
   await popup.getByRole('searchbox', { name: 'Search' }).fill('section 3');
-  await expect(rows(popup)).toHaveCount(1);
+  await expect(paperRows(popup)).toHaveCount(1);
   await popup.getByRole('searchbox', { name: 'Search' }).fill('');
 
   // Read status in one click; the badge counts unread papers.
-  await row(popup, third).getByRole('button', { name: 'Read', exact: true }).click();
-  await expect(row(popup, third).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await paperRow(popup, third).getByRole('button', { name: 'Read', exact: true }).click();
+  await expect(paperRow(popup, third).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => badge(worker!)).toBe('2');
   // …or nothing, as the user chooses.
   await popup.getByRole('checkbox', { name: 'Unread count on toolbar icon' }).uncheck();
@@ -83,12 +81,12 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await expect.poll(() => badge(worker!)).toBe('2');
 
   // Remove, then Undo: the paper comes back with its note and tag.
-  await row(popup, second).getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(rows(popup)).toHaveCount(2);
+  await paperRow(popup, second).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(paperRows(popup)).toHaveCount(2);
   await expect(saveControl(listing, second)).toHaveAccessibleName('Save');
   await popup.getByRole('button', { name: 'Undo' }).click();
-  await expect(rows(popup)).toHaveCount(3);
-  await expect(row(popup, second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
+  await expect(paperRows(popup)).toHaveCount(3);
+  await expect(paperRow(popup, second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
   await expect(await notesOf(popup, second)).toHaveValue(note);
   await expect(saveControl(listing, second)).toHaveAccessibleName('Saved');
   await expect.poll(() => badge(worker!)).toBe('2');
@@ -96,11 +94,11 @@ test('save from a listing, then search, tag, take notes that survive closing the
   // Keyboard: from the search box down into the list, N opens the notes.
   await popup.getByRole('searchbox', { name: 'Search' }).focus();
   await popup.keyboard.press('ArrowDown');
-  await expect(rows(popup).first()).toBeFocused();
+  await expect(paperRows(popup).first()).toBeFocused();
   await popup.keyboard.press('ArrowDown');
-  await expect(rows(popup).nth(1)).toBeFocused();
+  await expect(paperRows(popup).nth(1)).toBeFocused();
   await popup.keyboard.press('n');
-  await expect(rows(popup).nth(1).getByRole('textbox', { name: /^Notes/ })).toBeFocused();
+  await expect(paperRows(popup).nth(1).getByRole('textbox', { name: /^Notes/ })).toBeFocused();
 
   // Export BibTeX of what is shown.
   await popup.getByRole('searchbox', { name: 'Search' }).fill('section 3');
@@ -118,18 +116,18 @@ test('the library page: bulk selection, detail pane with notes and citation key,
   const ids = await saveFirst(listing, 3);
   const library = await ext.context.newPage();
   await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-  await expect(rows(library)).toHaveCount(3);
+  await expect(paperRows(library)).toHaveCount(3);
 
   // Bulk: select two, mark them read, tag them.
-  await row(library, ids[0]!).getByRole('checkbox', { name: /^Select / }).check();
-  await row(library, ids[1]!).getByRole('checkbox', { name: /^Select / }).check();
+  await paperRow(library, ids[0]!).getByRole('checkbox', { name: /^Select / }).check();
+  await paperRow(library, ids[1]!).getByRole('checkbox', { name: /^Select / }).check();
   await library.getByRole('button', { name: 'Mark read' }).click();
-  await expect(row(library, ids[0]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await expect(row(library, ids[1]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(paperRow(library, ids[0]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(paperRow(library, ids[1]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await library.getByRole('textbox', { name: 'Tag to add to the selected papers' }).fill('survey');
   await library.getByRole('button', { name: 'Add tag' }).click();
-  await expect(row(library, ids[1]!).getByRole('button', { name: 'Remove tag survey' })).toBeVisible();
-  await expect(row(library, ids[2]!).getByRole('button', { name: 'Remove tag survey' })).toHaveCount(0);
+  await expect(paperRow(library, ids[1]!).getByRole('button', { name: 'Remove tag survey' })).toBeVisible();
+  await expect(paperRow(library, ids[2]!).getByRole('button', { name: 'Remove tag survey' })).toHaveCount(0);
 
   // Export the selection as biblatex.
   await library.getByRole('radio', { name: 'biblatex' }).check();
@@ -139,7 +137,7 @@ test('the library page: bulk selection, detail pane with notes and citation key,
   expect(text.match(/^@online\{/gm)).toHaveLength(2);
 
   // The detail pane: the Notes button leads to its editor; the citation key is editable.
-  await row(library, ids[2]!).getByRole('button', { name: 'Notes' }).click();
+  await paperRow(library, ids[2]!).getByRole('button', { name: 'Notes' }).click();
   const notes = library.getByRole('region', { name: 'Paper details' }).getByRole('textbox', { name: /^Notes/ });
   await expect(notes).toBeFocused();
   await notes.fill('Detail pane note');
@@ -163,7 +161,7 @@ test('the library page: bulk selection, detail pane with notes and citation key,
   await expect(library.locator('.import-outcome')).toHaveText('backup.json: 0 added, 0 updated, 3 unchanged');
   await library.getByLabel('Backup file to restore').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
   await expect(library.getByRole('alert')).toContainText(/^broken\.json: .+\. Nothing was changed\.$/);
-  await expect(rows(library)).toHaveCount(3);
+  await expect(paperRows(library)).toHaveCount(3);
 });
 
 test('10,000 saved papers: the popup shows its first rows fast, and a search narrows the list', async ({ ext }, testInfo) => {
@@ -178,14 +176,14 @@ test('10,000 saved papers: the popup shows its first rows fast, and a search nar
   let popup!: Page;
   for (let opening = 0; opening < 3; opening++) {
     popup = await ext.openPopup();
-    await expect(rows(popup).first()).toBeVisible();
+    await expect(paperRows(popup).first()).toBeVisible();
     openings.push(await measureOpening(popup));
     if (opening < 2) await popup.close();
   }
   // The first rows were drawn before the live popup's code had loaded (entrypoints/popup/first-paint.ts).
   for (const { firstRows, liveRows } of openings) expect(firstRows).toBeLessThan(liveRows);
   // Only the rows in view are in the page.
-  expect(await rows(popup).count()).toBeLessThan(40);
+  expect(await paperRows(popup).count()).toBeLessThan(40);
   await expect(popup.locator('.count')).toHaveText(/^10,000 papers · /, { timeout: 30_000 });
 
   await popup.getByRole('searchbox', { name: 'Search' }).focus();
@@ -195,7 +193,7 @@ test('10,000 saved papers: the popup shows its first rows fast, and a search nar
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(10_000);
   // Every row shown matches (the synthetic library has Müllers and papers on scaling).
-  for (const text of await rows(popup).allTextContents()) expect(text.toLowerCase()).toMatch(/scal/);
+  for (const text of await paperRows(popup).allTextContents()) expect(text.toLowerCase()).toMatch(/scal/);
 
   const one = (value: number) => Math.round(value * 10) / 10;
   const round = (values: number[]) => values.map(one);
