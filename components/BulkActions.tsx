@@ -35,7 +35,12 @@ export function BulkActions({
   return (
     <div className="bulk-actions" role="toolbar" aria-label="Selected papers">
       <label className="bulk-select-all">
-        <input type="checkbox" checked={allShownSelected && shownCount > 0} disabled={shownCount === 0} onChange={(event) => onSelectAllShown(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={allShownSelected && shownCount > 0}
+          disabled={shownCount === 0}
+          onChange={(event) => onSelectAllShown(event.target.checked)}
+        />
         <span>{none ? 'Select all shown' : `${selectedCount.toLocaleString('en')} selected`}</span>
       </label>
       <button type="button" className="header-action" disabled={none} onClick={onMarkRead}>
@@ -51,12 +56,27 @@ export function BulkActions({
           addTag();
         }}
       >
-        <input className="tag-input bulk-tag-input" aria-label="Tag to add to the selected papers" placeholder="tag" maxLength={100} value={tag} disabled={none} onChange={(event) => setTag(event.target.value)} />
+        <input
+          className="tag-input bulk-tag-input"
+          aria-label="Tag to add to the selected papers"
+          placeholder="tag"
+          maxLength={100}
+          value={tag}
+          disabled={none}
+          onChange={(event) => setTag(event.target.value)}
+        />
         <button type="submit" className="header-action" disabled={none || !tag.trim()}>
           Add tag
         </button>
       </form>
-      <button type="button" className="header-action" disabled={none} onClick={onExport} aria-label="Export the selection as BibTeX" title="Export the selected papers as BibTeX">
+      <button
+        type="button"
+        className="header-action"
+        disabled={none}
+        onClick={onExport}
+        aria-label="Export the selection as BibTeX"
+        title="Export the selected papers as BibTeX"
+      >
         Export
       </button>
       <button type="button" className="header-action danger" disabled={none} onClick={onRemove}>

@@ -6,9 +6,15 @@ export function EmptyShelf() {
         <strong>No saved papers yet.</strong>
       </p>
       <p>
-        Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Papers</a> or an{' '}
-        <a href="https://arxiv.org/list/cs.LG/new" target="_blank" rel="noreferrer">arXiv listing</a> and click <em>Save</em> next to any
-        paper. It will show up here.
+        Open{' '}
+        <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">
+          Hugging Face Papers
+        </a>{' '}
+        or an{' '}
+        <a href="https://arxiv.org/list/cs.LG/new" target="_blank" rel="noreferrer">
+          arXiv listing
+        </a>{' '}
+        and click <em>Save</em> next to any paper. It will show up here.
       </p>
     </div>
   );

@@ -107,8 +107,24 @@ export function LibraryFiles({
             Import BibTeX…
           </button>
         </div>
-        <input ref={backupInput} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Backup file to restore" onChange={readFile(onRestoreBackup)} />
-        <input ref={bibtexInput} type="file" accept=".bib,.bibtex,.txt,text/plain,application/x-bibtex" className="visually-hidden" tabIndex={-1} aria-label="BibTeX file to import" onChange={readFile(onImportBibtex)} />
+        <input
+          ref={backupInput}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Backup file to restore"
+          onChange={readFile(onRestoreBackup)}
+        />
+        <input
+          ref={bibtexInput}
+          type="file"
+          accept=".bib,.bibtex,.txt,text/plain,application/x-bibtex"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="BibTeX file to import"
+          onChange={readFile(onImportBibtex)}
+        />
         <div className="import-outcome" aria-live="polite">
           {busy && <p>Reading the file…</p>}
           {outcome && 'error' in outcome && (

@@ -46,7 +46,8 @@ export interface PaperListProps {
   lookingUp?: ReadonlySet<string>;
 }
 
-const KEYS_HINT = 'Arrow keys move between papers. Enter opens the paper, C its code, N its notes, R marks it read or unread, Delete removes it.';
+const KEYS_HINT =
+  'Arrow keys move between papers. Enter opens the paper, C its code, N its notes, R marks it read or unread, Delete removes it.';
 
 /**
  * The saved papers as a virtualized list (issue #4: 10,000 papers): only the rows in view, plus a few, are
@@ -220,13 +221,7 @@ export function PaperList({
       {papers.length === 0 ? (
         empty
       ) : (
-        <ul
-          className="papers"
-          role="list"
-          aria-label={label}
-          aria-describedby={hintId}
-          style={{ height: virtualizer.getTotalSize() }}
-        >
+        <ul className="papers" role="list" aria-label={label} aria-describedby={hintId} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const paper = papers[item.index]!;
             return (

@@ -125,7 +125,12 @@ export const PaperRow = memo(function PaperRow({
           >
             BibTeX
           </button>
-          <button type="button" className="paper-action paper-remove" onClick={() => actions.remove(paper)} aria-describedby={titleId(paper.id)}>
+          <button
+            type="button"
+            className="paper-action paper-remove"
+            onClick={() => actions.remove(paper)}
+            aria-describedby={titleId(paper.id)}
+          >
             Remove
           </button>
         </div>
@@ -166,7 +171,14 @@ export const PaperRow = memo(function PaperRow({
 /** One of a paper's links; a repository with its stars beside it when they are known ("★ 1.2k"). */
 export function PaperLink({ link }: { link: LabelledLink }) {
   const anchor = (
-    <a href={link.href} target="_blank" rel="noreferrer" aria-label={link.accessibleName} title={link.label} data-kind={link.label.startsWith('Code') ? 'code' : undefined}>
+    <a
+      href={link.href}
+      target="_blank"
+      rel="noreferrer"
+      aria-label={link.accessibleName}
+      title={link.label}
+      data-kind={link.label.startsWith('Code') ? 'code' : undefined}
+    >
       {link.label}
     </a>
   );

@@ -11,13 +11,22 @@ export function SettingsControls({ settings, onChange }: SettingsControlsProps) 
   // A short visible label keeps the popup's footer on one line; the full one names the checkbox.
   const toggle = (label: string, shortLabel: string, checked: boolean | undefined, change: (checked: boolean) => Settings) => (
     <label className="setting" title={label}>
-      <input type="checkbox" aria-label={label} checked={checked ?? false} disabled={!settings} onChange={(event) => onChange(change(event.target.checked))} />
+      <input
+        type="checkbox"
+        aria-label={label}
+        checked={checked ?? false}
+        disabled={!settings}
+        onChange={(event) => onChange(change(event.target.checked))}
+      />
       <span aria-hidden="true">{shortLabel}</span>
     </label>
   );
   return (
     <>
-      {toggle('Unread count on toolbar icon', 'Unread badge', settings && settings.badge === 'unread', (on) => ({ ...settings!, badge: on ? 'unread' : 'none' }))}
+      {toggle('Unread count on toolbar icon', 'Unread badge', settings && settings.badge === 'unread', (on) => ({
+        ...settings!,
+        badge: on ? 'unread' : 'none',
+      }))}
       {toggle('Look up missing details and code online', 'Look up online', settings?.lookups, (lookups) => ({ ...settings!, lookups }))}
     </>
   );

@@ -71,7 +71,13 @@ export function TagEditor({ tags, knownTags, paperTitle, onChange }: TagEditorPr
           {tags.map((tag) => (
             <li key={tag} className="tag">
               <span className="tag-name">{tag}</span>
-              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((other) => other !== tag))}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={`Remove tag ${tag}`}
+                title={`Remove tag ${tag}`}
+                onClick={() => onChange(tags.filter((other) => other !== tag))}
+              >
                 ×
               </button>
             </li>

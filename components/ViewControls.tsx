@@ -54,14 +54,24 @@ export function ViewControls({
       </div>
       <div className="filters">
         {/* Each choice reads as what it filters ("Any status", "Unread"), so the labels are for screen readers only. */}
-        <select className="filter" aria-label="Read status filter" value={view.status} onChange={(event) => set('status', StatusFilter.parse(event.target.value))}>
+        <select
+          className="filter"
+          aria-label="Read status filter"
+          value={view.status}
+          onChange={(event) => set('status', StatusFilter.parse(event.target.value))}
+        >
           {StatusFilter.options.map((option) => (
             <option key={option} value={option}>
               {STATUS_CHOICES[option]}
             </option>
           ))}
         </select>
-        <select className="filter" aria-label="Tag filter" value={view.tag ?? ''} onChange={(event) => set('tag', event.target.value || null)}>
+        <select
+          className="filter"
+          aria-label="Tag filter"
+          value={view.tag ?? ''}
+          onChange={(event) => set('tag', event.target.value || null)}
+        >
           <option value="">Any tag</option>
           {tagChoices.map(({ tag, count }) => (
             <option key={tag} value={tag}>
@@ -73,7 +83,12 @@ export function ViewControls({
           <input type="checkbox" checked={view.hasCode} onChange={(event) => set('hasCode', event.target.checked)} />
           <span>Has code</span>
         </label>
-        <select className="filter filter-sort" aria-label="Sort by" value={view.sort} onChange={(event) => set('sort', SortOrder.parse(event.target.value))}>
+        <select
+          className="filter filter-sort"
+          aria-label="Sort by"
+          value={view.sort}
+          onChange={(event) => set('sort', SortOrder.parse(event.target.value))}
+        >
           {SortOrder.options.map((option) => (
             <option key={option} value={option}>
               {SORT_LABELS[option]}

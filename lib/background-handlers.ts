@@ -1,11 +1,5 @@
 import type { PaperShelfDb } from './db';
-import {
-  BackgroundRequest,
-  type BackgroundReply,
-  type BackgroundResults,
-  isTrustedSender,
-  type MessageSender,
-} from './messages';
+import { BackgroundRequest, type BackgroundReply, type BackgroundResults, isTrustedSender, type MessageSender } from './messages';
 import { exportBackup, exportBibtex, importBackup, importBibtex } from './library-io';
 import { enqueueLookups, enqueueMissingLookups, refreshLookup } from './lookup/store';
 import {
@@ -79,7 +73,12 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
       return { updated: await updatePapers(db, request.ids, request.patch, now) };
     case 'papers/remove': {
       const removed = await removePapers(db, request.ids);
-      await deps.announceSavedState(states(removed.map((paper) => paper.id), false));
+      await deps.announceSavedState(
+        states(
+          removed.map((paper) => paper.id),
+          false,
+        ),
+      );
       return { removed };
     }
     case 'papers/restore': {
@@ -89,7 +88,12 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
         await enqueueLookups(db, request.papers, now);
         return count;
       });
-      await deps.announceSavedState(states(request.papers.map((paper) => paper.id), true));
+      await deps.announceSavedState(
+        states(
+          request.papers.map((paper) => paper.id),
+          true,
+        ),
+      );
       deps.lookupsQueued?.();
       return { restored };
     }
@@ -102,7 +106,8 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
     case 'library/import-backup':
     case 'library/import-bibtex': {
       const before = new Set(await db.papers.toCollection().primaryKeys());
-      const summary = request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request, now);
+      const summary =
+        request.type === 'library/import-backup' ? await importBackup(db, request.text) : await importBibtex(db, request, now);
       const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
       if (added.length > 0) await deps.announceSavedState(states(added, true));
       if (summary.added + summary.updated > 0 && (await enqueueMissingLookups(db, now)) > 0) deps.lookupsQueued?.();
@@ -120,11 +125,7 @@ async function run(request: BackgroundRequest, deps: BackgroundDeps): Promise<Ba
 const READ_ONLY = new Set<BackgroundRequest['type']>(['paper/saved-state', 'library/export-backup', 'paper/refresh-lookup']);
 
 /** Checks the sender, parses the message, runs it. Never throws: every failure is an error reply. */
-export async function handleBackgroundMessage(
-  message: unknown,
-  sender: MessageSender,
-  deps: BackgroundDeps,
-): Promise<BackgroundReply> {
+export async function handleBackgroundMessage(message: unknown, sender: MessageSender, deps: BackgroundDeps): Promise<BackgroundReply> {
   if (!isTrustedSender(sender, deps.extension)) {
     return { ok: false, error: 'PaperShelf accepts messages only from its own pages and content scripts' };
   }

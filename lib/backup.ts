@@ -62,7 +62,10 @@ export function parseBackup(text: string): ParsedBackup {
   }
   const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
   if (head.format !== BACKUP_FORMAT) {
-    return { ok: false, error: `Not a PaperShelf backup: "format" is ${JSON.stringify(head.format) ?? 'missing'}, not "${BACKUP_FORMAT}".` };
+    return {
+      ok: false,
+      error: `Not a PaperShelf backup: "format" is ${JSON.stringify(head.format) ?? 'missing'}, not "${BACKUP_FORMAT}".`,
+    };
   }
   if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > BACKUP_VERSION) {
     return {
@@ -106,8 +109,7 @@ const same = (a: Paper, b: Paper) => JSON.stringify(Paper.parse(a)) === JSON.str
 function mergePaper(existing: Paper, incoming: Paper, keyTaken: (key: string) => boolean): Paper {
   const [newer, older] = incoming.updatedAt > existing.updatedAt ? [incoming, existing] : [existing, incoming];
   const first = incoming.savedAt < existing.savedAt ? incoming : existing;
-  const citationKey =
-    existing.citationKey ?? (incoming.citationKey && !keyTaken(incoming.citationKey) ? incoming.citationKey : undefined);
+  const citationKey = existing.citationKey ?? (incoming.citationKey && !keyTaken(incoming.citationKey) ? incoming.citationKey : undefined);
   return Paper.parse({
     ...newer,
     authors: newer.authors.length ? newer.authors : older.authors,

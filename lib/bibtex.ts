@@ -47,16 +47,33 @@ export function isValidCitationKey(key: string): boolean {
 
 // Words that make poor key parts: `vaswani2017attention`, not `vaswani2017is`.
 const STOP_WORDS = new Set(
-  ('a an the on of in for to towards toward and or with without via from at by into onto over under about ' +
+  (
+    'a an the on of in for to towards toward and or with without via from at by into onto over under about ' +
     'as is are be do does can how what why when where which who we our your you its it this that not no ' +
-    'beyond between through using')
-    .split(' '),
+    'beyond between through using'
+  ).split(' '),
 );
 
 // Letters NFD does not decompose into a base letter plus accents.
 const LATIN_FOLD: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D',
-  ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ŋ: 'n', Ŋ: 'N',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+  ŋ: 'n',
+  Ŋ: 'N',
 };
 
 /** `Łukasz Müller` -> `Lukasz Muller`; non-Latin letters pass through (and are later dropped from keys). */
@@ -67,7 +84,10 @@ function foldToLatin(text: string): string {
     .replace(/[^\x00-\x7f]/g, (ch) => LATIN_FOLD[ch] ?? ch);
 }
 
-const keyPart = (text: string) => foldToLatin(text).toLowerCase().replace(/[^a-z0-9]+/g, '');
+const keyPart = (text: string) =>
+  foldToLatin(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
@@ -184,16 +204,50 @@ const LIGATURES = new Set(['--', '``', "''", '!`', '?`', ',,']);
 // except `\k` (ogonek), and `\dh \th \ng \dj` below need T1 too: exactly as when LaTeX reads the UTF-8
 // character, so the ASCII file is never less portable than the UTF-8 one.
 const ACCENTS: Record<string, string> = {
-  '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
-  '\u0308': '"', '\u030a': 'r', '\u030b': 'H', '\u030c': 'v', '\u0323': 'd', '\u0327': 'c', '\u0328': 'k',
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0306': 'u',
+  '\u0307': '.',
+  '\u0308': '"',
+  '\u030a': 'r',
+  '\u030b': 'H',
+  '\u030c': 'v',
+  '\u0323': 'd',
+  '\u0327': 'c',
+  '\u0328': 'k',
   '\u0331': 'b',
 };
 const LATEX_LETTERS: Record<string, string> = {
-  ß: '{\\ss}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}', ø: '{\\o}', Ø: '{\\O}', ł: '{\\l}',
-  Ł: '{\\L}', ı: '{\\i}', đ: '{\\dj}', Đ: '{\\DJ}', ð: '{\\dh}', Ð: '{\\DH}', þ: '{\\th}', Þ: '{\\TH}',
-  ŋ: '{\\ng}', Ŋ: '{\\NG}', '\u00a0': '~', '\u2013': '--', '\u2014': '---',
+  ß: '{\\ss}',
+  æ: '{\\ae}',
+  Æ: '{\\AE}',
+  œ: '{\\oe}',
+  Œ: '{\\OE}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  ł: '{\\l}',
+  Ł: '{\\L}',
+  ı: '{\\i}',
+  đ: '{\\dj}',
+  Đ: '{\\DJ}',
+  ð: '{\\dh}',
+  Ð: '{\\DH}',
+  þ: '{\\th}',
+  Þ: '{\\TH}',
+  ŋ: '{\\ng}',
+  Ŋ: '{\\NG}',
+  '\u00a0': '~',
+  '\u2013': '--',
+  '\u2014': '---',
   // Not `` ` `` and `'`: readers take a lone `'` for the apostrophe it usually is.
-  '\u2018': '\\textquoteleft{}', '\u2019': '\\textquoteright{}', '\u201c': '``', '\u201d': "''", '\u2026': '\\ldots{}',
+  '\u2018': '\\textquoteleft{}',
+  '\u2019': '\\textquoteright{}',
+  '\u201c': '``',
+  '\u201d': "''",
+  '\u2026': '\\ldots{}',
 };
 
 /** One non-ASCII character as LaTeX (`{\"u}`, `{\^{\d{e}}}`), or itself when LaTeX has no command for it. */

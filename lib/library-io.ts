@@ -26,7 +26,9 @@ export async function exportBibtex(db: PaperShelfDb, options: BibtexExportOption
   return db.transaction('rw', db.papers, async () => {
     const papers = await allPapers(db);
     const keys = assignCitationKeys(papers);
-    const keyed = papers.map((paper) => (paper.citationKey === keys.get(paper.id) ? paper : { ...paper, citationKey: keys.get(paper.id)! }));
+    const keyed = papers.map((paper) =>
+      paper.citationKey === keys.get(paper.id) ? paper : { ...paper, citationKey: keys.get(paper.id)! },
+    );
     const newlyKeyed = keyed.filter((paper, index) => paper !== papers[index]);
     if (newlyKeyed.length > 0) await db.papers.bulkPut(newlyKeyed);
     const wanted = options.ids && new Set(options.ids);
@@ -56,7 +58,11 @@ export async function importBackup(db: PaperShelfDb, text: string): Promise<Impo
  * tags, status, key): the file only fills gaps in its metadata, adds its tags, and gives notes where
  * there were none.
  */
-export async function importBibtex(db: PaperShelfDb, { papers: imported, skipped }: BibtexImport, now = Date.now()): Promise<ImportSummary> {
+export async function importBibtex(
+  db: PaperShelfDb,
+  { papers: imported, skipped }: BibtexImport,
+  now = Date.now(),
+): Promise<ImportSummary> {
   return db.transaction('rw', db.papers, async () => {
     const existing = await allPapers(db);
     const byId = new Map(existing.map((paper) => [paper.id, paper]));

@@ -42,7 +42,20 @@ export function isFiltered(view: ViewChoices, query = ''): boolean {
  * the key for it: `lodz` finds `Łódź`, `strasse` finds `Straße`, `aero` finds `Ærø`.
  */
 const LETTER_FOLDS: Record<string, string> = {
-  ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k', ŋ: 'ng',
+  ł: 'l',
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŋ: 'ng',
 };
 const UNFOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 const COMBINING_MARKS = /\p{M}/gu;
@@ -214,8 +227,5 @@ export interface TagCount {
 export function tagCounts(papers: readonly Paper[]): TagCount[] {
   const counts = new Map<string, number>();
   for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || titleCollator.compare(a.tag, b.tag));
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || titleCollator.compare(a.tag, b.tag));
 }
-

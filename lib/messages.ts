@@ -14,7 +14,12 @@ const ImportText = z.string().max(64 * 1024 * 1024);
 
 /** One paper read from a BibTeX file (see lib/bibtex-import.ts). */
 const ImportedPaper = z
-  .object({ metadata: PaperMetadata, notes: z.string().max(1_000_000).optional(), tags: z.array(Tag).max(200).optional(), citationKey: CitationKey.optional() })
+  .object({
+    metadata: PaperMetadata,
+    notes: z.string().max(1_000_000).optional(),
+    tags: z.array(Tag).max(200).optional(),
+    citationKey: CitationKey.optional(),
+  })
   .strict();
 
 export const BackgroundRequest = z.discriminatedUnion('type', [
@@ -29,7 +34,10 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
     .object({
       type: z.literal('papers/update'),
       ids: PaperIds,
-      patch: z.object({ status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) }).partial().strict(),
+      patch: z
+        .object({ status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) })
+        .partial()
+        .strict(),
     })
     .strict(),
   /** popup/library → background: remove papers; the reply holds them whole, for Undo. */
@@ -106,8 +114,7 @@ export interface BackgroundResults {
 }
 
 export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =
-  | { ok: true; result: BackgroundResults[T] }
-  | { ok: false; error: string };
+  { ok: true; result: BackgroundResults[T] } | { ok: false; error: string };
 
 /** The parts of `runtime.MessageSender` the check needs. */
 export interface MessageSender {

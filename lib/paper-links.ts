@@ -47,7 +47,11 @@ export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links' | 'lookup
   }
   if (paper.lookup?.doi) {
     // Under doi.org whatever the stored text: a DOI cannot make the link go anywhere else.
-    links.push({ href: `https://doi.org/${encodeURI(paper.lookup.doi)}`, label: 'DOI', accessibleName: `Journal version (DOI ${paper.lookup.doi}) of ${paper.title}` });
+    links.push({
+      href: `https://doi.org/${encodeURI(paper.lookup.doi)}`,
+      label: 'DOI',
+      accessibleName: `Journal version (DOI ${paper.lookup.doi}) of ${paper.title}`,
+    });
   }
   return links;
 }

@@ -32,7 +32,10 @@ export const PaperMetadata = z.object({
   authors: z.array(z.string().trim().min(1).max(500)).max(5000).default([]),
   abstract: z.string().max(20000).optional(),
   /** ISO date (YYYY-MM-DD) of first publication or announcement. */
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   primaryCategory: z.string().max(64).optional(),
   links: PaperLinks.default({ code: [] }),
 });

@@ -33,12 +33,7 @@ export function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
  * Saves a paper, or completes the record if it is saved already (the same paper seen on another
  * site or in another version). Returns the stored record.
  */
-export async function savePaper(
-  db: PaperShelfDb,
-  metadata: PaperMetadata,
-  source: PaperSource,
-  now = Date.now(),
-): Promise<Paper> {
+export async function savePaper(db: PaperShelfDb, metadata: PaperMetadata, source: PaperSource, now = Date.now()): Promise<Paper> {
   return db.transaction('rw', db.papers, async () => {
     const stored = await db.papers.get(metadata.id);
     const paper = stored
@@ -147,7 +142,9 @@ export async function setCitationKey(db: PaperShelfDb, id: string, key: string, 
   return db.transaction('rw', db.papers, async () => {
     const stored = await db.papers.get(id);
     if (!stored) throw new Error(`paper ${id} is not saved`);
-    const owner = await db.papers.filter((paper) => paper.id !== id && paper.citationKey !== undefined && sameKey(paper.citationKey, key)).first();
+    const owner = await db.papers
+      .filter((paper) => paper.id !== id && paper.citationKey !== undefined && sameKey(paper.citationKey, key))
+      .first();
     if (owner) throw new Error(`the key ${key} is already used by ${owner.id} (${owner.title})`);
     const updated = Paper.parse({ ...stored, citationKey: key, updatedAt: now });
     await db.papers.put(updated);

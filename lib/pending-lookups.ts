@@ -11,7 +11,16 @@ import { db } from './db';
  */
 export function usePendingLookups(enabled: boolean | undefined): ReadonlySet<string> | undefined {
   const keys = useLiveQuery(
-    () => (enabled ? db.lookups.where('[reason+attempts]').anyOf([['new', 0], ['refresh', 0]]).primaryKeys() : []),
+    () =>
+      enabled
+        ? db.lookups
+            .where('[reason+attempts]')
+            .anyOf([
+              ['new', 0],
+              ['refresh', 0],
+            ])
+            .primaryKeys()
+        : [],
     [enabled],
   );
   return useMemo(() => (enabled ? new Set((keys ?? []).map(([id]) => id)) : undefined), [enabled, keys]);

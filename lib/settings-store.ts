@@ -13,11 +13,12 @@ export function useSettings(): [Settings | undefined, (next: Settings) => void] 
   useEffect(() => {
     let live = true;
     // Not needed for the first paint, which it would delay by loading and compiling the full zod.
-    const cancel = afterNextPaint(() =>
-      void settingsModule().then(async ({ parseSettings, SETTINGS_KEY }) => {
-        const stored = await browser.storage.local.get(SETTINGS_KEY);
-        if (live) setSettings(parseSettings(stored[SETTINGS_KEY]));
-      }),
+    const cancel = afterNextPaint(
+      () =>
+        void settingsModule().then(async ({ parseSettings, SETTINGS_KEY }) => {
+          const stored = await browser.storage.local.get(SETTINGS_KEY);
+          if (live) setSettings(parseSettings(stored[SETTINGS_KEY]));
+        }),
     );
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       void settingsModule().then(({ parseSettings, SETTINGS_KEY }) => {

@@ -83,7 +83,12 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
 
   const restore = (removed: Paper[]) => {
     ask({ type: 'papers/restore', papers: removed })
-      .then(() => notify({ tone: 'info', text: removed.length === 1 ? `Restored ${quoted(removed[0]!.title)}.` : `Restored ${plural(removed.length, 'paper')}.` }))
+      .then(() =>
+        notify({
+          tone: 'info',
+          text: removed.length === 1 ? `Restored ${quoted(removed[0]!.title)}.` : `Restored ${plural(removed.length, 'paper')}.`,
+        }),
+      )
       .catch(fail('Could not undo the removal'));
   };
 
@@ -208,9 +213,11 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
     const drafts = initialDependencies.current.drafts;
     if (!drafts) return;
     return afterNextPaint(() =>
-      recoverDrafts(drafts, (id) => db.papers.get(id), (id, text) => askBackground({ type: 'paper/update', id, patch: { notes: text } })).catch(
-        (error: unknown) => console.warn('PaperShelf: could not recover note drafts', error),
-      ),
+      recoverDrafts(
+        drafts,
+        (id) => db.papers.get(id),
+        (id, text) => askBackground({ type: 'paper/update', id, patch: { notes: text } }),
+      ).catch((error: unknown) => console.warn('PaperShelf: could not recover note drafts', error)),
     );
   }, []);
 
@@ -224,7 +231,10 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
   const tag = view?.tag;
   const hasCode = view?.hasCode;
   const faceted = useMemo(
-    () => (sorted && status !== undefined && tag !== undefined && hasCode !== undefined ? filterPapers(sorted, { status, tag, hasCode }) : undefined),
+    () =>
+      sorted && status !== undefined && tag !== undefined && hasCode !== undefined
+        ? filterPapers(sorted, { status, tag, hasCode })
+        : undefined,
     [sorted, status, tag, hasCode],
   );
   const shown = useMemo(() => {
@@ -267,5 +277,23 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
     setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
   };
 
-  return { view, setView, query, setQuery, papers, complete, shown, filtered, tags, knownTags, unread, summary, emptyState, clearFilters, notice, dismissNotice, actions };
+  return {
+    view,
+    setView,
+    query,
+    setQuery,
+    papers,
+    complete,
+    shown,
+    filtered,
+    tags,
+    knownTags,
+    unread,
+    summary,
+    emptyState,
+    clearFilters,
+    notice,
+    dismissNotice,
+    actions,
+  };
 }

@@ -84,7 +84,12 @@ export class Annotator {
     if (fresh.length <= MOUNT_BEFORE_STATE) return this.mount(fresh, source);
     // A long listing waits for the answer first: measured on a 2000-entry arXiv page, a reply sent
     // while controls were being laid out came back 500 ms late, and applying it restyled every one.
-    void answered.then(() => this.mount(fresh.filter((entry) => entry.anchor.isConnected), source));
+    void answered.then(() =>
+      this.mount(
+        fresh.filter((entry) => entry.anchor.isConnected),
+        source,
+      ),
+    );
   }
 
   /** Applies saved states announced by the background (from this tab or any other). */
@@ -116,7 +121,13 @@ export class Annotator {
     }
     const rest = entries.slice(MOUNT_BATCH);
     if (rest.length === 0) performance.mark('papershelf:mounted');
-    if (rest.length > 0) this.deps.requestFrame(() => this.mount(rest.filter((entry) => entry.anchor.isConnected), source));
+    if (rest.length > 0)
+      this.deps.requestFrame(() =>
+        this.mount(
+          rest.filter((entry) => entry.anchor.isConnected),
+          source,
+        ),
+      );
   }
 
   private async loadSavedState(ids: string[]): Promise<void> {

@@ -25,8 +25,7 @@ svg { width: 11px; height: 11px; fill: currentColor; }
   .error { color: #ffb4ab; }
 }`;
 
-const BOOKMARK_ICON =
-  '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
+const BOOKMARK_ICON = '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
 
 let sharedSheet: CSSStyleSheet | undefined;
 let sharedTemplate: DocumentFragment | undefined;
@@ -51,12 +50,7 @@ export interface SaveControl {
   showError(message: string | null): void;
 }
 
-export function createSaveControl(
-  doc: Document,
-  entry: PaperEntry,
-  saved: boolean,
-  onToggle: (control: SaveControl) => void,
-): SaveControl {
+export function createSaveControl(doc: Document, entry: PaperEntry, saved: boolean, onToggle: (control: SaveControl) => void): SaveControl {
   const host = doc.createElement('span');
   host.dataset.papershelfId = entry.id;
   const root = host.attachShadow({ mode: 'open' });

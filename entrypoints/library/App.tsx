@@ -75,7 +75,14 @@ export function App() {
       <div className="library-body">
         <section className="library-list" aria-label="Papers">
           {view && !libraryEmpty && (
-            <ViewControls query={shelf.query} onQueryChange={shelf.setQuery} view={view} onViewChange={shelf.setView} tags={shelf.tags} autoFocusSearch />
+            <ViewControls
+              query={shelf.query}
+              onQueryChange={shelf.setQuery}
+              view={view}
+              onViewChange={shelf.setView}
+              tags={shelf.tags}
+              autoFocusSearch
+            />
           )}
           {!libraryEmpty && (
             <BulkActions
@@ -110,7 +117,13 @@ export function App() {
         </section>
         <section className="library-detail" aria-label="Paper details">
           {current ? (
-            <PaperDetail paper={current} actions={actions} knownTags={shelf.knownTags} notesRef={notes} lookup={lookupState(lookingUp, current.id)} />
+            <PaperDetail
+              paper={current}
+              actions={actions}
+              knownTags={shelf.knownTags}
+              notesRef={notes}
+              lookup={lookupState(lookingUp, current.id)}
+            />
           ) : (
             <p className="detail-placeholder">Choose a paper to see its abstract, notes and citation key.</p>
           )}

@@ -59,7 +59,8 @@ function element(tag: string, attributes: Record<string, string>, ...children: C
   return node;
 }
 
-const selectShowing = (label: string, extraClass = '') => element('select', { class: `filter${extraClass}`, 'aria-hidden': 'true' }, element('option', {}, label));
+const selectShowing = (label: string, extraClass = '') =>
+  element('select', { class: `filter${extraClass}`, 'aria-hidden': 'true' }, element('option', {}, label));
 
 function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
   const search = element('input', {
@@ -111,7 +112,12 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
 
 /** components/SettingsControls.tsx's, disabled until the live popup has read the settings. */
 const setting = (label: string, shortLabel: string) =>
-  element('label', { class: 'setting', title: label }, element('input', { type: 'checkbox', 'aria-label': label, disabled: '' }), element('span', { 'aria-hidden': 'true' }, shortLabel));
+  element(
+    'label',
+    { class: 'setting', title: label },
+    element('input', { type: 'checkbox', 'aria-label': label, disabled: '' }),
+    element('span', { 'aria-hidden': 'true' }, shortLabel),
+  );
 
 /** components/PaperRow.tsx's PaperLink. */
 function paperLink(link: LabelledLink): HTMLElement {
@@ -148,10 +154,19 @@ function paperRow(paper: Paper): HTMLElement {
           'div',
           { class: 'status-control' },
           ...STATUSES.map((status) =>
-            element('button', { type: 'button', class: `status-option status-${status}`, 'aria-pressed': String(paper.status === status) }, STATUS_LABELS[status]),
+            element(
+              'button',
+              { type: 'button', class: `status-option status-${status}`, 'aria-pressed': String(paper.status === status) },
+              STATUS_LABELS[status],
+            ),
           ),
         ),
-        element('button', { type: 'button', class: 'paper-action notes-toggle' }, 'Notes', paper.notes !== '' && element('span', { class: 'has-notes' })),
+        element(
+          'button',
+          { type: 'button', class: 'paper-action notes-toggle' },
+          'Notes',
+          paper.notes !== '' && element('span', { class: 'has-notes' }),
+        ),
         element(
           'div',
           { class: 'tag-editor' },
@@ -159,7 +174,14 @@ function paperRow(paper: Paper): HTMLElement {
             element(
               'ul',
               { class: 'tags' },
-              ...paper.tags.map((tag) => element('li', { class: 'tag' }, element('span', { class: 'tag-name' }, tag), element('button', { type: 'button', class: 'tag-remove' }, '×'))),
+              ...paper.tags.map((tag) =>
+                element(
+                  'li',
+                  { class: 'tag' },
+                  element('span', { class: 'tag-name' }, tag),
+                  element('button', { type: 'button', class: 'tag-remove' }, '×'),
+                ),
+              ),
             ),
           element('input', { class: 'tag-input', type: 'text', placeholder: '+ tag' }),
         ),

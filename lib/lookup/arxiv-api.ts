@@ -40,7 +40,8 @@ export type ArxivFeed = { ok: true; entries: ArxivRecord[]; errors: string[] } |
 
 /** The query for `ids` (canonical, at most `ARXIV_BATCH_SIZE`); without a version arXiv answers with the latest. */
 export function arxivQueryUrl(ids: string[]): string {
-  if (ids.length === 0 || ids.length > ARXIV_BATCH_SIZE) throw new RangeError(`an arXiv query takes 1 to ${ARXIV_BATCH_SIZE} ids, not ${ids.length}`);
+  if (ids.length === 0 || ids.length > ARXIV_BATCH_SIZE)
+    throw new RangeError(`an arXiv query takes 1 to ${ARXIV_BATCH_SIZE} ids, not ${ids.length}`);
   for (const id of ids) if (canonicalArxivId(id) !== id) throw new RangeError(`not a canonical arXiv id: ${id}`);
   // Written out rather than through URLSearchParams: the documented form is `id_list=a,b/c`, and
   // canonical ids hold nothing that needs escaping.
@@ -102,19 +103,24 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
   const candidate = {
     id,
     title: text(entry.title),
-    authors: (Array.isArray(entry.author) ? entry.author : []).map((author) => (isObject(author) ? text(author.name) : undefined)).filter(Boolean),
+    authors: (Array.isArray(entry.author) ? entry.author : [])
+      .map((author) => (isObject(author) ? text(author.name) : undefined))
+      .filter(Boolean),
     abstract,
     published: text(entry.published)?.slice(0, 10),
     updated: text(entry.updated)?.slice(0, 10),
     primaryCategory: isObject(entry.primary_category) ? attribute(entry.primary_category, 'term') : undefined,
     comments,
     // The field sometimes holds several DOIs separated by spaces; the first is the article's.
-    doi: text(entry.doi)?.split(' ').find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
+    doi: text(entry.doi)
+      ?.split(' ')
+      .find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
     code: links.code,
     projectPage: links.projectPage,
   };
   const parsed = ArxivRecord.safeParse(candidate);
-  if (!parsed.success) return { error: `${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
+  if (!parsed.success)
+    return { error: `${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
   return { record: parsed.data };
 }
 

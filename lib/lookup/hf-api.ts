@@ -28,7 +28,8 @@ const HfPaperBody = z.object({
 /** Reads one answer. `status` 0 stands for a request that got no HTTP answer (offline, DNS, aborted). */
 export function parseHuggingFacePaper(status: number, body: unknown): HfResult {
   if (status === 404) return { kind: 'unknown' };
-  if (status < 200 || status > 299) return { kind: 'error', retryable: isRetryableStatus(status), message: `Hugging Face answered ${status}` };
+  if (status < 200 || status > 299)
+    return { kind: 'error', retryable: isRetryableStatus(status), message: `Hugging Face answered ${status}` };
   const parsed = HfPaperBody.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'} ${issue.message}`).join('; ');

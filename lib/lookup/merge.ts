@@ -42,7 +42,8 @@ export function mergeLookup<P extends Paper>(paper: P, found: LookupFound, now: 
   const learned = {
     doi: before.doi ?? arxiv?.doi,
     // Counts are live numbers: the newest answer wins.
-    githubStars: hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
+    githubStars:
+      hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
     upvotes: hf?.upvotes ?? before.upvotes,
   };
   const changed = !same(shown, pick(paper, shown)) || !same(learned, pick(before, learned));
@@ -105,7 +106,13 @@ const nameKey = (name: string) =>
 const same = (a: unknown, b: unknown) => JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
 // Key order and absent-versus-undefined must not count as changes.
 const sortedKeys = (_: string, value: unknown) =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))) : value;
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      )
+    : value;
 
 function pick<T extends object>(source: object, like: T): Partial<T> {
   return Object.fromEntries(Object.keys(like).map((key) => [key, (source as Record<string, unknown>)[key]])) as Partial<T>;

@@ -9,7 +9,16 @@ import { applyLookup } from '../papers';
 import { arxivQueryUrl, MAX_FEED_LENGTH, parseArxivFeed } from './arxiv-api';
 import { huggingFaceApiUrl, parseHuggingFacePaper } from './hf-api';
 import type { LookupFound } from './merge';
-import { afterFailure, afterSuccess, BACKOFF_MAX, isRetryableStatus, nextBatch, type Failure, type LookupService, type LookupTask } from './queue';
+import {
+  afterFailure,
+  afterSuccess,
+  BACKOFF_MAX,
+  isRetryableStatus,
+  nextBatch,
+  type Failure,
+  type LookupService,
+  type LookupTask,
+} from './queue';
 import { dueLookups } from './store';
 
 /** A request taking longer than this is abandoned and retried later: arXiv answers 50 ids in a few seconds. */
@@ -151,7 +160,13 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
  * read again inside it: the paper may have been removed, or the user may have asked for a refresh,
  * while the request was under way.
  */
-async function settle(deps: LookupDeps, key: Pick<LookupTask, 'id' | 'service'>, outcome: Outcome, now: number, warn: (message: string) => void): Promise<void> {
+async function settle(
+  deps: LookupDeps,
+  key: Pick<LookupTask, 'id' | 'service'>,
+  outcome: Outcome,
+  now: number,
+  warn: (message: string) => void,
+): Promise<void> {
   const { db } = deps;
   try {
     await db.transaction('rw', db.papers, db.lookups, async () => {
@@ -171,7 +186,9 @@ async function settle(deps: LookupDeps, key: Pick<LookupTask, 'id' | 'service'>,
   } catch (error) {
     // A merge that would not validate, or a failed write: the paper stays as it was and the row
     // keeps its schedule, which the next pass would repeat at once; count it as an unusable answer.
-    warn(`PaperShelf: could not store the lookup of ${key.id} on ${key.service}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(
+      `PaperShelf: could not store the lookup of ${key.id} on ${key.service}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     if ('found' in outcome) await settle(deps, key, { failure: { retryable: false } }, now, warn);
   }
 }

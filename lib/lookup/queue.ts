@@ -154,5 +154,7 @@ export function afterSuccess(task: LookupTask, paper: Paper, now: number): Looku
   if (task.service !== 'huggingface') return undefined;
   const next = nextHuggingFaceCheck(paper);
   // At least a day later even if the caller passed the paper before the merge stamped the check.
-  return next === undefined ? undefined : { id: task.id, service: task.service, attempts: 0, notBefore: Math.max(next, now + DAY), reason: 'recheck' };
+  return next === undefined
+    ? undefined
+    : { id: task.id, service: task.service, attempts: 0, notBefore: Math.max(next, now + DAY), reason: 'recheck' };
 }

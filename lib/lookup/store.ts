@@ -11,7 +11,8 @@ type Key = [string, LookupService];
 const keyOf = (task: Pick<LookupTask, 'id' | 'service'>): Key => [task.id, task.service];
 
 /** The rows of these papers, for every service (what a removal deletes). */
-export const lookupKeysOf = (ids: readonly string[]): Key[] => ids.flatMap((id) => LookupService.options.map((service): Key => [id, service]));
+export const lookupKeysOf = (ids: readonly string[]): Key[] =>
+  ids.flatMap((id) => LookupService.options.map((service): Key => [id, service]));
 
 /**
  * Queues what `tasksFor` says these papers need, except where the paper already has a row for the
@@ -52,7 +53,12 @@ export async function refreshLookup(db: PaperShelfDb, id: string, now: number): 
  * long to wait), instead of the whole queue: after a large import it holds thousands. Rows that do not
  * parse are deleted and reported, like any stored input.
  */
-export async function dueLookups(db: PaperShelfDb, service: LookupService, now: number, warn: (message: string) => void): Promise<LookupTask[]> {
+export async function dueLookups(
+  db: PaperShelfDb,
+  service: LookupService,
+  now: number,
+  warn: (message: string) => void,
+): Promise<LookupTask[]> {
   const index = db.lookups.where('[service+notBefore]');
   const [due, next] = await Promise.all([
     index.between([service, Dexie.minKey], [service, now], true, true).toArray(),

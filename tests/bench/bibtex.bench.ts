@@ -34,11 +34,19 @@ const keyed = (() => {
 })();
 
 describe('export 10,000 papers as BibTeX', () => {
-  bench('first export: assign every key, then write the file', () => {
-    toBibtex(papers, { keys: assignCitationKeys(papers) });
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    'first export: assign every key, then write the file',
+    () => {
+      toBibtex(papers, { keys: assignCitationKeys(papers) });
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 
-  bench('later export: keys already stored', () => {
-    toBibtex(keyed, { keys: assignCitationKeys(keyed) });
-  }, { iterations: 5, warmupIterations: 1 });
+  bench(
+    'later export: keys already stored',
+    () => {
+      toBibtex(keyed, { keys: assignCitationKeys(keyed) });
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
 });

@@ -39,7 +39,10 @@ function readMarks() {
   const start = at('papershelf:scan-start');
   const done = Math.max(at('papershelf:mounted') ?? Infinity, at('papershelf:saved-state') ?? -Infinity);
   const domContentLoaded = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
-  const longest = Math.max(0, ...window.__papershelfLongTasks.filter((task) => task.start + task.duration >= start).map((task) => task.duration));
+  const longest = Math.max(
+    0,
+    ...window.__papershelfLongTasks.filter((task) => task.start + task.duration >= start).map((task) => task.duration),
+  );
   return { start, done, domContentLoaded, longest };
 }
 
@@ -65,7 +68,11 @@ for (let run = 0; ONLY !== 'popup' && run < RUNS; run++) {
   const marks = await page.evaluate(readMarks);
   const hosts = await page.locator('[data-papershelf-id]').count();
   if (hosts !== 2000) throw new Error(`expected 2000 controls, found ${hosts}`);
-  results.push({ annotate: marks.done - marks.start, fromDomContentLoaded: marks.done - marks.domContentLoaded, longestTask: marks.longest });
+  results.push({
+    annotate: marks.done - marks.start,
+    fromDomContentLoaded: marks.done - marks.domContentLoaded,
+    longestTask: marks.longest,
+  });
   await context.close();
 }
 
@@ -76,7 +83,9 @@ if (results.length > 0) {
     `annotate 2000-entry arXiv listing (content script start → every control mounted with its saved state): ` +
       `median ${ms(median(results.map((r) => r.annotate)))} (runs: ${results.map((r) => ms(r.annotate)).join(', ')})`,
   );
-  console.log(`  the same from DOMContentLoaded (includes Chromium's own first layout of the page): median ${ms(median(results.map((r) => r.fromDomContentLoaded)))}`);
+  console.log(
+    `  the same from DOMContentLoaded (includes Chromium's own first layout of the page): median ${ms(median(results.map((r) => r.fromDomContentLoaded)))}`,
+  );
   console.log(`  longest main-thread task meanwhile: median ${ms(median(results.map((r) => r.longestTask)))}`);
 }
 
@@ -120,7 +129,10 @@ try {
     popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     const warm = await measureOpening(popup);
-    await popup.locator('.count').filter({ hasText: /^10,000 papers/ }).waitFor({ timeout: 30_000 });
+    await popup
+      .locator('.count')
+      .filter({ hasText: /^10,000 papers/ })
+      .waitFor({ timeout: 30_000 });
     const allRows = await popup.evaluate(() => performance.getEntriesByName('papershelf:all-rows')[0]?.startTime ?? NaN);
     await popup.getByRole('searchbox', { name: 'Search' }).focus();
     const typing = await measureTyping(popup, QUERY);
@@ -137,10 +149,16 @@ if (popupRuns.length > 0) {
   const filtering = popupRuns.flatMap((r) => r.filtering);
   const ms1 = (value) => `${value.toFixed(1)} ms`;
   console.log(`popup with ${POPUP_PAPERS.toLocaleString('en')} saved papers (times from opening popup.html; medians of ${RUNS} runs):`);
-  console.log(`  first rows painted: ${ms(median(popupRuns.map((r) => r.warm.firstPaint)))} (runs: ${popupRuns.map((r) => ms(r.warm.firstPaint)).join(', ')})`);
-  console.log(`    in the page at ${ms(median(popupRuns.map((r) => r.warm.firstRows)))}; popup script started at ${ms(median(popupRuns.map((r) => r.warm.scriptStart)))}; live (React) rows at ${ms(median(popupRuns.map((r) => r.warm.liveRows)))}`);
+  console.log(
+    `  first rows painted: ${ms(median(popupRuns.map((r) => r.warm.firstPaint)))} (runs: ${popupRuns.map((r) => ms(r.warm.firstPaint)).join(', ')})`,
+  );
+  console.log(
+    `    in the page at ${ms(median(popupRuns.map((r) => r.warm.firstRows)))}; popup script started at ${ms(median(popupRuns.map((r) => r.warm.scriptStart)))}; live (React) rows at ${ms(median(popupRuns.map((r) => r.warm.liveRows)))}`,
+  );
   console.log(`    first opening in a fresh browser: painted at ${ms(median(popupRuns.map((r) => r.cold.firstPaint)))}`);
   console.log(`    floor, an empty extension page's first paint: ${ms(median(popupRuns.map((r) => r.floor)))}`);
   console.log(`  all ${POPUP_PAPERS.toLocaleString('en')} papers loaded (search ready): ${ms(median(popupRuns.map((r) => r.allRows)))}`);
-  console.log(`  search, typing "${QUERY}": keystroke to next frame median ${ms1(median(keystrokes))} (max ${ms1(Math.max(...keystrokes))}); filtering median ${ms1(median(filtering))} (max ${ms1(Math.max(...filtering))})`);
+  console.log(
+    `  search, typing "${QUERY}": keystroke to next frame median ${ms1(median(keystrokes))} (max ${ms1(Math.max(...keystrokes))}); filtering median ${ms1(median(filtering))} (max ${ms1(Math.max(...filtering))})`,
+  );
 }

@@ -64,7 +64,9 @@ async function download(page: Page, action: () => Promise<void>) {
 /** Zotero's parser renders author-written math as Unicode (`$\alpha$` -> `α`): the title it should read back. */
 const titleAsRead = (title: string) => title.replace(/\$[^$]+\$/g, (math) => readBib(`@misc{m, title = {${math}}}`).entries[0]!.title);
 
-test('notes and tags written in the popup come back from the exported .bib; backup, clear, restore brings everything back', async ({ ext }) => {
+test('notes and tags written in the popup come back from the exported .bib; backup, clear, restore brings everything back', async ({
+  ext,
+}) => {
   test.setTimeout(120_000);
   const listings: Page[] = [];
   const papers: PagePaper[] = [];
@@ -126,7 +128,9 @@ test('notes and tags written in the popup come back from the exported .bib; back
   const backUp = () => download(library, () => library.getByRole('button', { name: 'Back up library' }).click());
   const backup = await backUp();
   expect(backup.days.map((day) => `papershelf-backup-${day}.json`)).toContain(backup.name);
-  const saved = (JSON.parse(backup.text) as { papers: Array<{ id: string; notes: string; tags: string[]; status: string; citationKey?: string }> }).papers;
+  const saved = (
+    JSON.parse(backup.text) as { papers: Array<{ id: string; notes: string; tags: string[]; status: string; citationKey?: string }> }
+  ).papers;
   for (const paper of saved) {
     expect(paper.notes).toBe(NOTES[paper.id] ?? '');
     expect(paper.tags).toEqual(TAGS[paper.id] ?? []);
@@ -142,7 +146,8 @@ test('notes and tags written in the popup come back from the exported .bib; back
 
   // Restore into the empty library.
   const restoreInput = library.getByLabel('Backup file to restore');
-  const restore = (name: string, text: string) => restoreInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const restore = (name: string, text: string) =>
+    restoreInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await restore(backup.name, backup.text);
   await expect(library.locator('.import-outcome')).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
   await expect(paperRows(library)).toHaveCount(papers.length);
@@ -156,7 +161,10 @@ test('notes and tags written in the popup come back from the exported .bib; back
   await restore('cut.json', backup.text.slice(0, backup.text.length / 2));
   await expect(library.getByRole('alert')).toHaveText(/^cut\.json: .*not JSON.*\. Nothing was changed\.$/);
   const foreign = JSON.parse(backup.text) as { papers: Array<Record<string, unknown>> };
-  foreign.papers = [{ ...foreign.papers[0], id: '2611.99999', citationKey: 'newcomer' }, { ...foreign.papers[1], status: 'finished' }];
+  foreign.papers = [
+    { ...foreign.papers[0], id: '2611.99999', citationKey: 'newcomer' },
+    { ...foreign.papers[1], status: 'finished' },
+  ];
   await restore('edited.json', JSON.stringify(foreign));
   await expect(library.getByRole('alert')).toHaveText(/^edited\.json: .*papers\[1\]\.status.*\. Nothing was changed\.$/);
   await expect(paperRows(library)).toHaveCount(papers.length);

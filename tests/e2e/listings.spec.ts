@@ -16,9 +16,9 @@ test('an arXiv /new listing of 2000 entries: every entry has exactly one control
   const listing = await ext.context.newPage();
   await listing.goto(url);
   await expect(listing.locator('[data-papershelf-id]')).toHaveCount(2000, { timeout: 20_000 });
-  const perEntry = await listing.locator('dl dt').evaluateAll((entries) =>
-    entries.map((dt) => dt.querySelectorAll(':scope > [data-papershelf-id]').length),
-  );
+  const perEntry = await listing
+    .locator('dl dt')
+    .evaluateAll((entries) => entries.map((dt) => dt.querySelectorAll(':scope > [data-papershelf-id]').length));
   expect(perEntry).toHaveLength(2000);
   expect(perEntry.every((count) => count === 1)).toBe(true);
 
@@ -57,9 +57,11 @@ test('a Hugging Face search page gets a control on every result', async ({ ext }
   const expected = expectedOf('huggingface/search');
   const search = await ext.openFixture('huggingface/search');
   await expect(search.locator('article [data-papershelf-id]')).toHaveCount(expected.papers.length);
-  expect(await search.locator('article [data-papershelf-id]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id')))).toEqual(
-    expected.papers.map((paper) => paper.id),
-  );
+  expect(
+    await search
+      .locator('article [data-papershelf-id]')
+      .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id'))),
+  ).toEqual(expected.papers.map((paper) => paper.id));
 });
 
 test('Hugging Face entries appended later get a control in the same frame; a pushState navigation re-scans', async ({ ext }) => {
@@ -100,10 +102,9 @@ test('Hugging Face entries appended later get a control in the same frame; a pus
     }
   });
   await expect(daily.locator('[data-papershelf-id]')).toHaveCount(2);
-  expect(await daily.locator('[data-papershelf-id]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id')))).toEqual([
-    '2611.10001',
-    '2611.10002',
-  ]);
+  expect(
+    await daily.locator('[data-papershelf-id]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id'))),
+  ).toEqual(['2611.10001', '2611.10002']);
   await saveControl(daily, '2611.10002').click();
   const popup = await ext.openPopup();
   await expect(popup.locator('li[data-papershelf-id="2611.10002"]')).toContainText('Trending paper 2');

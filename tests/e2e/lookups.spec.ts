@@ -15,7 +15,9 @@ const ids = listed.papers.map((paper) => paper.id);
 
 /** What arXiv knows: the page's authors and, for the collaboration, the 37 the listing left out. */
 const fullAuthors = (paper: (typeof listed.papers)[number]) =>
-  paper.authors.length === 25 ? [...paper.authors, ...Array.from({ length: 37 }, (_, index) => `Polyglot Contributor ${index + 26}`)] : paper.authors;
+  paper.authors.length === 25
+    ? [...paper.authors, ...Array.from({ length: 37 }, (_, index) => `Polyglot Contributor ${index + 26}`)]
+    : paper.authors;
 const repository = (id: string) => `https://github.com/lab-${id.replace('.', '-')}/code`;
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -33,7 +35,9 @@ function arxivAnswer(url: string): string {
     <published>${paper.published}T17:00:00Z</published>
     <title>${escapeXml(paper.title)}</title>
     <summary>The abstract of ${escapeXml(paper.title)}.</summary>
-    ${fullAuthors(paper).map((name) => `<author><name>${escapeXml(name)}</name></author>`).join('\n    ')}
+    ${fullAuthors(paper)
+      .map((name) => `<author><name>${escapeXml(name)}</name></author>`)
+      .join('\n    ')}
     <arxiv:primary_category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
     <category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
   </entry>`,
@@ -83,7 +87,10 @@ async function saveAll(ext: ExtensionHarness): Promise<{ listing: Page; savedAt:
 async function expectCompleted(popup: Page) {
   for (const paper of listed.papers) {
     const row = popup.locator(`li[data-papershelf-id="${paper.id}"]`);
-    await expect(row.getByRole('link', { name: `Code: ${new URL(repository(paper.id)).pathname.slice(1)}, 1,234 stars` })).toHaveAttribute('href', repository(paper.id));
+    await expect(row.getByRole('link', { name: `Code: ${new URL(repository(paper.id)).pathname.slice(1)}, 1,234 stars` })).toHaveAttribute(
+      'href',
+      repository(paper.id),
+    );
     await expect(row).toContainText('★ 1.2k');
     await expect(row.locator('.paper-meta')).toContainText(fullAuthors(paper).at(-1)!);
     await expect(row.getByText('looking up…')).toHaveCount(0);
@@ -141,7 +148,12 @@ test('saved papers get their repositories from Hugging Face and their full autho
   const arxivCalls = apis.requests.filter((url) => url.includes('export.arxiv.org'));
   expect(arxivCalls.length).toBeLessThanOrEqual(2);
   expect(arxivCalls.flatMap((url) => new URL(url).searchParams.get('id_list')!.split(',')).sort()).toEqual([...ids].sort());
-  expect(apis.requests.filter((url) => url.includes('huggingface.co')).map((url) => url.split('/').at(-1)).sort()).toEqual([...ids].sort());
+  expect(
+    apis.requests
+      .filter((url) => url.includes('huggingface.co'))
+      .map((url) => url.split('/').at(-1))
+      .sort(),
+  ).toEqual([...ids].sort());
   expect(await readQueue(popup)).toEqual([]);
 });
 

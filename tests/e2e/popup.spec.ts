@@ -8,7 +8,9 @@ import { expect, paperRow, paperRows, saveControl, test } from './harness';
 
 /** The toolbar badge, as the service worker set it. */
 const badge = (worker: Worker) =>
-  worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }).chrome.action.getBadgeText({}),
+  );
 
 async function saveFirst(listing: Page, count: number): Promise<string[]> {
   const hosts = listing.locator('[data-papershelf-id]');
@@ -52,9 +54,13 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await tagInput.fill('<b>to read</b>');
   await tagInput.press('Enter');
   await expect(paperRow(popup, second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
-  await paperRow(popup, first).getByRole('combobox', { name: /^Add tag to/ }).fill('<b>');
+  await paperRow(popup, first)
+    .getByRole('combobox', { name: /^Add tag to/ })
+    .fill('<b>');
   await expect(paperRow(popup, first).getByRole('option', { name: '<b>to read</b>' })).toBeVisible();
-  await paperRow(popup, first).getByRole('combobox', { name: /^Add tag to/ }).press('Escape');
+  await paperRow(popup, first)
+    .getByRole('combobox', { name: /^Add tag to/ })
+    .press('Escape');
 
   // A note, typed and the popup closed at once: no time for the debounced save.
   await paperRow(popup, second).getByRole('button', { name: 'Notes' }).click();
@@ -98,7 +104,11 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await popup.keyboard.press('ArrowDown');
   await expect(paperRows(popup).nth(1)).toBeFocused();
   await popup.keyboard.press('n');
-  await expect(paperRows(popup).nth(1).getByRole('textbox', { name: /^Notes/ })).toBeFocused();
+  await expect(
+    paperRows(popup)
+      .nth(1)
+      .getByRole('textbox', { name: /^Notes/ }),
+  ).toBeFocused();
 
   // Export BibTeX of what is shown.
   await popup.getByRole('searchbox', { name: 'Search' }).fill('section 3');
@@ -119,8 +129,12 @@ test('the library page: bulk selection, detail pane with notes and citation key,
   await expect(paperRows(library)).toHaveCount(3);
 
   // Bulk: select two, mark them read, tag them.
-  await paperRow(library, ids[0]!).getByRole('checkbox', { name: /^Select / }).check();
-  await paperRow(library, ids[1]!).getByRole('checkbox', { name: /^Select / }).check();
+  await paperRow(library, ids[0]!)
+    .getByRole('checkbox', { name: /^Select / })
+    .check();
+  await paperRow(library, ids[1]!)
+    .getByRole('checkbox', { name: /^Select / })
+    .check();
   await library.getByRole('button', { name: 'Mark read' }).click();
   await expect(paperRow(library, ids[0]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(paperRow(library, ids[1]!).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -157,9 +171,13 @@ test('the library page: bulk selection, detail pane with notes and citation key,
   text = await readDownload(backup);
   expect(text).toContain('Detail pane note');
   expect(text).toContain('Smith2026Tokens');
-  await library.getByLabel('Backup file to restore').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await library
+    .getByLabel('Backup file to restore')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(library.locator('.import-outcome')).toHaveText('backup.json: 0 added, 0 updated, 3 unchanged');
-  await library.getByLabel('Backup file to restore').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
+  await library
+    .getByLabel('Backup file to restore')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
   await expect(library.getByRole('alert')).toContainText(/^broken\.json: .+\. Nothing was changed\.$/);
   await expect(paperRows(library)).toHaveCount(3);
 });
@@ -212,8 +230,14 @@ test('10,000 saved papers: the popup shows its first rows fast, and a search nar
     { type: 'first rows in the page (ms from opening)', description: report.firstRowsInPageMs.join(', ') },
     { type: 'popup script started (ms from opening)', description: report.scriptStartMs.join(', ') },
     { type: 'live popup showed its rows (ms from opening)', description: report.liveRowsMs.join(', ') },
-    { type: 'keystroke to next frame (ms)', description: `median ${report.keystrokeToNextFrameMs.median.toFixed(1)}, max ${report.keystrokeToNextFrameMs.max.toFixed(1)}` },
-    { type: 'filtering per keystroke (ms)', description: `median ${report.filteringMs.median.toFixed(2)}, max ${report.filteringMs.max.toFixed(2)}` },
+    {
+      type: 'keystroke to next frame (ms)',
+      description: `median ${report.keystrokeToNextFrameMs.median.toFixed(1)}, max ${report.keystrokeToNextFrameMs.max.toFixed(1)}`,
+    },
+    {
+      type: 'filtering per keystroke (ms)',
+      description: `median ${report.filteringMs.median.toFixed(2)}, max ${report.filteringMs.max.toFixed(2)}`,
+    },
   );
   expect(keystrokes).toHaveLength('muller scal'.length);
   expect(median(filtering)).toBeLessThan(16);

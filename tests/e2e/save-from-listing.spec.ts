@@ -35,9 +35,9 @@ test('save three papers from the daily page, see them in the popup, reload, unsa
   expect(expected.papers[0]!.links.code.length).toBeGreaterThan(0);
   // Newest first.
   await expect(popup.locator('li[data-papershelf-id]')).toHaveCount(3);
-  expect(await popup.locator('li[data-papershelf-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-papershelf-id')))).toEqual(
-    [...chosen].reverse(),
-  );
+  expect(
+    await popup.locator('li[data-papershelf-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-papershelf-id'))),
+  ).toEqual([...chosen].reverse());
 
   await listing.reload();
   for (const id of chosen) await expect(saveControl(listing, id)).toHaveAccessibleName('Saved');
@@ -73,6 +73,8 @@ test('a click made by page script (untrusted) saves nothing', async ({ ext }) =>
 test('a web page cannot talk to the background', async ({ ext }) => {
   const listing = await ext.openFixture('huggingface/daily');
   // Page scripts have no chrome.runtime for an extension without externally_connectable.
-  const reachable = await listing.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+  const reachable = await listing.evaluate(
+    () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+  );
   expect(reachable).toBe('undefined');
 });

@@ -47,7 +47,8 @@ export function runBibtex(bibText, { style = 'plain', files = {} } = {}) {
 
 const nfc = (text) => text.normalize('NFC');
 /** @param {import('@retorquere/bibtex-parser').Creator} creator */
-const displayName = (creator) => creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+const displayName = (creator) =>
+  creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
 
 /**
  * What Zotero's parser reads from a .bib, with titles in the case they were written (`sentenceCase: false`),

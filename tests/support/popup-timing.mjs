@@ -19,7 +19,12 @@ export async function measureOpening(page) {
           if (!paint) return;
           observer.disconnect();
           const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-          resolve({ scriptStart: at('papershelf:start'), firstRows: at('papershelf:first-rows'), firstPaint: paint.startTime, liveRows: at('papershelf:live-rows') });
+          resolve({
+            scriptStart: at('papershelf:start'),
+            firstRows: at('papershelf:first-rows'),
+            firstPaint: paint.startTime,
+            liveRows: at('papershelf:live-rows'),
+          });
         }).observe({ type: 'paint', buffered: true });
       }),
   );
@@ -55,7 +60,10 @@ export async function measureTyping(page, text) {
   return page.evaluate(
     (from) => ({
       keystrokes: [...window.__papershelfKeystrokes],
-      filtering: performance.getEntriesByName('papershelf:filter').slice(from).map((entry) => entry.duration),
+      filtering: performance
+        .getEntriesByName('papershelf:filter')
+        .slice(from)
+        .map((entry) => entry.duration),
     }),
     before,
   );

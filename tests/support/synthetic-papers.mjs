@@ -18,11 +18,84 @@ export function syntheticPapers(count, now = Date.UTC(2026, 8, 28, 9, 0, 0)) {
     return (state >>> 0) / 4294967296;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const topics = ['Attention', 'Diffusion', 'Scaling Laws', 'Sparse Mixtures', 'Retrieval', 'Graph Networks', 'Reinforcement Learning', 'State Space Models', 'Tokenizers', 'Vision Transformers', 'Speculative Decoding', 'Preference Optimization', 'Quantization', 'Protein Folding', 'Weather Forecasting', 'Program Synthesis'];
-  const verbs = ['Revisiting', 'Understanding', 'Scaling', 'Rethinking', 'Accelerating', 'Taming', 'Unifying', 'Benchmarking', 'Distilling', 'Aligning'];
-  const tails = ['at Scale', 'for Long Contexts', 'without Labels', 'in the Wild', 'with Linear Cost', 'from First Principles', 'on a Budget', 'for Robotics', 'via Self-Play', 'Made Simple'];
-  const given = ['Anna', 'Łukasz', 'Zoë', 'José', 'Mei', 'Oluwaseun', 'Søren', 'Ingrid', 'Hiroshi', 'Priya', 'François', 'Dmitri', 'Aisha', 'Björn', 'Chen', 'Nguyễn'];
-  const family = ['Müller', 'Nowak', 'García', 'Wang', 'Adeyemi', 'Kierkegaard', 'Larsson', 'Tanaka', 'Patel', 'Chollet', 'Ivanov', 'Khan', 'Ångström', 'Li', 'Smith', 'Văn An'];
+  const topics = [
+    'Attention',
+    'Diffusion',
+    'Scaling Laws',
+    'Sparse Mixtures',
+    'Retrieval',
+    'Graph Networks',
+    'Reinforcement Learning',
+    'State Space Models',
+    'Tokenizers',
+    'Vision Transformers',
+    'Speculative Decoding',
+    'Preference Optimization',
+    'Quantization',
+    'Protein Folding',
+    'Weather Forecasting',
+    'Program Synthesis',
+  ];
+  const verbs = [
+    'Revisiting',
+    'Understanding',
+    'Scaling',
+    'Rethinking',
+    'Accelerating',
+    'Taming',
+    'Unifying',
+    'Benchmarking',
+    'Distilling',
+    'Aligning',
+  ];
+  const tails = [
+    'at Scale',
+    'for Long Contexts',
+    'without Labels',
+    'in the Wild',
+    'with Linear Cost',
+    'from First Principles',
+    'on a Budget',
+    'for Robotics',
+    'via Self-Play',
+    'Made Simple',
+  ];
+  const given = [
+    'Anna',
+    'Łukasz',
+    'Zoë',
+    'José',
+    'Mei',
+    'Oluwaseun',
+    'Søren',
+    'Ingrid',
+    'Hiroshi',
+    'Priya',
+    'François',
+    'Dmitri',
+    'Aisha',
+    'Björn',
+    'Chen',
+    'Nguyễn',
+  ];
+  const family = [
+    'Müller',
+    'Nowak',
+    'García',
+    'Wang',
+    'Adeyemi',
+    'Kierkegaard',
+    'Larsson',
+    'Tanaka',
+    'Patel',
+    'Chollet',
+    'Ivanov',
+    'Khan',
+    'Ångström',
+    'Li',
+    'Smith',
+    'Văn An',
+  ];
   const sentences = [
     'We study the problem in a setting where labelled data is scarce and compute is limited.',
     'Our method replaces the quadratic step with a linear-time approximation that preserves accuracy.',
@@ -47,9 +120,12 @@ export function syntheticPapers(count, now = Date.UTC(2026, 8, 28, 9, 0, 0)) {
     const yymm = `${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}`;
     const id = `${yymm}.${String(10001 + (index % 300) * 7).padStart(5, '0')}`;
     const authors = Array.from({ length: 2 + Math.floor(random() * 6) }, () => `${pick(given)} ${pick(family)}`);
-    const abstract = Array.from({ length: 7 + Math.floor(random() * 5) }, () => pick(sentences)).join(' ').replace('the problem', `${topic.toLowerCase()}`);
+    const abstract = Array.from({ length: 7 + Math.floor(random() * 5) }, () => pick(sentences))
+      .join(' ')
+      .replace('the problem', `${topic.toLowerCase()}`);
     const hasCode = random() < 0.35;
-    const tags = random() < 0.4 ? [pick(tagPool), ...(random() < 0.3 ? [pick(tagPool)] : [])].filter((tag, i, all) => all.indexOf(tag) === i) : [];
+    const tags =
+      random() < 0.4 ? [pick(tagPool), ...(random() < 0.3 ? [pick(tagPool)] : [])].filter((tag, i, all) => all.indexOf(tag) === i) : [];
     const savedAt = now - index * 3 * 3600_000 - Math.floor(random() * 3600_000);
     papers.push({
       id,

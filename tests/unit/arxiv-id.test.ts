@@ -12,9 +12,8 @@ describe('canonicalArxivId', () => {
     ['math.GT/0309136', 'math/0309136'],
   ])('%s -> %s', (raw, id) => expect(canonicalArxivId(raw)).toBe(id));
 
-  it.each(['', '2401.123', '24011.2345', 'hello/1234567', 'math/02111', '2401.12345v', '../2401.12345'])(
-    'rejects %j',
-    (raw) => expect(canonicalArxivId(raw)).toBeNull(),
+  it.each(['', '2401.123', '24011.2345', 'hello/1234567', 'math/02111', '2401.12345v', '../2401.12345'])('rejects %j', (raw) =>
+    expect(canonicalArxivId(raw)).toBeNull(),
   );
 });
 

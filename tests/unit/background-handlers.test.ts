@@ -38,11 +38,7 @@ describe('handleBackgroundMessage', () => {
 
   it('answers saved state for a whole page in one reply', async () => {
     await handleBackgroundMessage(save, contentScript, deps());
-    const reply = await handleBackgroundMessage(
-      { type: 'paper/saved-state', ids: ['2401.12345', '2402.00001'] },
-      contentScript,
-      deps(),
-    );
+    const reply = await handleBackgroundMessage({ type: 'paper/saved-state', ids: ['2401.12345', '2402.00001'] }, contentScript, deps());
     expect(reply).toEqual({ ok: true, result: { '2401.12345': true, '2402.00001': false } });
   });
 
@@ -131,10 +127,24 @@ describe('handleBackgroundMessage', () => {
       await handleBackgroundMessage(listed, contentScript, deps());
       const removed = await handleBackgroundMessage({ type: 'papers/remove', ids: ['2401.12345'] }, popup, deps());
       expect(await db.lookups.count()).toBe(0);
-      await handleBackgroundMessage({ type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed }, popup, deps());
+      await handleBackgroundMessage(
+        { type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed },
+        popup,
+        deps(),
+      );
       expect(await db.lookups.count()).toBe(2);
 
-      const backup = createBackup([Paper.parse({ ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }), source: hfSource, tags: [], status: 'unread', notes: '', savedAt: 1, updatedAt: 1 })]);
+      const backup = createBackup([
+        Paper.parse({
+          ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }),
+          source: hfSource,
+          tags: [],
+          status: 'unread',
+          notes: '',
+          savedAt: 1,
+          updatedAt: 1,
+        }),
+      ]);
       kicks = 0;
       await handleBackgroundMessage({ type: 'library/import-backup', text: backup }, popup, deps());
       expect((await queue()).filter((row) => row.startsWith('2402.00001'))).toEqual(['2402.00001 arxiv new', '2402.00001 huggingface new']);

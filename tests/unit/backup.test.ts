@@ -44,7 +44,11 @@ describe('backup files', () => {
 
   it('are sorted by id, 2-space indented, end with a newline, and dated by the latest change', () => {
     const text = createBackup([paper({ id: '2401.00002', updatedAt: Date.UTC(2026, 10, 26) }), paper({ id: '2401.00001' })]);
-    expect(text.startsWith(`{\n  "format": "${BACKUP_FORMAT}",\n  "version": 1,\n  "exportedAt": "2026-11-26T00:00:00.000Z",\n  "papers": [\n    {\n      "id": "2401.00001",\n      "title"`)).toBe(true);
+    expect(
+      text.startsWith(
+        `{\n  "format": "${BACKUP_FORMAT}",\n  "version": 1,\n  "exportedAt": "2026-11-26T00:00:00.000Z",\n  "papers": [\n    {\n      "id": "2401.00001",\n      "title"`,
+      ),
+    ).toBe(true);
     expect(text.indexOf('"2401.00001"')).toBeLessThan(text.indexOf('"2401.00002"'));
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(createBackup([])).exportedAt).toBe('1970-01-01T00:00:00.000Z');
@@ -149,13 +153,20 @@ describe('restoring into a library', () => {
     const editedElsewhere = paper({ notes: 'newer notes', updatedAt: 2000 });
     expect(mergeBackup([existing], [editedElsewhere]).toWrite[0]).toMatchObject({ notes: 'newer notes', updatedAt: 2000, lookup: looked });
     const recounted = { ...looked, huggingfaceCheckedAt: 5000, upvotes: 9 };
-    expect(mergeBackup([existing], [paper({ lookup: recounted, updatedAt: 500 })]).toWrite[0]).toMatchObject({ updatedAt: 1000, lookup: recounted });
+    expect(mergeBackup([existing], [paper({ lookup: recounted, updatedAt: 500 })]).toWrite[0]).toMatchObject({
+      updatedAt: 1000,
+      lookup: recounted,
+    });
     // A backup made before the lookup answered changes nothing.
     expect(mergeBackup([existing], [paper()])).toMatchObject({ toWrite: [], unchanged: 1 });
   });
 
   it('never loses or replaces a citation key, and never lets two papers share one', () => {
-    const existing = [paper({ id: '2401.00001', citationKey: 'mine' }), paper({ id: '2401.00002' }), paper({ id: '2401.00009', citationKey: 'taken' })];
+    const existing = [
+      paper({ id: '2401.00001', citationKey: 'mine' }),
+      paper({ id: '2401.00002' }),
+      paper({ id: '2401.00009', citationKey: 'taken' }),
+    ];
     const incoming = [
       paper({ id: '2401.00001', citationKey: 'theirs', notes: 'newer', updatedAt: 9000 }),
       paper({ id: '2401.00002', citationKey: 'lovelace2024' }),

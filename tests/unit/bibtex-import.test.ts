@@ -61,27 +61,31 @@ describe('BibTeX import', () => {
     ['BibTeX, UTF-8', {}],
     ['BibTeX, ASCII', { asciiOnly: true }],
     ['biblatex', { flavour: 'biblatex' }],
-  ])('gets back exactly what PaperShelf exported, for the nasty corpus (%s)', (_name, options) => {
-    const papers = nastyPapers();
-    const keys = assignCitationKeys(papers);
-    const result = parseBibtexForImport(toBibtex(papers, { ...options, keys }));
-    expect(result.skipped).toEqual([]);
-    expect(result.papers).toHaveLength(papers.length);
-    for (const p of papers) {
-      const got = result.papers.find((imported) => imported.metadata.id === p.id);
-      expect(got, p.id).toBeDefined();
-      expect(got!.metadata.title, p.id).toBe(p.title);
-      expect(got!.metadata.authors, p.id).toEqual(p.authors);
-      // Notes keep their lines; only spaces within a line are TeX's to collapse.
-      expect(got!.notes ?? '', p.id).toBe(normalizeNotes(p.notes));
-      expect([...(got!.tags ?? [])].sort(), p.id).toEqual([...new Set(p.tags.map(keywordForTag))].sort());
-      expect(got!.citationKey).toBe(keys.get(p.id));
-      expect(got!.metadata.primaryCategory).toBe(p.primaryCategory);
-      expect(got!.metadata.links.code).toEqual(p.links.code);
-      // BibTeX's year + month cannot carry the day, so only biblatex's `date` brings the date back.
-      expect(got!.metadata.published).toBe(options.flavour === 'biblatex' ? p.published : undefined);
-    }
-  }, 60_000);
+  ])(
+    'gets back exactly what PaperShelf exported, for the nasty corpus (%s)',
+    (_name, options) => {
+      const papers = nastyPapers();
+      const keys = assignCitationKeys(papers);
+      const result = parseBibtexForImport(toBibtex(papers, { ...options, keys }));
+      expect(result.skipped).toEqual([]);
+      expect(result.papers).toHaveLength(papers.length);
+      for (const p of papers) {
+        const got = result.papers.find((imported) => imported.metadata.id === p.id);
+        expect(got, p.id).toBeDefined();
+        expect(got!.metadata.title, p.id).toBe(p.title);
+        expect(got!.metadata.authors, p.id).toEqual(p.authors);
+        // Notes keep their lines; only spaces within a line are TeX's to collapse.
+        expect(got!.notes ?? '', p.id).toBe(normalizeNotes(p.notes));
+        expect([...(got!.tags ?? [])].sort(), p.id).toEqual([...new Set(p.tags.map(keywordForTag))].sort());
+        expect(got!.citationKey).toBe(keys.get(p.id));
+        expect(got!.metadata.primaryCategory).toBe(p.primaryCategory);
+        expect(got!.metadata.links.code).toEqual(p.links.code);
+        // BibTeX's year + month cannot carry the day, so only biblatex's `date` brings the date back.
+        expect(got!.metadata.published).toBe(options.flavour === 'biblatex' ? p.published : undefined);
+      }
+    },
+    60_000,
+  );
 
   it('reads arXiv’s own export', () => {
     expect(importOne(ARXIV)).toEqual({

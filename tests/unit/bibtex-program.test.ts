@@ -81,43 +81,55 @@ describe.skipIf(!hasBibtex)('the bibtex program', () => {
     expect(bbl.replace(/\s+/g, ' ')).toContain('@misc\\textbraceleft{}evil, title=\\textbraceleft{}x\\textbraceright{}\\textbraceright{}');
   });
 
-  it.skipIf(!hasPdftex).each(['plain', 'annotated'])('produces a .bbl (%s style) that TeX typesets without an error', (style) => {
-    for (const [, options] of VARIANTS) {
-      const dir = workDir();
-      const { bbl } = runBibtex(exported(options), { style, files: { 'annotated.bst': ANNOTATED_BST } });
-      // An empty .bbl (bibtex failed) would typeset without an error too.
-      expect(bbl).toContain('\\newblock');
-      writeFileSync(join(dir, 'doc.bbl'), bbl);
-      writeFileSync(join(dir, 'shim.tex'), PLAIN_TEX_SHIM);
-      const { status } = run('pdftex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'shim.tex'], dir);
-      const errors = readFileSync(join(dir, 'shim.log'), 'utf8').split('\n').filter((line) => line.startsWith('!'));
-      expect(errors).toEqual([]);
-      expect(status).toBe(0);
-    }
-  }, 60_000);
+  it.skipIf(!hasPdftex).each(['plain', 'annotated'])(
+    'produces a .bbl (%s style) that TeX typesets without an error',
+    (style) => {
+      for (const [, options] of VARIANTS) {
+        const dir = workDir();
+        const { bbl } = runBibtex(exported(options), { style, files: { 'annotated.bst': ANNOTATED_BST } });
+        // An empty .bbl (bibtex failed) would typeset without an error too.
+        expect(bbl).toContain('\\newblock');
+        writeFileSync(join(dir, 'doc.bbl'), bbl);
+        writeFileSync(join(dir, 'shim.tex'), PLAIN_TEX_SHIM);
+        const { status } = run('pdftex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'shim.tex'], dir);
+        const errors = readFileSync(join(dir, 'shim.log'), 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('!'));
+        expect(errors).toEqual([]);
+        expect(status).toBe(0);
+      }
+    },
+    60_000,
+  );
 
   // pdflatex needs extra packages for scripts beyond T1 (CJK, Greek, and in UTF-8 input Vietnamese `ễ`,
   // which LaTeX maps only for T5): papers with them are left out. With asciiOnly, accents are commands,
   // so every Latin-script paper must compile.
-  it.skipIf(!hasPdflatex).each(VARIANTS)('produces a document pdflatex compiles (%s)', (_name, options) => {
-    const typesettable = options.asciiOnly
-      ? /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u
-      : /^[\u0000-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/u;
-    const papers = corpus.filter((p) => typesettable.test([p.title, ...p.authors].join(' ')));
-    const dir = workDir();
-    writeFileSync(join(dir, 'papers.bib'), exported(options, papers));
-    writeFileSync(
-      join(dir, 'doc.tex'),
-      '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
-        '\\bibliographystyle{plain}\n\\bibliography{papers}\n\\end{document}\n',
-    );
-    const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
-    latex();
-    expect(run('bibtex', ['doc'], dir).status).toBe(0);
-    latex();
-    const { status } = latex();
-    const errors = readFileSync(join(dir, 'doc.log'), 'utf8').split('\n').filter((line) => line.startsWith('!'));
-    expect(errors).toEqual([]);
-    expect(status).toBe(0);
-  }, 120_000);
+  it.skipIf(!hasPdflatex).each(VARIANTS)(
+    'produces a document pdflatex compiles (%s)',
+    (_name, options) => {
+      const typesettable = options.asciiOnly
+        ? /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u
+        : /^[\u0000-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/u;
+      const papers = corpus.filter((p) => typesettable.test([p.title, ...p.authors].join(' ')));
+      const dir = workDir();
+      writeFileSync(join(dir, 'papers.bib'), exported(options, papers));
+      writeFileSync(
+        join(dir, 'doc.tex'),
+        '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
+          '\\bibliographystyle{plain}\n\\bibliography{papers}\n\\end{document}\n',
+      );
+      const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
+      latex();
+      expect(run('bibtex', ['doc'], dir).status).toBe(0);
+      latex();
+      const { status } = latex();
+      const errors = readFileSync(join(dir, 'doc.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('!'));
+      expect(errors).toEqual([]);
+      expect(status).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -100,13 +100,9 @@ describe('BibTeX export', () => {
 
   it('protects acronyms and inner capitals from the style’s lowercasing, and leaves Title Case to the style', () => {
     const title = (text: string) => fieldOf(entryOf({ title: text }), 'title');
-    expect(title('BERT: Pre-training of Deep Bidirectional Transformers')).toBe(
-      '{BERT}: Pre-training of Deep Bidirectional Transformers',
-    );
+    expect(title('BERT: Pre-training of Deep Bidirectional Transformers')).toBe('{BERT}: Pre-training of Deep Bidirectional Transformers');
     expect(title('GPT-4 Technical Report')).toBe('{GPT}-4 Technical Report');
-    expect(title('ImageNet Classification with 3D mRNA and Model X')).toBe(
-      '{ImageNet} Classification with {3D} {mRNA} and Model {X}',
-    );
+    expect(title('ImageNet Classification with 3D mRNA and Model X')).toBe('{ImageNet} Classification with {3D} {mRNA} and Model {X}');
     expect(title('A Self-Attention Survey')).toBe('A Self-Attention Survey');
   });
 
@@ -121,15 +117,17 @@ describe('BibTeX export', () => {
   });
 
   it('escapes every TeX special and breaks ligatures, so the typeset text is what was typed', () => {
-    expect(fieldOf(entryOf({ title: '100% \\x & #1 a_b ~ ^ <> {ok} -- `` \'\' !` ,,' }), 'title')).toBe(
-      '100\\% \\textbackslash{}x \\& \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textless{}\\textgreater{} \\{ok\\} -{}- `{}` \'{}\' !{}` ,{},',
+    expect(fieldOf(entryOf({ title: "100% \\x & #1 a_b ~ ^ <> {ok} -- `` '' !` ,," }), 'title')).toBe(
+      "100\\% \\textbackslash{}x \\& \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textless{}\\textgreater{} \\{ok\\} -{}- `{}` '{}' !{}` ,{},",
     );
   });
 
   it('writes unbalanced braces as text commands, so BibTeX never sees them', () => {
     const entry = entryOf({ title: 'A } b {', notes: '}\n@misc{evil, title={x}}' });
     expect(fieldOf(entry, 'title')).toBe('A \\textbraceright{} b \\textbraceleft{}');
-    expect(entry).toContain('annote = {\\textbraceright{} \\\\\n    @misc\\textbraceleft{}evil, title=\\textbraceleft{}x\\textbraceright{}\\textbraceright{}}');
+    expect(entry).toContain(
+      'annote = {\\textbraceright{} \\\\\n    @misc\\textbraceleft{}evil, title=\\textbraceleft{}x\\textbraceright{}\\textbraceright{}}',
+    );
   });
 
   it('braces names BibTeX would misread, and only those', () => {
@@ -145,7 +143,7 @@ describe('BibTeX export', () => {
       { title: 'Über Łódź: ệ and 日本 🚀', authors: ['Jürgen Müller', 'Łukasz Kaiser', 'José Ñúñez'], notes: 'ß “q” ‘s’ – —' },
       { asciiOnly: true },
     );
-    expect(fieldOf(entry, 'title')).toBe('{\\"U}ber {\\L}{\\\'o}d{\\\'z}: {\\^{\\d{e}}} and 日本 🚀');
+    expect(fieldOf(entry, 'title')).toBe("{\\\"U}ber {\\L}{\\'o}d{\\'z}: {\\^{\\d{e}}} and 日本 🚀");
     expect(fieldOf(entry, 'author')).toBe('J{\\"u}rgen M{\\"u}ller and {\\L}ukasz Kaiser and Jos{\\\'e} {\\~N}{\\\'u}{\\~n}ez');
     expect(fieldOf(entry, 'annote')).toBe("{\\ss} ``q'' \\textquoteleft{}s\\textquoteright{} -- ---");
   });
@@ -188,7 +186,12 @@ describe('BibTeX export', () => {
           // BibTeX's view: the entry's own brace closes only at the very end.
           if (depth === 0) expect(i, `${p.id} closes early`).toBe([...body].length - 1);
         }
-        expect(entry.split('\n').slice(1).filter((line) => /^\s*@/.test(line) && !/^ {4}@/.test(line))).toEqual([]);
+        expect(
+          entry
+            .split('\n')
+            .slice(1)
+            .filter((line) => /^\s*@/.test(line) && !/^ {4}@/.test(line)),
+        ).toEqual([]);
       }
     }
   });
@@ -197,24 +200,28 @@ describe('BibTeX export', () => {
     ['BibTeX, UTF-8', {}],
     ['BibTeX, ASCII', { asciiOnly: true }],
     ['biblatex', { flavour: 'biblatex' as const }],
-  ])('reads back the nasty corpus with Zotero’s parser (%s): one entry each, same keys, authors, tags, titles, notes', (_name, options) => {
-    const papers = nastyPapers();
-    const keys = assignCitationKeys(papers);
-    const library = readBib(toBibtex(papers, { ...options, keys }));
-    // The parser names the TeX commands it keeps as written (the math of one title); nothing else.
-    expect(library.errors).toEqual(['unhandled macro \\mathcal', 'unhandled macro \\log']);
-    expect(library.entries).toHaveLength(papers.length);
-    for (const p of papers) {
-      const entry = library.entries.find((e) => e.key === keys.get(p.id));
-      expect(entry, p.id).toBeDefined();
-      expect(entry!.authors).toEqual(p.authors);
-      expect(entry!.tags).toEqual(expect.arrayContaining([...new Set(p.tags.map(keywordForTag))]));
-      expect(entry!.tags).toHaveLength(new Set(p.tags.map(keywordForTag)).size);
-      // The parser turns math into Unicode (α); the import keeps it as TeX, see bibtex-import.test.ts.
-      if (!p.title.includes('$')) expect(entry!.title, p.id).toBe(p.title);
-      expect(entry!.notes, p.id).toBe(normalizeNotes(p.notes));
-    }
-  }, 60_000);
+  ])(
+    'reads back the nasty corpus with Zotero’s parser (%s): one entry each, same keys, authors, tags, titles, notes',
+    (_name, options) => {
+      const papers = nastyPapers();
+      const keys = assignCitationKeys(papers);
+      const library = readBib(toBibtex(papers, { ...options, keys }));
+      // The parser names the TeX commands it keeps as written (the math of one title); nothing else.
+      expect(library.errors).toEqual(['unhandled macro \\mathcal', 'unhandled macro \\log']);
+      expect(library.entries).toHaveLength(papers.length);
+      for (const p of papers) {
+        const entry = library.entries.find((e) => e.key === keys.get(p.id));
+        expect(entry, p.id).toBeDefined();
+        expect(entry!.authors).toEqual(p.authors);
+        expect(entry!.tags).toEqual(expect.arrayContaining([...new Set(p.tags.map(keywordForTag))]));
+        expect(entry!.tags).toHaveLength(new Set(p.tags.map(keywordForTag)).size);
+        // The parser turns math into Unicode (α); the import keeps it as TeX, see bibtex-import.test.ts.
+        if (!p.title.includes('$')) expect(entry!.title, p.id).toBe(p.title);
+        expect(entry!.notes, p.id).toBe(normalizeNotes(p.notes));
+      }
+    },
+    60_000,
+  );
 
   it('starts the file with a comment, sorts entries by key, and refuses papers without a unique key', () => {
     const a = paper({ id: '2401.00001', citationKey: 'zeta' });
@@ -239,9 +246,7 @@ describe('citation keys', () => {
   it('are surname + year + first significant title word, folded to ASCII', () => {
     expect(citationKeyBase(paper())).toBe('vaswani2017attention');
     expect(citationKeyBase(paper({ authors: ['Jürgen Müller'], title: 'On the Origin of Species' }))).toBe('muller2017origin');
-    expect(citationKeyBase(paper({ authors: ['Łukasz Kaiser'], title: 'Towards a Theory of $\\alpha$-Nets' }))).toBe(
-      'kaiser2017theory',
-    );
+    expect(citationKeyBase(paper({ authors: ['Łukasz Kaiser'], title: 'Towards a Theory of $\\alpha$-Nets' }))).toBe('kaiser2017theory');
     expect(citationKeyBase(paper({ authors: ['Martin Luther King Jr.'], title: 'The 3 Dreams' }))).toBe('king2017dreams');
     expect(citationKeyBase(paper({ authors: ['van Rossum, Guido'] }))).toBe('vanrossum2017attention');
   });

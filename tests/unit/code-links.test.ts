@@ -101,7 +101,9 @@ describe('findLinks: project page', () => {
 
   it('ignores links to the paper itself: arXiv, DOI, Hugging Face papers', () => {
     expect(
-      findLinks(['https://arxiv.org/abs/2401.12345 https://doi.org/10.1000/xyz http://dx.doi.org/10.1/2 https://huggingface.co/papers/2401.12345']),
+      findLinks([
+        'https://arxiv.org/abs/2401.12345 https://doi.org/10.1000/xyz http://dx.doi.org/10.1/2 https://huggingface.co/papers/2401.12345',
+      ]),
     ).toEqual({ code: [] });
   });
 });

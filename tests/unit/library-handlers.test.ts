@@ -63,9 +63,15 @@ describe('library messages', () => {
   it('marks many papers read and adds or removes a tag in one go', async () => {
     await saveThree();
     await result({ type: 'paper/update', id: '2401.00001', patch: { tags: ['old', 'keep'] } });
-    expect(await result({ type: 'papers/update', ids: ['2401.00001', '2401.00003', '2401.09999'], patch: { status: 'read', addTags: ['survey'], removeTags: ['old'] } })).toEqual({ updated: 2 });
-    expect((await db.papers.get('2401.00001'))).toMatchObject({ status: 'read', tags: ['keep', 'survey'] });
-    expect((await db.papers.get('2401.00002'))).toMatchObject({ status: 'unread', tags: [] });
+    expect(
+      await result({
+        type: 'papers/update',
+        ids: ['2401.00001', '2401.00003', '2401.09999'],
+        patch: { status: 'read', addTags: ['survey'], removeTags: ['old'] },
+      }),
+    ).toEqual({ updated: 2 });
+    expect(await db.papers.get('2401.00001')).toMatchObject({ status: 'read', tags: ['keep', 'survey'] });
+    expect(await db.papers.get('2401.00002')).toMatchObject({ status: 'unread', tags: [] });
     expect(changes).toBeGreaterThan(0);
   });
 
@@ -73,13 +79,26 @@ describe('library messages', () => {
     await saveThree();
     const first = (await result({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false })) as { text: string; count: number };
     expect(first.count).toBe(3);
-    const keys = parse(first.text, { sentenceCase: false }).entries.map((entry) => entry.key).sort();
+    const keys = parse(first.text, { sentenceCase: false })
+      .entries.map((entry) => entry.key)
+      .sort();
     expect(keys).toEqual(['muller2017diffusion', 'vaswani2017attention', 'vaswani2017attentiona']);
     // A paper saved earlier than the others cannot take their keys any more.
     clock = 1;
-    await result({ type: 'paper/save', paper: metadata({ id: '2401.00000', title: 'Attention Please', authors: ['Ashish Vaswani'], published: '2017-01-01' }), source: hfSource });
-    const second = (await result({ type: 'library/export-bibtex', ids: ['2401.00001', '2401.00000'], flavour: 'bibtex', asciiOnly: false })) as { text: string };
-    const byEprint = Object.fromEntries(parse(second.text, { sentenceCase: false }).entries.map((entry) => [entry.fields.eprint, entry.key]));
+    await result({
+      type: 'paper/save',
+      paper: metadata({ id: '2401.00000', title: 'Attention Please', authors: ['Ashish Vaswani'], published: '2017-01-01' }),
+      source: hfSource,
+    });
+    const second = (await result({
+      type: 'library/export-bibtex',
+      ids: ['2401.00001', '2401.00000'],
+      flavour: 'bibtex',
+      asciiOnly: false,
+    })) as { text: string };
+    const byEprint = Object.fromEntries(
+      parse(second.text, { sentenceCase: false }).entries.map((entry) => [entry.fields.eprint, entry.key]),
+    );
     expect(byEprint['2401.00001']).toBe(keys.find((key) => key === 'vaswani2017attention'));
     expect(byEprint['2401.00000']).toBe('vaswani2017attentionb');
   });
@@ -90,9 +109,13 @@ describe('library messages', () => {
     const reply = await ask({ type: 'paper/set-citation-key', id: '2401.00002', key: 'transformer2017' });
     expect(reply).toEqual({
       ok: false,
-      error: 'PaperShelf could not change the citation key: the key transformer2017 is already used by 2401.00001 (Attention Is All You Need)',
+      error:
+        'PaperShelf could not change the citation key: the key transformer2017 is already used by 2401.00001 (Attention Is All You Need)',
     });
-    expect(await ask({ type: 'paper/set-citation-key', id: '2401.00002', key: 'has space' })).toMatchObject({ ok: false, error: expect.stringMatching(/key/) });
+    expect(await ask({ type: 'paper/set-citation-key', id: '2401.00002', key: 'has space' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/key/),
+    });
   });
 
   it('backs up and restores into an empty library byte for byte', async () => {
@@ -111,7 +134,11 @@ describe('library messages', () => {
   it.each([
     ['not JSON', '{"format": "papershelf-backup",', /JSON/],
     ['a foreign JSON file', '{"name": "my-package", "version": "1.0.0"}', /PaperShelf backup/],
-    ['a malformed paper', JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', papers: [{ id: '2401.1' }] }), /papers\[0\]/],
+    [
+      'a malformed paper',
+      JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', papers: [{ id: '2401.1' }] }),
+      /papers\[0\]/,
+    ],
   ])('rejects %s with a message and changes nothing', async (_, text, message) => {
     await saveThree();
     const before = await db.papers.toArray();
@@ -133,7 +160,12 @@ describe('library messages', () => {
     const summary = await result({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) });
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 0, skipped: [{ key: 'knuth', reason: expect.any(String) }] });
     expect(await db.papers.get('2401.00001')).toMatchObject({ notes: 'mine', tags: ['mine', 'theirs'] });
-    expect(await db.papers.get('2402.01234')).toMatchObject({ title: 'A Scholar Paper', authors: ['Ada Lovelace'], status: 'unread', source: { site: 'bibtex-import' } });
+    expect(await db.papers.get('2402.01234')).toMatchObject({
+      title: 'A Scholar Paper',
+      authors: ['Ada Lovelace'],
+      status: 'unread',
+      source: { site: 'bibtex-import' },
+    });
     expect(announced.at(-1)).toEqual({ '2402.01234': true });
   });
 });

@@ -34,9 +34,23 @@ function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
 const library = () => {
   clock = 1_700_000_000_000;
   return [
-    paper({ id: '2401.00001', title: 'Attention Is All You Need', authors: ['Łukasz Kaiser'], published: '2017-06-12', tags: ['transformers'], links: { code: ['https://github.com/a/b'] } }),
+    paper({
+      id: '2401.00001',
+      title: 'Attention Is All You Need',
+      authors: ['Łukasz Kaiser'],
+      published: '2017-06-12',
+      tags: ['transformers'],
+      links: { code: ['https://github.com/a/b'] },
+    }),
     paper({ id: '2401.00002', title: 'Über Résumés', authors: ['Jürgen Müller'], abstract: 'Naïve façades in Ærø.', status: 'read' }),
-    paper({ id: '2401.00003', title: 'diffusion models beat GANs', published: '2021-05-11', notes: 'Compare with Straße paper', tags: ['diffusion', 'to read'], status: 'reading' }),
+    paper({
+      id: '2401.00003',
+      title: 'diffusion models beat GANs',
+      published: '2021-05-11',
+      notes: 'Compare with Straße paper',
+      tags: ['diffusion', 'to read'],
+      status: 'reading',
+    }),
     paper({ id: '2401.00004', title: 'Zebra Scaling', published: '2021-05-11', tags: ['to read'] }),
   ];
 };
@@ -112,7 +126,9 @@ describe('PaperSearch', () => {
     const search = new PaperSearch(new SearchIndex());
     const papers = library();
     expect(search.search(papers, 'hopper')).toEqual([]);
-    const completed = papers.map((p) => (p.id === '2401.00004' ? { ...p, authors: [...p.authors, 'Grace Hopper'], lookup: { arxivCheckedAt: 9, changedAt: 9 } } : p));
+    const completed = papers.map((p) =>
+      p.id === '2401.00004' ? { ...p, authors: [...p.authors, 'Grace Hopper'], lookup: { arxivCheckedAt: 9, changedAt: 9 } } : p,
+    );
     expect(titles(search.search(completed, 'hopper'))).toEqual(['Zebra Scaling']);
   });
 
@@ -171,7 +187,12 @@ describe('view choices', () => {
   it('reads stored choices and falls back field by field', () => {
     expect(parseViewChoices(undefined)).toEqual(DEFAULT_VIEW);
     expect(parseViewChoices('garbage')).toEqual(DEFAULT_VIEW);
-    expect(parseViewChoices({ status: 'read', tag: 'rl', hasCode: true, sort: 'title' })).toEqual({ status: 'read', tag: 'rl', hasCode: true, sort: 'title' });
+    expect(parseViewChoices({ status: 'read', tag: 'rl', hasCode: true, sort: 'title' })).toEqual({
+      status: 'read',
+      tag: 'rl',
+      hasCode: true,
+      sort: 'title',
+    });
     expect(parseViewChoices({ status: 'skimmed', tag: 42, hasCode: 'yes', sort: 'title' })).toEqual({ ...DEFAULT_VIEW, sort: 'title' });
   });
   it('tells when the list is narrowed', () => {

@@ -61,7 +61,12 @@ describe('LivePapers', () => {
     await live.readFirstRows('published');
     const dates = live.getSnapshot().first!.papers.map((p) => p.published!);
     expect(dates).toEqual([...dates].sort().reverse());
-    expect(dates[0]).toBe(papers.map((p) => p.published!).sort().at(-1));
+    expect(dates[0]).toBe(
+      papers
+        .map((p) => p.published!)
+        .sort()
+        .at(-1),
+    );
   });
 
   it('follows single writes by reading back only what changed, and removals', async () => {

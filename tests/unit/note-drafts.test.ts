@@ -61,9 +61,13 @@ describe('note drafts', () => {
     const storage = memoryStorage();
     writeDraft(storage, 'lost', 'text', 500);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const sent = await recoverDrafts(storage, async () => ({ notes: '', updatedAt: 1 }), async () => {
-      throw new Error('background asleep');
-    });
+    const sent = await recoverDrafts(
+      storage,
+      async () => ({ notes: '', updatedAt: 1 }),
+      async () => {
+        throw new Error('background asleep');
+      },
+    );
     expect(sent).toBe(0);
     expect(warn).toHaveBeenCalled();
     // Still there for the next opening.

@@ -12,7 +12,12 @@ describe('paperLinks', () => {
   it('gives a repository its stars when a lookup counted them, whatever the case of its owner', () => {
     const code = paperLinks(paper).filter((link) => link.label.startsWith('Code'));
     expect(code).toEqual([
-      { href: 'https://github.com/Example/Attention', label: 'Code: Example/Attention', accessibleName: 'Code: Example/Attention, 1,234 stars', stars: 1234 },
+      {
+        href: 'https://github.com/Example/Attention',
+        label: 'Code: Example/Attention',
+        accessibleName: 'Code: Example/Attention, 1,234 stars',
+        stars: 1234,
+      },
       { href: 'https://gitlab.com/lab/tool', label: 'Code: gitlab.com/lab/tool', accessibleName: 'Code: gitlab.com/lab/tool' },
     ]);
   });

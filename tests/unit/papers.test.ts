@@ -30,7 +30,10 @@ describe('the papers store', () => {
     await updatePaper(db, '2401.12345', { notes: 'read section 3', tags: ['transformers'] }, 1500);
     await savePaper(
       db,
-      metadata({ title: 'Changed title', links: { code: ['https://github.com/example/attention'], huggingface: 'https://huggingface.co/papers/2401.12345' } }),
+      metadata({
+        title: 'Changed title',
+        links: { code: ['https://github.com/example/attention'], huggingface: 'https://huggingface.co/papers/2401.12345' },
+      }),
       hfSource,
       2000,
     );

@@ -27,7 +27,9 @@ const [attention, bert] = nastyPapers() as [Paper, Paper];
 
 describe('shelf actions', () => {
   it('removes a paper and offers an Undo that puts back exactly what the background returned', async () => {
-    const { actions, notices, requests } = setUp((request) => (request.type === 'papers/remove' ? { removed: [attention] } : { restored: 1 }));
+    const { actions, notices, requests } = setUp((request) =>
+      request.type === 'papers/remove' ? { removed: [attention] } : { restored: 1 },
+    );
     actions.remove(attention);
     await settle();
     expect(requests[0]).toEqual({ type: 'papers/remove', ids: [attention.id] });
@@ -47,7 +49,11 @@ describe('shelf actions', () => {
       { type: 'library/export-bibtex', ids: [attention.id, bert.id], flavour: 'biblatex', asciiOnly: true },
       { type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false },
     ]);
-    expect(downloads[0]).toEqual({ fileName: 'papershelf-2026-11-26.bib', text: '@misc{a,}\n', type: 'application/x-bibtex;charset=utf-8' });
+    expect(downloads[0]).toEqual({
+      fileName: 'papershelf-2026-11-26.bib',
+      text: '@misc{a,}\n',
+      type: 'application/x-bibtex;charset=utf-8',
+    });
     expect(notices[0]?.text).toBe('Exported 2 papers as BibTeX.');
   });
 
@@ -72,14 +78,22 @@ describe('shelf actions', () => {
     });
     actions.setStatus(attention, 'read');
     await settle();
-    expect(notices[0]).toEqual({ tone: 'error', text: `Could not mark “${attention.title}” read: PaperShelf could not update the paper: paper 1706.03762 is not saved` });
+    expect(notices[0]).toEqual({
+      tone: 'error',
+      text: `Could not mark “${attention.title}” read: PaperShelf could not update the paper: paper 1706.03762 is not saved`,
+    });
   });
 
   it('says what an import did, and what it left out', async () => {
     expect(describeImport({ added: 3, updated: 1, unchanged: 0 })).toBe('3 added, 1 updated, 0 unchanged');
-    expect(describeImport({ added: 0, updated: 0, unchanged: 2, skipped: [{ key: 'knuth84', reason: 'no arXiv id' }, { reason: 'could not be read' }] })).toBe(
-      '0 added, 0 updated, 2 unchanged; 2 skipped (knuth84: no arXiv id; could not be read)',
-    );
+    expect(
+      describeImport({
+        added: 0,
+        updated: 0,
+        unchanged: 2,
+        skipped: [{ key: 'knuth84', reason: 'no arXiv id' }, { reason: 'could not be read' }],
+      }),
+    ).toBe('0 added, 0 updated, 2 unchanged; 2 skipped (knuth84: no arXiv id; could not be read)');
     const importBibtexText = vi.fn(async () => ({ added: 1, updated: 0, unchanged: 0 }));
     const notices: Omit<Notice, 'id'>[] = [];
     const actions = createShelfActions({
@@ -89,7 +103,11 @@ describe('shelf actions', () => {
       writeClipboard: async () => undefined,
       download: () => undefined,
     });
-    await expect(actions.importBibtex('refs.bib', '@misc{x, eprint={2401.00001}}')).resolves.toEqual({ added: 1, updated: 0, unchanged: 0 });
+    await expect(actions.importBibtex('refs.bib', '@misc{x, eprint={2401.00001}}')).resolves.toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(importBibtexText).toHaveBeenCalledWith('@misc{x, eprint={2401.00001}}');
   });
 

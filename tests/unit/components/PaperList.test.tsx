@@ -48,7 +48,10 @@ describe('PaperList', () => {
     expect(rows()[1]).toHaveAttribute('aria-setsize', '3');
     expect(rows()[0]).toHaveAccessibleName('Paper 2401.00001');
     const first = within(rows()[0]!);
-    expect(first.getByRole('link', { name: 'arXiv abstract page of Paper 2401.00001' })).toHaveAttribute('href', 'https://arxiv.org/abs/2401.00001');
+    expect(first.getByRole('link', { name: 'arXiv abstract page of Paper 2401.00001' })).toHaveAttribute(
+      'href',
+      'https://arxiv.org/abs/2401.00001',
+    );
     expect(first.getByRole('link', { name: 'PDF of Paper 2401.00001' })).toHaveAttribute('href', 'https://arxiv.org/pdf/2401.00001');
     expect(first.getByRole('link', { name: /code/i })).toHaveAttribute('href', 'https://github.com/owner/repo');
   });

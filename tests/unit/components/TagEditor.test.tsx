@@ -33,7 +33,11 @@ describe('TagEditor', () => {
     expect(input).toHaveValue('');
     await user.type(input, 'rl{Enter}');
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(within(screen.getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['rl×', 'new idea×']);
+    expect(
+      within(screen.getByRole('list', { name: 'Tags' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['rl×', 'new idea×']);
   });
 
   it('suggests existing tags as you type, ignoring accents, without the ones the paper has', async () => {

@@ -13,9 +13,24 @@ vi.mock('../../../lib/background-client', () => ({ askBackground: async () => un
 
 /** Oldest saved first; publication dates in another order. */
 const library = (): Paper[] => [
-  savedPaper({ id: '2401.00001', title: 'Attention Is All You Need', authors: ['A', 'B', 'C', 'D', 'E'], published: '2017-06-12', tags: ['transformers'], links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' }, lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_300 } } }),
+  savedPaper({
+    id: '2401.00001',
+    title: 'Attention Is All You Need',
+    authors: ['A', 'B', 'C', 'D', 'E'],
+    published: '2017-06-12',
+    tags: ['transformers'],
+    links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' },
+    lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_300 } },
+  }),
   savedPaper({ id: '2401.00002', title: '<img src=x onerror=alert(1)> Über', status: 'read', published: '2023-01-01', authors: [] }),
-  savedPaper({ id: '2401.00003', title: 'Diffusion Beats GANs', notes: 'compare', tags: ['diffusion', 'to read'], published: '2021-05-11', links: { code: [], projectPage: 'https://example.org/p' } }),
+  savedPaper({
+    id: '2401.00003',
+    title: 'Diffusion Beats GANs',
+    notes: 'compare',
+    tags: ['diffusion', 'to read'],
+    published: '2021-05-11',
+    links: { code: [], projectPage: 'https://example.org/p' },
+  }),
   savedPaper({ id: '2401.00004', title: 'Zebra Scaling Laws', status: 'reading' }),
 ];
 
@@ -74,7 +89,11 @@ describe('the popup’s first paint', () => {
     const first = await paintFirstRows(root);
     expect(first?.index).toBe('published');
     expect(ids(await first!.papers)).toEqual(['2401.00002', '2401.00003', '2401.00001']);
-    expect([...root.querySelectorAll<HTMLElement>('li.paper')].map((row) => row.dataset.papershelfId)).toEqual(['2401.00002', '2401.00003', '2401.00001']);
+    expect([...root.querySelectorAll<HTMLElement>('li.paper')].map((row) => row.dataset.papershelfId)).toEqual([
+      '2401.00002',
+      '2401.00003',
+      '2401.00001',
+    ]);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.paper-title')?.textContent).toBe('<img src=x onerror=alert(1)> Über');
     expect(root.querySelector('.filter-sort')?.textContent).toBe('Newest published');
@@ -125,9 +144,16 @@ function boxes(container: Element): string[] {
   return [...container.querySelectorAll('*')]
     .filter((element) => !element.closest('[hidden], .visually-hidden, option'))
     .map((element) => {
-      const classes = [...element.classList].filter((name) => name !== 'first-paint' && !name.startsWith('is-')).sort().join('.');
-      const text = element.matches('.count') ? '' : [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('');
+      const classes = [...element.classList]
+        .filter((name) => name !== 'first-paint' && !name.startsWith('is-'))
+        .sort()
+        .join('.');
+      const text = element.matches('.count')
+        ? ''
+        : [...element.childNodes]
+            .filter((node) => node.nodeType === Node.TEXT_NODE)
+            .map((node) => node.textContent)
+            .join('');
       return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''}${text ? ` “${text}”` : ''}`;
     });
 }
-

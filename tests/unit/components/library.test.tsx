@@ -86,12 +86,21 @@ describe('the library page', () => {
     await db.lookups.clear();
     await db.papers.update('2401.00002', {
       links: { code: ['https://github.com/openai/guided-diffusion'] },
-      lookup: { githubStars: { 'https://github.com/openai/guided-diffusion': 6800 }, doi: '10.5555/3540261.3540933', huggingfaceCheckedAt: 1 },
+      lookup: {
+        githubStars: { 'https://github.com/openai/guided-diffusion': 6800 },
+        doi: '10.5555/3540261.3540933',
+        huggingfaceCheckedAt: 1,
+      },
     });
     await user.click(row('2401.00002'));
-    await waitFor(() => expect(within(details()).getByRole('link', { name: 'Code: openai/guided-diffusion, 6,800 stars' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(details()).getByRole('link', { name: 'Code: openai/guided-diffusion, 6,800 stars' })).toBeInTheDocument(),
+    );
     expect(details()).toHaveTextContent('★ 6.8k');
-    expect(within(details()).getByRole('link', { name: /DOI 10\.5555\/3540261\.3540933/ })).toHaveAttribute('href', 'https://doi.org/10.5555/3540261.3540933');
+    expect(within(details()).getByRole('link', { name: /DOI 10\.5555\/3540261\.3540933/ })).toHaveAttribute(
+      'href',
+      'https://doi.org/10.5555/3540261.3540933',
+    );
     await user.click(within(details()).getByRole('button', { name: 'Refresh details' }));
     expect(await within(details()).findByText('looking up…')).toBeInTheDocument();
     expect(await db.lookups.count()).toBe(2);
@@ -104,7 +113,10 @@ describe('the library page', () => {
       '@book{knuth1984, title={The TeXbook}, author={Knuth, Donald}, year={1984}}',
     ].join('\n\n');
     await user.upload(screen.getByLabelText('BibTeX file to import'), new File([bib], 'refs.bib', { type: 'text/plain' }));
-    await waitFor(() => expect(document.querySelector('.import-report p')).toHaveTextContent('refs.bib: 1 added, 0 updated, 0 unchanged, 1 skipped'), { timeout: 3000 });
+    await waitFor(
+      () => expect(document.querySelector('.import-report p')).toHaveTextContent('refs.bib: 1 added, 0 updated, 0 unchanged, 1 skipped'),
+      { timeout: 3000 },
+    );
     expect(screen.getByText('knuth1984', { selector: 'code' }).closest('li')).toHaveTextContent(/arXiv/);
     await waitFor(async () => expect((await db.papers.get('2006.11239'))?.title).toBe('Denoising Diffusion Probabilistic Models'));
   });
@@ -112,7 +124,10 @@ describe('the library page', () => {
   it('reports a backup that cannot be restored, and changes nothing', async () => {
     const { db, user } = await openLibrary();
     const before = await db.papers.toArray();
-    await user.upload(screen.getByLabelText('Backup file to restore'), new File(['{"format":"something else"}'], 'old.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('Backup file to restore'),
+      new File(['{"format":"something else"}'], 'old.json', { type: 'application/json' }),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(/^old\.json: .+\. Nothing was changed\.$/);
     expect(await db.papers.toArray()).toEqual(before);
   });
@@ -153,7 +168,9 @@ describe('the library page', () => {
     const nasty = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';
     const { db } = await import('../../../lib/db');
     await db.papers.clear();
-    await db.papers.put(paper({ id: '2401.00009', title: `Evil ${nasty}`, authors: [nasty], abstract: nasty, notes: nasty, tags: [nasty] }));
+    await db.papers.put(
+      paper({ id: '2401.00009', title: `Evil ${nasty}`, authors: [nasty], abstract: nasty, notes: nasty, tags: [nasty] }),
+    );
     const { App } = await import('../../../entrypoints/library/App');
     const user = userEvent.setup();
     render(<App />);

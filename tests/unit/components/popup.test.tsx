@@ -17,10 +17,37 @@ const paper = savedPaper;
 
 /** Oldest first; the popup shows them newest first. */
 const library = () => [
-  paper({ id: '2401.00001', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', tags: ['transformers'], links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' } }),
-  paper({ id: '2401.00002', title: 'Über Résumés', authors: ['Jürgen Müller'], abstract: 'Naïve façades.', status: 'read', published: '2023-01-01' }),
-  paper({ id: '2401.00003', title: 'Diffusion Beats GANs', notes: 'compare with DDPM', tags: ['diffusion', 'to read'], published: '2021-05-11' }),
-  paper({ id: '2401.00004', title: 'Zebra Scaling Laws', abstract: 'Stripes.', tags: ['to read'], published: '2024-02-02', status: 'reading' }),
+  paper({
+    id: '2401.00001',
+    title: 'Attention Is All You Need',
+    authors: ['Ashish Vaswani'],
+    published: '2017-06-12',
+    tags: ['transformers'],
+    links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' },
+  }),
+  paper({
+    id: '2401.00002',
+    title: 'Über Résumés',
+    authors: ['Jürgen Müller'],
+    abstract: 'Naïve façades.',
+    status: 'read',
+    published: '2023-01-01',
+  }),
+  paper({
+    id: '2401.00003',
+    title: 'Diffusion Beats GANs',
+    notes: 'compare with DDPM',
+    tags: ['diffusion', 'to read'],
+    published: '2021-05-11',
+  }),
+  paper({
+    id: '2401.00004',
+    title: 'Zebra Scaling Laws',
+    abstract: 'Stripes.',
+    tags: ['to read'],
+    published: '2024-02-02',
+    status: 'reading',
+  }),
 ];
 
 async function openPopup(papers: Paper[] = library()) {
@@ -37,7 +64,8 @@ async function openPopup(papers: Paper[] = library()) {
   return { db, user, view, livePapers };
 }
 
-const rowIds = () => [...document.querySelectorAll<HTMLElement>('ul.papers > li[data-papershelf-id]')].map((row) => row.dataset.papershelfId);
+const rowIds = () =>
+  [...document.querySelectorAll<HTMLElement>('ul.papers > li[data-papershelf-id]')].map((row) => row.dataset.papershelfId);
 const row = (id: string) => document.querySelector<HTMLElement>(`li[data-papershelf-id="${id}"]`)!;
 
 beforeEach(() => {
@@ -52,7 +80,10 @@ describe('the popup', () => {
     await openPopup();
     expect(rowIds()).toEqual(['2401.00004', '2401.00003', '2401.00002', '2401.00001']);
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
-    expect(within(row('2401.00001')).getByRole('link', { name: /Hugging Face page/ })).toHaveAttribute('href', 'https://huggingface.co/papers/2401.00001');
+    expect(within(row('2401.00001')).getByRole('link', { name: /Hugging Face page/ })).toHaveAttribute(
+      'href',
+      'https://huggingface.co/papers/2401.00001',
+    );
     expect(screen.getByText('4 papers · 2 unread')).toBeInTheDocument();
   });
 
@@ -117,12 +148,18 @@ describe('the popup', () => {
     const { db, user } = await openPopup();
     const input = within(row('2401.00001')).getByRole('combobox', { name: 'Add tag to Attention Is All You Need' });
     await user.type(input, 'to');
-    expect(within(row('2401.00001')).getAllByRole('option').map((option) => option.textContent)).toEqual(['to read']);
+    expect(
+      within(row('2401.00001'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['to read']);
     await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(async () => expect((await db.papers.get('2401.00001'))?.tags).toEqual(['transformers', 'to read']));
     await user.click(within(row('2401.00001')).getByRole('button', { name: 'Remove tag transformers' }));
     await waitFor(async () => expect((await db.papers.get('2401.00001'))?.tags).toEqual(['to read']));
-    await waitFor(() => expect(within(row('2401.00001')).queryByRole('button', { name: 'Remove tag transformers' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(row('2401.00001')).queryByRole('button', { name: 'Remove tag transformers' })).not.toBeInTheDocument(),
+    );
   });
 
   it('saves notes as you type, and what was typed last when the popup closes mid-edit', async () => {
@@ -186,7 +223,10 @@ describe('the popup', () => {
 
   it('shows stars beside a repository, "looking up…" while a lookup is pending, and refreshes a paper on request', async () => {
     const papers = library();
-    papers[0] = { ...papers[0]!, lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_049 }, huggingfaceCheckedAt: 1 } };
+    papers[0] = {
+      ...papers[0]!,
+      lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_049 }, huggingfaceCheckedAt: 1 },
+    };
     const { db } = await import('../../../lib/db');
     await db.lookups.clear();
     await db.lookups.put({ id: '2401.00002', service: 'arxiv', attempts: 0, notBefore: 0, reason: 'new' });
@@ -210,7 +250,10 @@ describe('the popup', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Look up missing details and code online' }));
     await waitFor(() => expect(screen.queryByText('looking up…')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Refresh details' })).toBeNull();
-    expect((await fakeBrowser.storage.local.get('papershelf:settings'))['papershelf:settings']).toEqual({ badge: 'unread', lookups: false });
+    expect((await fakeBrowser.storage.local.get('papershelf:settings'))['papershelf:settings']).toEqual({
+      badge: 'unread',
+      lookups: false,
+    });
   });
 
   it('says how to save a paper when there is none', async () => {

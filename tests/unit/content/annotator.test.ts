@@ -142,12 +142,17 @@ describe('Annotator saving', () => {
     const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
     annotator.scan();
     const host = document.querySelector('[data-papershelf-id="2401.00001"]')!;
-    const control = [...(annotator as unknown as { controlsByAnchor: Map<Element, { entry: { read(): unknown } }> }).controlsByAnchor.values()][0]!;
+    const control = [
+      ...(annotator as unknown as { controlsByAnchor: Map<Element, { entry: { read(): unknown } }> }).controlsByAnchor.values(),
+    ][0]!;
     control.entry.read = () => {
       throw new Error("the page's entry for 2401.00001 is incomplete (title: Too small)");
     };
     // jsdom cannot make a trusted click; call what a trusted click calls.
-    await (annotator as unknown as { toggle(c: unknown, s: unknown): Promise<void> }).toggle(control, { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' });
+    await (annotator as unknown as { toggle(c: unknown, s: unknown): Promise<void> }).toggle(control, {
+      site: 'arxiv',
+      url: 'https://arxiv.org/list/cs.LG/new',
+    });
     expect(deps.save).not.toHaveBeenCalled();
     expect(host.shadowRoot!.querySelector('.error')!.textContent).toBe(
       "Could not save: the page's entry for 2401.00001 is incomplete (title: Too small)",

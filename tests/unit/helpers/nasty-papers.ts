@@ -42,7 +42,16 @@ export function nastyPapers(): Paper[] {
     paper({
       id: '1706.03762',
       title: 'Attention Is All You Need',
-      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+      authors: [
+        'Ashish Vaswani',
+        'Noam Shazeer',
+        'Niki Parmar',
+        'Jakob Uszkoreit',
+        'Llion Jones',
+        'Aidan N. Gomez',
+        'Łukasz Kaiser',
+        'Illia Polosukhin',
+      ],
       published: '2017-06-12',
       primaryCategory: 'cs.CL',
       links: { code: ['https://github.com/tensorflow/tensor2tensor'] },
@@ -79,7 +88,15 @@ export function nastyPapers(): Paper[] {
     paper({
       id: '2401.00003',
       title: 'Über Résumés: Naïve Façades in Ærø and Łódź',
-      authors: ['Jürgen Schmidhuber', 'François Chollet', 'Nguyễn Văn An', 'Søren Kierkegaard', 'Paweł Ćwiek', 'Zoë Ångström', 'Þórður Ðaníelsson'],
+      authors: [
+        'Jürgen Schmidhuber',
+        'François Chollet',
+        'Nguyễn Văn An',
+        'Søren Kierkegaard',
+        'Paweł Ćwiek',
+        'Zoë Ångström',
+        'Þórður Ðaníelsson',
+      ],
       notes: 'Accents: à é î õ ü ç ñ ß œ æ ø å ł đ ı — “curly” ‘quotes’ … and a no-break\u00a0space.',
     }),
     paper({
@@ -121,12 +138,22 @@ export function nastyPapers(): Paper[] {
     paper({
       id: '2401.00011',
       title: 'Pre--Training with ``Quotes\'\' and !`Inverted?` ,,Low Marks <less> "double" | bar',
-      notes: 'Ligatures -- --- `` \'\' !` ?` ,, << >> stay as typed.',
+      notes: "Ligatures -- --- `` '' !` ?` ,, << >> stay as typed.",
     }),
     paper({
       id: '2401.00012',
       title: 'Names BibTeX Could Misread',
-      authors: ['Guido van Rossum', 'Martin Luther King Jr.', 'Research and Development Team', 'Smith, John', 'others', 'danah boyd', "Conan O'Brien", 'Jean-Pierre Serre', 'Ab {x} Cd'],
+      authors: [
+        'Guido van Rossum',
+        'Martin Luther King Jr.',
+        'Research and Development Team',
+        'Smith, John',
+        'others',
+        'danah boyd',
+        "Conan O'Brien",
+        'Jean-Pierre Serre',
+        'Ab {x} Cd',
+      ],
     }),
     paper({ id: '2401.00013', title: 'No Authors at All', authors: [] }),
     paper({

@@ -17,7 +17,9 @@ const entry = (id: string, extra = '') =>
 
 describe('arxivQueryUrl', () => {
   it('asks for every id in one call, with as many results as ids', () => {
-    expect(arxivQueryUrl(['2401.12345', 'hep-th/9901001'])).toBe('https://export.arxiv.org/api/query?id_list=2401.12345,hep-th/9901001&max_results=2');
+    expect(arxivQueryUrl(['2401.12345', 'hep-th/9901001'])).toBe(
+      'https://export.arxiv.org/api/query?id_list=2401.12345,hep-th/9901001&max_results=2',
+    );
   });
 
   it('refuses what the API would answer wrongly: no ids, more than 50, versions or junk', () => {
@@ -66,7 +68,11 @@ describe('parseArxivFeed: a three-entry answer', () => {
   });
 
   it('finds a project page and a bare repository address in the abstract', () => {
-    expect(entries[2]).toMatchObject({ code: ['https://gitlab.com/robo/sim'], projectPage: 'https://robots.example.org/diffusion', comments: 'Accepted at ICRA 2025' });
+    expect(entries[2]).toMatchObject({
+      code: ['https://gitlab.com/robo/sim'],
+      projectPage: 'https://robots.example.org/diffusion',
+      comments: 'Accepted at ICRA 2025',
+    });
   });
 });
 
@@ -102,7 +108,9 @@ describe('parseArxivFeed: what is not a paper', () => {
   });
 
   it('keeps the first of several DOIs', () => {
-    const [record] = parsed(feed(entry('2401.11111v1', '<arxiv:doi>10.1103/PhysRevD.76.013009 10.1103/PhysRevD.76.019901</arxiv:doi>'))).entries;
+    const [record] = parsed(
+      feed(entry('2401.11111v1', '<arxiv:doi>10.1103/PhysRevD.76.013009 10.1103/PhysRevD.76.019901</arxiv:doi>')),
+    ).entries;
     expect(record?.doi).toBe('10.1103/PhysRevD.76.013009');
   });
 });
@@ -111,7 +119,11 @@ describe('parseArxivFeed: malformed and hostile answers change nothing', () => {
   it.each([
     ['a connection dropped mid-answer', fixtureText('arxiv-truncated.xml'), /unreadable XML/],
     ['mismatched tags', feed('<entry><id>x</entry>'), /unreadable XML/],
-    ['an HTML error page', '<html><body><h1>503 Service Unavailable</h1><p>Try later<br></p></body></html>', /unreadable XML|not an Atom feed/],
+    [
+      'an HTML error page',
+      '<html><body><h1>503 Service Unavailable</h1><p>Try later<br></p></body></html>',
+      /unreadable XML|not an Atom feed/,
+    ],
     ['plain text', 'Rate exceeded.', /unreadable XML|not an Atom feed/],
     ['an empty body', '', /unreadable XML|not an Atom feed/],
     ['well-formed XML that is not a feed', '<rss><channel/></rss>', /not an Atom feed/],
@@ -123,7 +135,10 @@ describe('parseArxivFeed: malformed and hostile answers change nothing', () => {
 
   it('refuses a DOCTYPE with entities (billion laughs, external files) before parsing', () => {
     const started = performance.now();
-    expect(parseArxivFeed(fixtureText('arxiv-hostile-entities.xml'))).toEqual({ ok: false, error: 'the answer declares a DOCTYPE or entities' });
+    expect(parseArxivFeed(fixtureText('arxiv-hostile-entities.xml'))).toEqual({
+      ok: false,
+      error: 'the answer declares a DOCTYPE or entities',
+    });
     expect(performance.now() - started).toBeLessThan(100);
   });
 

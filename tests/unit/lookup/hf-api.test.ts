@@ -57,7 +57,9 @@ describe('parseHuggingFacePaper', () => {
   });
 
   it('drops a repository or project page that is not a web address, and stars without a repository', () => {
-    expect(parseHuggingFacePaper(200, { githubRepo: 'javascript:alert(1)', projectPage: 'javascript:alert(1)', githubStars: 10, upvotes: 1 })).toEqual({
+    expect(
+      parseHuggingFacePaper(200, { githubRepo: 'javascript:alert(1)', projectPage: 'javascript:alert(1)', githubStars: 10, upvotes: 1 }),
+    ).toEqual({
       kind: 'found',
       upvotes: 1,
     });

@@ -15,7 +15,15 @@ const arxiv: ArxivRecord = feed.entries[0]!;
 
 /** A paper saved from a listing, with the user's own fields set. */
 const saved = (overrides: Partial<Paper> = {}): Paper => ({
-  ...metadata({ id: '2401.12345', title: 'Attention Is Still All You Need', authors: [], abstract: undefined, published: undefined, primaryCategory: undefined, links: { code: [] } }),
+  ...metadata({
+    id: '2401.12345',
+    title: 'Attention Is Still All You Need',
+    authors: [],
+    abstract: undefined,
+    published: undefined,
+    primaryCategory: undefined,
+    links: { code: [] },
+  }),
   source: arxivSource,
   tags: ['long-context'],
   status: 'reading',
@@ -26,7 +34,13 @@ const saved = (overrides: Partial<Paper> = {}): Paper => ({
   ...overrides,
 });
 
-const hf: HfFound = { kind: 'found', githubRepo: 'https://github.com/example/attention', projectPage: 'https://example.github.io/attention/', githubStars: 1234, upvotes: 42 };
+const hf: HfFound = {
+  kind: 'found',
+  githubRepo: 'https://github.com/example/attention',
+  projectPage: 'https://example.github.io/attention/',
+  githubStars: 1234,
+  upvotes: 42,
+};
 
 const userFields = (paper: Paper) => ({
   title: paper.title,
@@ -60,15 +74,26 @@ describe('mergeLookup: filling gaps', () => {
       code: ['https://github.com/example/attention'],
       projectPage: 'https://example.github.io/attention/',
     });
-    expect(merged.lookup).toEqual({ githubStars: { 'https://github.com/example/attention': 1234 }, upvotes: 42, huggingfaceCheckedAt: NOW, changedAt: NOW });
+    expect(merged.lookup).toEqual({
+      githubStars: { 'https://github.com/example/attention': 1234 },
+      upvotes: 42,
+      huggingfaceCheckedAt: NOW,
+      changedAt: NOW,
+    });
     expect(Paper.parse(merged)).toEqual(merged);
   });
 
   it('prefers the project page a person set on Hugging Face to a link guessed from the abstract', () => {
     const diffusion = feed.entries[2]!;
-    const merged = mergeLookup(saved({ id: diffusion.id }), { arxiv: diffusion, hf: { kind: 'found', projectPage: 'https://set.example.org/' } }, NOW);
+    const merged = mergeLookup(
+      saved({ id: diffusion.id }),
+      { arxiv: diffusion, hf: { kind: 'found', projectPage: 'https://set.example.org/' } },
+      NOW,
+    );
     expect(merged.links.projectPage).toBe('https://set.example.org/');
-    expect(mergeLookup(saved({ id: diffusion.id }), { arxiv: diffusion }, NOW).links.projectPage).toBe('https://robots.example.org/diffusion');
+    expect(mergeLookup(saved({ id: diffusion.id }), { arxiv: diffusion }, NOW).links.projectPage).toBe(
+      'https://robots.example.org/diffusion',
+    );
   });
 });
 
@@ -79,7 +104,11 @@ describe('mergeLookup: what is never overwritten', () => {
     abstract: 'The abstract as the page showed it.',
     published: '2024-01-21',
     primaryCategory: 'cs.CL',
-    links: { code: ['https://github.com/mine/fork'], projectPage: 'https://mine.example.org/', huggingface: 'https://huggingface.co/papers/2401.12345' },
+    links: {
+      code: ['https://github.com/mine/fork'],
+      projectPage: 'https://mine.example.org/',
+      huggingface: 'https://huggingface.co/papers/2401.12345',
+    },
   });
 
   it('keeps the user fields, the source and the timestamps, whatever the services say', () => {
@@ -98,7 +127,12 @@ describe('mergeLookup: what is never overwritten', () => {
     expect(merged.links).toEqual({
       huggingface: 'https://huggingface.co/papers/2401.12345',
       projectPage: 'https://mine.example.org/',
-      code: ['https://github.com/mine/fork', 'https://github.com/example/attention', 'https://github.com/a/b', 'https://huggingface.co/example/attention-small'],
+      code: [
+        'https://github.com/mine/fork',
+        'https://github.com/example/attention',
+        'https://github.com/a/b',
+        'https://huggingface.co/example/attention-small',
+      ],
     });
   });
 
@@ -148,9 +182,17 @@ describe('mergeLookup: counts and checks', () => {
   });
 
   it('takes the newest counts, per repository', () => {
-    const once = mergeLookup(saved({ links: { code: ['https://github.com/other/repo'] }, lookup: { githubStars: { 'https://github.com/other/repo': 7 } } }), { hf }, NOW);
+    const once = mergeLookup(
+      saved({ links: { code: ['https://github.com/other/repo'] }, lookup: { githubStars: { 'https://github.com/other/repo': 7 } } }),
+      { hf },
+      NOW,
+    );
     const again = mergeLookup(once, { hf: { ...hf, githubStars: 1300, upvotes: 50 } }, NOW + 1000);
-    expect(again.lookup).toMatchObject({ githubStars: { 'https://github.com/other/repo': 7, 'https://github.com/example/attention': 1300 }, upvotes: 50, changedAt: NOW + 1000 });
+    expect(again.lookup).toMatchObject({
+      githubStars: { 'https://github.com/other/repo': 7, 'https://github.com/example/attention': 1300 },
+      upvotes: 50,
+      changedAt: NOW + 1000,
+    });
   });
 
   it('returns the very same object when nothing changed, so the caller skips the write', () => {
@@ -163,7 +205,10 @@ describe('mergeLookup: counts and checks', () => {
   it('on a later identical answer, moves only the check times', () => {
     const merged = mergeLookup(saved(), { arxiv, hf }, NOW);
     const later = mergeLookup(merged, { arxiv, hf }, NOW + 86_400_000);
-    expect(later).toEqual({ ...merged, lookup: { ...merged.lookup, arxivCheckedAt: NOW + 86_400_000, huggingfaceCheckedAt: NOW + 86_400_000 } });
+    expect(later).toEqual({
+      ...merged,
+      lookup: { ...merged.lookup, arxivCheckedAt: NOW + 86_400_000, huggingfaceCheckedAt: NOW + 86_400_000 },
+    });
     expect(later.lookup?.changedAt).toBe(NOW);
   });
 });

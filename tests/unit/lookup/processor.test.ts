@@ -16,7 +16,16 @@ const SECOND = 1000;
 
 /** What a listing page gave: a title and the first author, nothing else (the fixture feed knows these ids). */
 const listed = (id: string, fields: Partial<PaperMetadataInput> = {}) =>
-  metadata({ id, title: `Paper ${id}`, authors: [], abstract: undefined, published: undefined, primaryCategory: undefined, links: { code: [] }, ...fields });
+  metadata({
+    id,
+    title: `Paper ${id}`,
+    authors: [],
+    abstract: undefined,
+    published: undefined,
+    primaryCategory: undefined,
+    links: { code: [] },
+    ...fields,
+  });
 
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 
@@ -32,8 +41,10 @@ let session: Map<LookupService, number>;
 
 /** Answers as the two APIs would, from the fixtures: arXiv's three-entry feed, Hugging Face's found paper or 404. */
 const realisticApis: Handler = (url) => {
-  if (url.host === 'export.arxiv.org') return new Response(fixtureText('arxiv-three-entries.xml'), { headers: { 'content-type': 'application/atom+xml' } });
-  if (url.pathname === '/api/papers/2401.12345') return new Response(fixtureText('hf-found.json'), { headers: { 'content-type': 'application/json' } });
+  if (url.host === 'export.arxiv.org')
+    return new Response(fixtureText('arxiv-three-entries.xml'), { headers: { 'content-type': 'application/atom+xml' } });
+  if (url.pathname === '/api/papers/2401.12345')
+    return new Response(fixtureText('hf-found.json'), { headers: { 'content-type': 'application/json' } });
   return new Response('{"error":"Paper not found"}', { status: 404 });
 };
 
@@ -66,8 +77,10 @@ const EMPTY: Pause = { kind: 'idle', why: 'empty' };
 
 const rows = () => db.lookups.toArray();
 const stored = (id: string) => db.papers.get(id);
-const huggingFaceIdsAsked = () => calls.filter((call) => call.url.host === 'huggingface.co').map((call) => [call.url.pathname.split('/').at(-1), call.at - NOW]);
-const arxivIdsAsked = () => calls.filter((call) => call.url.host === 'export.arxiv.org').map((call) => call.url.searchParams.get('id_list'));
+const huggingFaceIdsAsked = () =>
+  calls.filter((call) => call.url.host === 'huggingface.co').map((call) => [call.url.pathname.split('/').at(-1), call.at - NOW]);
+const arxivIdsAsked = () =>
+  calls.filter((call) => call.url.host === 'export.arxiv.org').map((call) => call.url.searchParams.get('id_list'));
 
 beforeEach(() => {
   db = new PaperShelfDb(uniqueDbName());
@@ -92,7 +105,10 @@ describe('processLookups', () => {
     clock += SECOND;
     await run();
     // Hugging Face has no paper pages for old-style ids: never asked about hep-th/9901001.
-    expect(huggingFaceIdsAsked()).toEqual([['2401.12345', 0], ['2501.01234', SECOND]]);
+    expect(huggingFaceIdsAsked()).toEqual([
+      ['2401.12345', 0],
+      ['2501.01234', SECOND],
+    ]);
     expect(arxivIdsAsked()).toHaveLength(1);
 
     expect(await stored('2401.12345')).toMatchObject({
@@ -102,11 +118,16 @@ describe('processLookups', () => {
       lookup: { doi: '10.1000/jmlr.2024.017', githubStars: { 'https://github.com/example/attention': 1234 }, upvotes: 42 },
       updatedAt: NOW,
     });
-    expect(await stored('hep-th/9901001')).toMatchObject({ authors: ['E. Witten'], published: '1999-01-04', lookup: { arxivCheckedAt: NOW } });
+    expect(await stored('hep-th/9901001')).toMatchObject({
+      authors: ['E. Witten'],
+      published: '1999-01-04',
+      lookup: { arxivCheckedAt: NOW },
+    });
     // Complete, with code: nothing left to ask about any of them.
     expect(await rows()).toEqual([]);
     expect(await run()).toEqual({ arxiv: EMPTY, huggingface: EMPTY });
-    for (const id of ['2401.12345', 'hep-th/9901001', '2501.01234']) expect(await enqueueLookups(db, [(await stored(id))!], clock + 2 * DAY)).toBe(0);
+    for (const id of ['2401.12345', 'hep-th/9901001', '2501.01234'])
+      expect(await enqueueLookups(db, [(await stored(id))!], clock + 2 * DAY)).toBe(0);
   });
 
   it('waits 3 s between arXiv calls, also across a restart of the worker', async () => {
@@ -126,13 +147,18 @@ describe('processLookups', () => {
     await save(listed('2401.12345'), listed('2501.01234'));
     let answerArxiv = () => {};
     handler = (url, init) =>
-      url.host === 'export.arxiv.org' ? new Promise((resolve) => (answerArxiv = () => resolve(realisticApis(url, init)))) : realisticApis(url, init);
+      url.host === 'export.arxiv.org'
+        ? new Promise((resolve) => (answerArxiv = () => resolve(realisticApis(url, init))))
+        : realisticApis(url, init);
     const arxiv = processLookups(deps(), 'arxiv');
     expect(await processLookups(deps(), 'huggingface')).toEqual({ kind: 'wait', until: NOW + SECOND });
     expect(huggingFaceIdsAsked()).toEqual([['2401.12345', 0]]);
     answerArxiv();
     expect(await arxiv).toEqual(EMPTY);
-    expect(await stored('2401.12345')).toMatchObject({ authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'], lookup: { upvotes: 42 } });
+    expect(await stored('2401.12345')).toMatchObject({
+      authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'],
+      lookup: { upvotes: 42 },
+    });
   });
 
   it('never asks about a paper the page gave completely, with its code', async () => {
@@ -145,7 +171,8 @@ describe('processLookups', () => {
   it('keeps what the user wrote while the request was under way, and leaves updatedAt at their edit', async () => {
     await save(listed('2401.12345', { title: 'My own title' }));
     handler = async (url, init) => {
-      if (url.host === 'export.arxiv.org') await updatePaper(db, '2401.12345', { notes: 'typed meanwhile', tags: ['mine'], status: 'read' }, NOW + 500);
+      if (url.host === 'export.arxiv.org')
+        await updatePaper(db, '2401.12345', { notes: 'typed meanwhile', tags: ['mine'], status: 'read' }, NOW + 500);
       return realisticApis(url, init);
     };
     await run();
@@ -164,7 +191,10 @@ describe('processLookups', () => {
     await save(listed('2401.12345'));
     handler = () => new Response('busy', { status: 503 });
     const before = await stored('2401.12345');
-    expect(await run()).toEqual({ arxiv: { kind: 'wait', until: NOW + BACKOFF_BASE }, huggingface: { kind: 'wait', until: NOW + BACKOFF_BASE } });
+    expect(await run()).toEqual({
+      arxiv: { kind: 'wait', until: NOW + BACKOFF_BASE },
+      huggingface: { kind: 'wait', until: NOW + BACKOFF_BASE },
+    });
     expect(calls).toHaveLength(2);
     expect(await stored('2401.12345')).toEqual(before);
     expect(await rows()).toEqual([
@@ -293,14 +323,28 @@ describe('processLookups', () => {
     expect(await rows()).toEqual([]);
   });
 
-  it("asks again about a complete paper when the user refreshes it, before other work", async () => {
+  it('asks again about a complete paper when the user refreshes it, before other work', async () => {
     await save(listed('2501.01234'));
     clock += 10 * SECOND;
-    await save(listed('2401.12345', { authors: ['A'], abstract: 'A.', published: '2024-01-22', primaryCategory: 'cs.LG', links: { code: ['https://github.com/a/b'] } }));
+    await save(
+      listed('2401.12345', {
+        authors: ['A'],
+        abstract: 'A.',
+        published: '2024-01-22',
+        primaryCategory: 'cs.LG',
+        links: { code: ['https://github.com/a/b'] },
+      }),
+    );
     expect(await refreshLookup(db, '2401.12345', clock)).toBe(2);
     await run();
-    expect(calls.map((call) => call.url.searchParams.get('id_list') ?? call.url.pathname)).toEqual(['2401.12345,2501.01234', '/api/papers/2401.12345']);
-    expect((await stored('2401.12345'))?.lookup).toMatchObject({ githubStars: { 'https://github.com/example/attention': 1234 }, upvotes: 42 });
+    expect(calls.map((call) => call.url.searchParams.get('id_list') ?? call.url.pathname)).toEqual([
+      '2401.12345,2501.01234',
+      '/api/papers/2401.12345',
+    ]);
+    expect((await stored('2401.12345'))?.lookup).toMatchObject({
+      githubStars: { 'https://github.com/example/attention': 1234 },
+      upvotes: 42,
+    });
   });
 });
 

@@ -29,7 +29,14 @@ const paper = (overrides: Partial<Paper> = {}): Paper => ({
   updatedAt: NOW - DAY,
   ...overrides,
 });
-const task = (id: string, overrides: Partial<LookupTask> = {}): LookupTask => ({ id, service: 'arxiv', attempts: 0, notBefore: NOW, reason: 'new', ...overrides });
+const task = (id: string, overrides: Partial<LookupTask> = {}): LookupTask => ({
+  id,
+  service: 'arxiv',
+  attempts: 0,
+  notBefore: NOW,
+  reason: 'new',
+  ...overrides,
+});
 const context = (overrides: Partial<BatchContext> = {}): BatchContext => ({ now: NOW, online: true, lastCall: {}, ...overrides });
 
 describe('needsLookup', () => {
@@ -48,7 +55,9 @@ describe('needsLookup', () => {
   });
 
   it('does not ask arXiv again once it answered', () => {
-    expect(needsLookup(paper({ authors: [], links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW)).toEqual([]);
+    expect(
+      needsLookup(paper({ authors: [], links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW),
+    ).toEqual([]);
   });
 
   it('asks Hugging Face about a paper without code: once, then daily for 60 days after saving', () => {
@@ -66,16 +75,24 @@ describe('needsLookup', () => {
 
   it('makes tasks that say why they run', () => {
     expect(tasksFor(paper({ authors: [] }), NOW)).toEqual([task('2401.12345'), task('2401.12345', { service: 'huggingface' })]);
-    expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([task('2401.12345', { service: 'huggingface', reason: 'recheck' })]);
+    expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([
+      task('2401.12345', { service: 'huggingface', reason: 'recheck' }),
+    ]);
     for (const made of tasksFor(paper({ authors: [] }), NOW)) expect(LookupTask.parse(made)).toEqual(made);
   });
 });
 
 describe('refreshTasks', () => {
   it('asks every service that can know the paper again, now and first, even about a complete paper', () => {
-    const complete = paper({ links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - DAY, huggingfaceCheckedAt: NOW - DAY } });
+    const complete = paper({
+      links: { code: ['https://github.com/a/b'] },
+      lookup: { arxivCheckedAt: NOW - DAY, huggingfaceCheckedAt: NOW - DAY },
+    });
     expect(needsLookup(complete, NOW)).toEqual([]);
-    expect(refreshTasks(complete, NOW)).toEqual([task('2401.12345', { reason: 'refresh' }), task('2401.12345', { service: 'huggingface', reason: 'refresh' })]);
+    expect(refreshTasks(complete, NOW)).toEqual([
+      task('2401.12345', { reason: 'refresh' }),
+      task('2401.12345', { service: 'huggingface', reason: 'refresh' }),
+    ]);
     expect(refreshTasks(paper({ id: 'hep-th/9901001' }), NOW)).toEqual([task('hep-th/9901001', { reason: 'refresh' })]);
   });
 });
@@ -84,7 +101,10 @@ describe('nextBatch', () => {
   const ids = (count: number, from = 10000) => Array.from({ length: count }, (_, index) => `2401.${from + index}`);
 
   it('sends up to 50 due arXiv ids in one call', () => {
-    const batch = nextBatch(ids(120).map((id) => task(id)), context());
+    const batch = nextBatch(
+      ids(120).map((id) => task(id)),
+      context(),
+    );
     expect(batch).toEqual({ kind: 'run', service: 'arxiv', ids: ids(50) });
   });
 
@@ -95,11 +115,19 @@ describe('nextBatch', () => {
       task('2401.00001', { notBefore: NOW - 2 * SECOND }),
       task('2401.00004', { reason: 'refresh' }),
     ];
-    expect(nextBatch(tasks, context())).toEqual({ kind: 'run', service: 'arxiv', ids: ['2401.00004', '2401.00001', '2401.00002', '2401.00003'] });
+    expect(nextBatch(tasks, context())).toEqual({
+      kind: 'run',
+      service: 'arxiv',
+      ids: ['2401.00004', '2401.00001', '2401.00002', '2401.00003'],
+    });
   });
 
   it('leaves tasks that are not due yet', () => {
-    expect(nextBatch([task('2401.00001'), task('2401.00002', { notBefore: NOW + 1 })], context())).toEqual({ kind: 'run', service: 'arxiv', ids: ['2401.00001'] });
+    expect(nextBatch([task('2401.00001'), task('2401.00002', { notBefore: NOW + 1 })], context())).toEqual({
+      kind: 'run',
+      service: 'arxiv',
+      ids: ['2401.00001'],
+    });
   });
 
   it('waits 3 s after the last arXiv call', () => {
@@ -112,11 +140,17 @@ describe('nextBatch', () => {
     const tasks = [task('2401.00001'), task('2401.00002', { service: 'huggingface' }), task('2401.00003', { service: 'huggingface' })];
     const arxivJustCalled = { arxiv: NOW - SECOND };
     expect(nextBatch(tasks, context({ lastCall: arxivJustCalled }))).toEqual({ kind: 'run', service: 'huggingface', ids: ['2401.00002'] });
-    expect(nextBatch(tasks, context({ lastCall: { ...arxivJustCalled, huggingface: NOW - 500 } }))).toEqual({ kind: 'wait', until: NOW + 500 });
+    expect(nextBatch(tasks, context({ lastCall: { ...arxivJustCalled, huggingface: NOW - 500 } }))).toEqual({
+      kind: 'wait',
+      until: NOW + 500,
+    });
   });
 
   it('waits for the earliest task that is not due', () => {
-    const tasks = [task('2401.00001', { notBefore: NOW + 60 * SECOND }), task('2401.00002', { service: 'huggingface', notBefore: NOW + 30 * SECOND })];
+    const tasks = [
+      task('2401.00001', { notBefore: NOW + 60 * SECOND }),
+      task('2401.00002', { service: 'huggingface', notBefore: NOW + 30 * SECOND }),
+    ];
     expect(nextBatch(tasks, context())).toEqual({ kind: 'wait', until: NOW + 30 * SECOND });
   });
 
@@ -139,7 +173,9 @@ describe('afterFailure', () => {
   });
 
   it('spreads retries by up to a quarter with the jitter passed in, never past 6 h', () => {
-    expect(afterFailure(task('2401.00001', { attempts: 2 }), NOW, { retryable: true, random: 0.5 })?.notBefore).toBe(NOW + 120 * SECOND * 1.125);
+    expect(afterFailure(task('2401.00001', { attempts: 2 }), NOW, { retryable: true, random: 0.5 })?.notBefore).toBe(
+      NOW + 120 * SECOND * 1.125,
+    );
     expect(afterFailure(task('2401.00001', { attempts: 10 }), NOW, { retryable: true, random: 0.99 })?.notBefore).toBe(NOW + BACKOFF_MAX);
     // A row that reads back: whole milliseconds whatever the jitter.
     const spread = afterFailure(task('2401.00001'), NOW, { retryable: true, random: 0.123456789 })!;
@@ -171,7 +207,9 @@ describe('afterSuccess', () => {
 
   it('stops looking once code is found or the paper is 60 days old', () => {
     const hfTask = task('2401.12345', { service: 'huggingface' });
-    expect(afterSuccess(hfTask, paper({ links: { code: ['https://github.com/a/b'] }, lookup: { huggingfaceCheckedAt: NOW } }), NOW)).toBeUndefined();
+    expect(
+      afterSuccess(hfTask, paper({ links: { code: ['https://github.com/a/b'] }, lookup: { huggingfaceCheckedAt: NOW } }), NOW),
+    ).toBeUndefined();
     expect(afterSuccess(hfTask, paper({ savedAt: NOW - 60 * DAY, lookup: { huggingfaceCheckedAt: NOW } }), NOW)).toBeUndefined();
   });
 

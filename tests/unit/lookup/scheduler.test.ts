@@ -24,7 +24,11 @@ function setUp(scripts: Partial<Record<LookupService, (Pause | Error)[]>>) {
     if (next instanceof Error) throw next;
     return next;
   };
-  const deps = { now: () => Date.now(), wakeAt: (when) => void alarms.push(when), warn: (message) => void warnings.push(message) } as SchedulerDeps;
+  const deps = {
+    now: () => Date.now(),
+    wakeAt: (when) => void alarms.push(when),
+    warn: (message) => void warnings.push(message),
+  } as SchedulerDeps;
   const scheduler = createLookupScheduler(deps, process);
   return {
     scheduler,
@@ -46,7 +50,10 @@ afterEach(() => vi.useRealTimers());
 
 describe('createLookupScheduler', () => {
   it('runs a lane again when its short pause ends, with an alarm for the earliest pause in case the worker stops', async () => {
-    const { scheduler, passes, alarms } = setUp({ arxiv: [{ kind: 'wait', until: NOW + 3000 }], huggingface: [{ kind: 'wait', until: NOW + 1000 }] });
+    const { scheduler, passes, alarms } = setUp({
+      arxiv: [{ kind: 'wait', until: NOW + 3000 }],
+      huggingface: [{ kind: 'wait', until: NOW + 1000 }],
+    });
     await scheduler.kick();
     expect(alarms.at(-1)).toBe(NOW + 1000);
     await vi.advanceTimersByTimeAsync(1000);
@@ -80,7 +87,12 @@ describe('createLookupScheduler', () => {
   });
 
   it('lets one lane go on while the other waits for a slow answer', async () => {
-    const { scheduler, passes, hold, release } = setUp({ huggingface: [{ kind: 'wait', until: NOW + 1000 }, { kind: 'wait', until: NOW + 2000 }] });
+    const { scheduler, passes, hold, release } = setUp({
+      huggingface: [
+        { kind: 'wait', until: NOW + 1000 },
+        { kind: 'wait', until: NOW + 2000 },
+      ],
+    });
     hold('arxiv');
     const kicked = scheduler.kick();
     await vi.advanceTimersByTimeAsync(2000);

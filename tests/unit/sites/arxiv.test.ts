@@ -6,7 +6,8 @@ import { arxivNewListing } from '../../support/generate-listing.mjs';
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const listUrl = new URL('https://arxiv.org/list/cs.LG/new');
 
-const dt = (id: string, extra = '') => `<dt><a name='item1'>[1]</a> <a href ="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a>${extra}</dt>`;
+const dt = (id: string, extra = '') =>
+  `<dt><a name='item1'>[1]</a> <a href ="/abs/${id}" title="Abstract" id="${id}">arXiv:${id}</a>${extra}</dt>`;
 const dd = (title: string, rest = '') =>
   `<dd><div class='meta'><div class='list-title mathjax'><span class='descriptor'>Title:</span> ${title}</div>${rest}</div></dd>`;
 
@@ -17,30 +18,42 @@ describe('arxiv listings', () => {
   const listing = (count: number) => listings.get(count) ?? listings.set(count, parse(arxivNewListing(count))).get(count)!;
   const SLOW = 60_000;
 
-  it('reads a long /new listing, replacements included', () => {
-    const entries = arxiv.extract(listUrl, listing(300));
-    expect(entries).toHaveLength(300);
-    expect(entries[0]!.read()).toMatchObject({ id: '2609.10000', published: '2026-09-28', links: { code: ['https://github.com/example/repo-1'] } });
-    // The last tenth are replacements of earlier papers: same ids again, no announcement day of their own.
-    expect(entries[270]!.read().id).toBe('2609.10000');
-    expect(entries[270]!.read().published).toBeUndefined();
-  }, SLOW);
+  it(
+    'reads a long /new listing, replacements included',
+    () => {
+      const entries = arxiv.extract(listUrl, listing(300));
+      expect(entries).toHaveLength(300);
+      expect(entries[0]!.read()).toMatchObject({
+        id: '2609.10000',
+        published: '2026-09-28',
+        links: { code: ['https://github.com/example/repo-1'] },
+      });
+      // The last tenth are replacements of earlier papers: same ids again, no announcement day of their own.
+      expect(entries[270]!.read().id).toBe('2609.10000');
+      expect(entries[270]!.read().published).toBeUndefined();
+    },
+    SLOW,
+  );
 
-  it('queries the whole document a fixed number of times, however long the listing', () => {
-    const documentQueries = (count: number) => {
-      const doc = listing(count);
-      let calls = 0;
-      const methods = ['querySelector', 'querySelectorAll', 'getElementsByTagName', 'getElementsByClassName', 'getElementById'] as const;
-      for (const method of methods) {
-        const original = doc[method].bind(doc) as (...args: unknown[]) => unknown;
-        Object.defineProperty(doc, method, { configurable: true, value: (...args: unknown[]) => (calls++, original(...args)) });
-      }
-      expect(arxiv.extract(listUrl, doc)).toHaveLength(count);
-      for (const method of methods) delete (doc as unknown as Record<string, unknown>)[method];
-      return calls;
-    };
-    expect(documentQueries(300)).toBe(documentQueries(20));
-  }, SLOW);
+  it(
+    'queries the whole document a fixed number of times, however long the listing',
+    () => {
+      const documentQueries = (count: number) => {
+        const doc = listing(count);
+        let calls = 0;
+        const methods = ['querySelector', 'querySelectorAll', 'getElementsByTagName', 'getElementsByClassName', 'getElementById'] as const;
+        for (const method of methods) {
+          const original = doc[method].bind(doc) as (...args: unknown[]) => unknown;
+          Object.defineProperty(doc, method, { configurable: true, value: (...args: unknown[]) => (calls++, original(...args)) });
+        }
+        expect(arxiv.extract(listUrl, doc)).toHaveLength(count);
+        for (const method of methods) delete (doc as unknown as Record<string, unknown>)[method];
+        return calls;
+      };
+      expect(documentQueries(300)).toBe(documentQueries(20));
+    },
+    SLOW,
+  );
 
   it('reads MathJax-typeset titles back as their TeX source', () => {
     const typeset =
@@ -74,7 +87,9 @@ describe('arxiv listings', () => {
   });
 
   it('drops an empty author link without losing the entry', () => {
-    const doc = parse(`<dl id='articles'>${dt('2609.00001')}${dd('A', "<div class='list-authors'><a href='/a/x'> </a>, <a href='/a/y'>Ada Lovelace</a></div>")}</dl>`);
+    const doc = parse(
+      `<dl id='articles'>${dt('2609.00001')}${dd('A', "<div class='list-authors'><a href='/a/x'> </a>, <a href='/a/y'>Ada Lovelace</a></div>")}</dl>`,
+    );
     expect(arxiv.extract(listUrl, doc).map((found) => found.read().authors)).toEqual([['Ada Lovelace']]);
   });
 

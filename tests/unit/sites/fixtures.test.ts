@@ -24,9 +24,12 @@ describe('fixture conventions', () => {
     for (const site of SITES) expect(fixtures.filter((fixture) => fixture.site === site).length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s says where it was served, what it is modelled on and when', (_, fixture) => {
-    expect(fixture.firstLine).toMatch(/^<!-- papershelf-fixture url=https:\/\/\S+ modelled on .+written \d{4}-\d{2}-\d{2} -->$/);
-  });
+  it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))(
+    '%s says where it was served, what it is modelled on and when',
+    (_, fixture) => {
+      expect(fixture.firstLine).toMatch(/^<!-- papershelf-fixture url=https:\/\/\S+ modelled on .+written \d{4}-\d{2}-\d{2} -->$/);
+    },
+  );
 
   it('has an expected-result file beside every fixture, and no orphans', () => {
     for (const site of SITES) {
@@ -40,7 +43,9 @@ describe('fixture conventions', () => {
 
 describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (_, fixture) => {
   const expectedPath = fixture.path.replace(/\.html$/, '.expected.json');
-  const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { pageType: string; papers: unknown[] }) : null;
+  const expected = existsSync(expectedPath)
+    ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { pageType: string; papers: unknown[] })
+    : null;
   const url = new URL(fixture.url ?? 'about:blank');
 
   it('is recognized as the expected page type by its own site only', () => {

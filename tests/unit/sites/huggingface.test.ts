@@ -4,19 +4,31 @@ import { huggingface } from '../../../lib/sites/huggingface';
 const daily = new URL('https://huggingface.co/papers');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const attr = (value: unknown) => JSON.stringify(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-const card = (id: string, title: string) => `<article><a href="/papers/${id}"><img alt=""></a><div><h3><a href="/papers/${id}">${title}</a></h3></div></article>`;
+const card = (id: string, title: string) =>
+  `<article><a href="/papers/${id}"><img alt=""></a><div><h3><a href="/papers/${id}">${title}</a></h3></div></article>`;
 const page = (props: unknown, cards: string, target = 'DailyPapers') =>
-  parse(`<main><div class="SVELTE_HYDRATER contents" data-target="${target}" data-props="${typeof props === 'string' ? props : attr(props)}">${cards}</div></main>`);
+  parse(
+    `<main><div class="SVELTE_HYDRATER contents" data-target="${target}" data-props="${typeof props === 'string' ? props : attr(props)}">${cards}</div></main>`,
+  );
 
 describe('huggingface listings', () => {
   it('finds papers listed without the dailyPapers wrapper (any object with an arXiv id and a title)', () => {
-    const props = { results: [{ id: '2609.00001', title: 'From props', authors: [{ name: 'Ada' }], githubRepo: 'https://github.com/a/b.git' }] };
+    const props = {
+      results: [{ id: '2609.00001', title: 'From props', authors: [{ name: 'Ada' }], githubRepo: 'https://github.com/a/b.git' }],
+    };
     const [found] = huggingface.extract(daily, page(props, card('2609.00001', 'Shown title')));
-    expect(found!.read()).toMatchObject({ id: '2609.00001', title: 'From props', authors: ['Ada'], links: { code: ['https://github.com/a/b'] } });
+    expect(found!.read()).toMatchObject({
+      id: '2609.00001',
+      title: 'From props',
+      authors: ['Ada'],
+      links: { code: ['https://github.com/a/b'] },
+    });
   });
 
   it('keeps an entry when one field of its props has another shape', () => {
-    const props = { dailyPapers: [{ paper: { id: '2609.00001', title: 'T', authors: 'not a list', publishedAt: 17, githubRepo: { url: 'x' } } }] };
+    const props = {
+      dailyPapers: [{ paper: { id: '2609.00001', title: 'T', authors: 'not a list', publishedAt: 17, githubRepo: { url: 'x' } } }],
+    };
     expect(huggingface.extract(daily, page(props, card('2609.00001', 'T'))).map((found) => found.read())).toEqual([
       { id: '2609.00001', title: 'T', authors: [], links: { huggingface: 'https://huggingface.co/papers/2609.00001', code: [] } },
     ]);
@@ -24,7 +36,12 @@ describe('huggingface listings', () => {
 
   it('skips authors without a name and does not take the daily submission time as the publication day', () => {
     const props = {
-      dailyPapers: [{ publishedAt: '2026-09-24T20:00:00.000Z', paper: { id: '2609.00001', title: 'T', authors: [{ name: 'Ada' }, { _id: 'x' }, { name: ' ' }] } }],
+      dailyPapers: [
+        {
+          publishedAt: '2026-09-24T20:00:00.000Z',
+          paper: { id: '2609.00001', title: 'T', authors: [{ name: 'Ada' }, { _id: 'x' }, { name: ' ' }] },
+        },
+      ],
     };
     const [found] = huggingface.extract(daily, page(props, card('2609.00001', 'T')));
     expect(found!.read().authors).toEqual(['Ada']);
@@ -60,7 +77,12 @@ describe('huggingface paper page', () => {
     const doc = parse('<main><section><h1> A Paper\n Title </h1><p>Authors: …</p></section></main>');
     const entries = huggingface.extract(url, doc);
     expect(entries.map((found) => found.read())).toEqual([
-      { id: '2609.00001', title: 'A Paper Title', authors: [], links: { huggingface: 'https://huggingface.co/papers/2609.00001', code: [] } },
+      {
+        id: '2609.00001',
+        title: 'A Paper Title',
+        authors: [],
+        links: { huggingface: 'https://huggingface.co/papers/2609.00001', code: [] },
+      },
     ]);
     expect(entries[0]!.anchor).toBe(doc.querySelector('h1'));
   });

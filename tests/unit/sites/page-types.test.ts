@@ -78,8 +78,10 @@ describe('adapterFor', () => {
     expect(adapterFor(new URL('https://huggingface.co/papers'))).toEqual({ adapter: huggingface, pageType: 'daily' });
     expect(adapterFor(new URL('https://arxiv.org/list/cs.LG/new'))).toEqual({ adapter: arxiv, pageType: 'list' });
   });
-  it.each(['https://huggingface.co/models', 'https://example.org/papers', 'http://arxiv.org/list/cs.LG/new', 'https://www.arxiv.org/abs/2106.09608'])(
-    'has nothing for %s',
-    (href) => expect(adapterFor(new URL(href))).toBeNull(),
-  );
+  it.each([
+    'https://huggingface.co/models',
+    'https://example.org/papers',
+    'http://arxiv.org/list/cs.LG/new',
+    'https://www.arxiv.org/abs/2106.09608',
+  ])('has nothing for %s', (href) => expect(adapterFor(new URL(href))).toBeNull());
 });

@@ -88,7 +88,9 @@ describe.skipIf(!available)('real captures', () => {
 
     it('puts each control right after its card title', () => {
       const { entries, doc } = capture();
-      expect(entries.every(({ anchor, placement }) => anchor.localName === 'h3' && placement === 'afterend' && doc.contains(anchor))).toBe(true);
+      expect(entries.every(({ anchor, placement }) => anchor.localName === 'h3' && placement === 'afterend' && doc.contains(anchor))).toBe(
+        true,
+      );
       expect(new Set(entries.map(({ anchor }) => anchor)).size).toBe(28);
     });
   });
@@ -121,7 +123,9 @@ describe.skipIf(!available)('real captures', () => {
     const { anchor, placement } = only;
     const paper = only.read();
     expect(paper).toMatchObject({ ...papers[0], published: '2021-06-17', links: { code: [] } });
-    expect(paper.abstract).toMatch(/^World models improve a learning agent's ability to efficiently operate in interactive and situated environments\. This work/);
+    expect(paper.abstract).toMatch(
+      /^World models improve a learning agent's ability to efficiently operate in interactive and situated environments\. This work/,
+    );
     expect(paper.abstract).toMatch(/contributions\.$/);
     expect(anchor.matches('h1.title')).toBe(true);
     expect(placement).toBe('afterend');
@@ -129,7 +133,8 @@ describe.skipIf(!available)('real captures', () => {
 
   it('arXiv abstract page head (2023): the first-version day comes from citation_date', () => {
     // The capture is only the head: a minimal #abs body gives the adapter its title to anchor to.
-    const body = '<body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>Crowdsourcing open citations</h1></div></body>';
+    const body =
+      '<body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>Crowdsourcing open citations</h1></div></body>';
     const head = read('arxiv/abs-1902.02534-2023-head.html').replace('</head>', `</head>${body}`);
     const { entries } = extract('https://arxiv.org/abs/1902.02534v2', head);
     expect(entries.map((found) => [found.read().id, found.read().published])).toEqual([['1902.02534', '2019-02-07']]);
