@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -6,11 +7,12 @@ export default defineConfig({
     name: 'PaperShelf',
     description:
       'One-click Save on Hugging Face Papers and arXiv listings. Notes, tags, read status and BibTeX export, kept locally in your browser.',
-    // `storage` carries the "papers changed" signal to every open listing tab (see lib/saved-state-signal.ts);
-    // `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
+    // `storage` carries the "papers changed" signal to every open listing tab (lib/storage/saved-state-signal.ts)
+    // and the settings; `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
     permissions: ['storage', 'alarms'],
-    // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each.
-    host_permissions: ['https://export.arxiv.org/*', 'https://huggingface.co/*'],
+    // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each. The sites the
+    // content script runs on are its own `matches` (entrypoints/content/index.ts, from lib/sites/hosts.ts).
+    host_permissions: LOOKUP_HOST_PERMISSIONS,
     action: { default_title: 'PaperShelf' },
     // Firefox needs an add-on id to keep IndexedDB across restarts; Chrome would warn about the key.
     ...(browser === 'firefox' && {

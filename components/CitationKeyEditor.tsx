@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { CitationKey } from '@/lib/paper';
+import { CitationKey } from '@/lib/model/paper';
 
 export interface CitationKeyEditorProps {
   paperId: string;

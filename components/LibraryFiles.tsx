@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import type { BibtexFlavour } from '@/lib/bibtex';
-import type { ImportSummary } from '@/lib/messages';
+import type { BibtexFlavour } from '@/lib/formats/bibtex';
+import type { ImportSummary } from '@/lib/model/imports';
 
 export type ExportScope = 'all' | 'shown' | 'selected';
 export interface ExportOptions {

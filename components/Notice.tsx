@@ -1,4 +1,4 @@
-import type { Notice } from '@/lib/shelf';
+import type { Notice } from '@/lib/view/notice';
 
 export interface NoticeBarProps {
   notice: Notice | null;

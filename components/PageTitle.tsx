@@ -1,4 +1,4 @@
-import type { Paper } from '@/lib/paper';
+import type { Paper } from '@/lib/model/paper';
 
 export interface PageTitleProps {
   /** undefined until something has loaded. */

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
-import { absUrl } from '@/lib/arxiv-id';
-import type { Paper } from '@/lib/paper';
-import { paperLinks } from '@/lib/paper-links';
+import { absUrl } from '@/lib/model/arxiv-id';
+import type { Paper } from '@/lib/model/paper';
+import { paperLinks } from '@/lib/view/paper-links';
 import { CitationKeyEditor } from './CitationKeyEditor';
 import { NotesEditor } from './NotesEditor';
 import { LookupControl, PaperLink, type LookupState, type PaperActions } from './PaperRow';

@@ -11,7 +11,7 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import type { Paper } from '@/lib/paper';
+import type { Paper } from '@/lib/model/paper';
 import { lookupState, notesId, PaperRow, type PaperActions } from './PaperRow';
 
 export interface PaperListHandle {

@@ -1,7 +1,7 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
-import { absUrl } from '@/lib/arxiv-id';
-import type { Paper, ReadStatus } from '@/lib/paper';
-import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/paper-links';
+import { absUrl } from '@/lib/model/arxiv-id';
+import type { Paper, ReadStatus } from '@/lib/model/paper';
+import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
 import { NotesEditor } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';

@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/model/settings';
 
 export interface SettingsControlsProps {
   /** undefined until read: the controls are shown disabled meanwhile. */

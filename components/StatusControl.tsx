@@ -1,5 +1,5 @@
-import type { ReadStatus } from '@/lib/paper';
-import { STATUS_LABELS } from '@/lib/view-choices';
+import type { ReadStatus } from '@/lib/model/paper';
+import { STATUS_LABELS } from '@/lib/view/labels';
 
 export interface StatusControlProps {
   status: ReadStatus;

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { foldForSearch } from '@/lib/library-view';
+import { foldForSearch } from '@/lib/view/library-view';
 
 export interface TagEditorProps {
   tags: readonly string[];

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/library-view';
-import { SORT_LABELS } from '@/lib/view-choices';
+import { StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/view/library-view';
+import { SORT_LABELS } from '@/lib/view/labels';
 
 export interface ViewControlsProps {
   query: string;

@@ -3,7 +3,7 @@
 // (measured here), and a module script would wait for the whole document. See popup/first-paint.ts.
 // It also brings the popup's styles, for the live popup too (which therefore loads no stylesheet file).
 import styles from '@/components/papers.css?inline';
-import { paintFirstRows } from './popup/first-paint';
+import { paintFirstRows } from '@/lib/pages/first-paint';
 
 export default defineUnlistedScript(() => {
   // This runs from the page's head: the root element comes when the parser gets there.

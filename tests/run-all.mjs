@@ -11,8 +11,20 @@ if (!findChromium()) {
 rmSync('test-results', { recursive: true, force: true });
 const steps = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
-  ['unit', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
-  ['end-to-end', ['npx', 'playwright', 'test']],
+  [
+    'unit',
+    [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'tests/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/unit.json',
+    ],
+  ],
+  ['end-to-end', ['npx', 'playwright', 'test', '--config', 'tests/playwright.config.ts']],
 ];
 
 let failedStep = null;

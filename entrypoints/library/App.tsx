@@ -9,11 +9,11 @@ import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
 import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
-import { downloadTextFile } from '@/lib/downloads';
-import type { Paper } from '@/lib/paper';
-import { usePendingLookups } from '@/lib/pending-lookups';
-import { useSettings } from '@/lib/settings-store';
-import { useShelf } from '@/lib/shelf';
+import { downloadTextFile } from '@/lib/pages/downloads';
+import type { Paper } from '@/lib/model/paper';
+import { usePendingLookups } from '@/lib/pages/use-pending-lookups';
+import { useSettings } from '@/lib/pages/use-settings';
+import { useShelf } from '@/lib/pages/shelf';
 
 /** The library page (issue #4): the same list with room, a detail pane, bulk actions and the files of issue #5. */
 export function App() {

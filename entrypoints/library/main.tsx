@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { firstRowsReady } from '@/lib/saved-papers';
+import { firstRowsReady } from '@/lib/pages/use-library';
 import { App } from './App';
 import '@/components/papers.css';
 import '@/components/library.css';

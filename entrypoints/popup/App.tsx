@@ -5,10 +5,10 @@ import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
-import { downloadTextFile } from '@/lib/downloads';
-import { usePendingLookups } from '@/lib/pending-lookups';
-import { useSettings } from '@/lib/settings-store';
-import { useShelf } from '@/lib/shelf';
+import { downloadTextFile } from '@/lib/pages/downloads';
+import { usePendingLookups } from '@/lib/pages/use-pending-lookups';
+import { useSettings } from '@/lib/pages/use-settings';
+import { useShelf } from '@/lib/pages/shelf';
 
 /** The toolbar popup (issue #4): the saved papers, searchable and editable in place. */
 export function App({ initialQuery }: { initialQuery?: string }) {

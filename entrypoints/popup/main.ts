@@ -1,4 +1,4 @@
-import { afterFirstContentfulPaint } from '@/lib/after-paint';
+import { afterFirstContentfulPaint } from '@/lib/pages/after-paint';
 
 // The first rows are painted by /popup-first-paint.js (entrypoints/popup-first-paint.ts) before this
 // module runs; the live popup's code (React, Dexie) loads once they are on screen.

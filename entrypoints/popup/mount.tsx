@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { firstRowsReady } from '@/lib/saved-papers';
+import { firstRowsReady } from '@/lib/pages/use-library';
 import { App } from './App';
-import { typedQuery, type FirstRows } from './first-paint';
+import { typedQuery, type FirstRows } from '@/lib/pages/first-paint';
 
 /** The live popup, replacing the first paint (if any) once it has its own first rows. */
 export async function mountPopup(root: HTMLElement, first: FirstRows | undefined): Promise<void> {

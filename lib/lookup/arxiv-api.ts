@@ -5,36 +5,16 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { canonicalArxivId } from '../arxiv-id';
-import { findLinks } from '../code-links';
-import { ArxivId, PaperLinks, PaperMetadata } from '../paper';
-import { collapseWhitespace, decodeEntities } from '../text';
+import { canonicalArxivId } from '@/lib/model/arxiv-id';
+import { findLinks } from '@/lib/model/code-links';
+import { ArxivRecord } from '@/lib/model/lookup';
+import { collapseWhitespace, decodeEntities } from '@/lib/model/text';
+import { ARXIV_API } from './endpoints';
 
-export const ARXIV_API = 'https://export.arxiv.org/api/query';
 /** Ids per call. The manual suggests modest slices; 50 answers stay well under a megabyte. */
 export const ARXIV_BATCH_SIZE = 50;
 /** A 50-entry answer is a few hundred kB even with collaboration-sized author lists. */
 export const MAX_FEED_LENGTH = 5_000_000;
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** One paper as the arXiv API describes it, in the shapes `Paper` stores. */
-export const ArxivRecord = z.object({
-  id: ArxivId,
-  title: PaperMetadata.shape.title,
-  authors: PaperMetadata.shape.authors,
-  abstract: PaperMetadata.shape.abstract,
-  published: IsoDate,
-  updated: IsoDate.optional(),
-  primaryCategory: PaperMetadata.shape.primaryCategory,
-  comments: z.string().max(10_000).optional(),
-  /** The journal version's DOI, when the authors gave one. */
-  doi: z.string().max(256).optional(),
-  /** Repositories and a project page named in the comments or the abstract. */
-  code: PaperLinks.shape.code,
-  projectPage: PaperLinks.shape.projectPage,
-});
-export type ArxivRecord = z.infer<typeof ArxivRecord>;
 
 export type ArxivFeed = { ok: true; entries: ArxivRecord[]; errors: string[] } | { ok: false; error: string };
 

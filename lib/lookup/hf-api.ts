@@ -3,15 +3,11 @@
  * its paper pages show. A 404 is the usual answer for a paper nobody submitted there.
  */
 import { z } from 'zod';
-import { findLinks } from '../code-links';
-import { PaperLinks } from '../paper';
+import { findLinks } from '@/lib/model/code-links';
+import { PaperLinks } from '@/lib/model/paper';
+import type { HfAnswer } from '@/lib/model/lookup';
 import { isRetryableStatus } from './queue';
 
-export const huggingFaceApiUrl = (id: string) => `https://huggingface.co/api/papers/${id}`;
-
-export type HfFound = { kind: 'found'; githubRepo?: string; projectPage?: string; githubStars?: number; upvotes?: number };
-/** What an answer means for the paper: a lookup that completed (found or not known there). */
-export type HfAnswer = HfFound | { kind: 'unknown' };
 export type HfResult = HfAnswer | { kind: 'error'; retryable: boolean; message: string };
 
 const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);

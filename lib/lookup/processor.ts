@@ -4,22 +4,14 @@
  * dependency on the world (network, clock, settings, storage) is passed in, so the tests drive it with a
  * fake fetch and a fake clock; lib/lookup/scheduler.ts decides when it runs.
  */
-import type { PaperShelfDb } from '../db';
-import { applyLookup } from '../papers';
+import type { PaperShelfDb } from '@/lib/db/database';
+import { settleAnswer, settleFailure } from '@/lib/db/lookup-answers';
 import { arxivQueryUrl, MAX_FEED_LENGTH, parseArxivFeed } from './arxiv-api';
-import { huggingFaceApiUrl, parseHuggingFacePaper } from './hf-api';
-import type { LookupFound } from './merge';
-import {
-  afterFailure,
-  afterSuccess,
-  BACKOFF_MAX,
-  isRetryableStatus,
-  nextBatch,
-  type Failure,
-  type LookupService,
-  type LookupTask,
-} from './queue';
-import { dueLookups } from './store';
+import { huggingFaceApiUrl } from './endpoints';
+import { parseHuggingFacePaper } from './hf-api';
+import type { LookupFound, LookupService, LookupTask } from '@/lib/model/lookup';
+import { afterFailure, afterSuccess, BACKOFF_MAX, isRetryableStatus, nextBatch, type Failure } from './queue';
+import { dueLookups } from '@/lib/db/lookup-queue';
 
 /** A request taking longer than this is abandoned and retried later: arXiv answers 50 ids in a few seconds. */
 export const REQUEST_TIMEOUT = 30_000;
@@ -156,9 +148,8 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
 }
 
 /**
- * The answer for one paper: merged and the row rescheduled or removed, in one transaction. The row is
- * read again inside it: the paper may have been removed, or the user may have asked for a refresh,
- * while the request was under way.
+ * The outcome for one paper, written through lib/db/lookup-answers.ts: an answer merged and the row
+ * rescheduled (a recheck) or removed; a failure backed off or given up.
  */
 async function settle(
   deps: LookupDeps,
@@ -167,21 +158,16 @@ async function settle(
   now: number,
   warn: (message: string) => void,
 ): Promise<void> {
-  const { db } = deps;
   try {
-    await db.transaction('rw', db.papers, db.lookups, async () => {
-      const task = await db.lookups.get([key.id, key.service]);
-      if (!task) return;
-      let next: LookupTask | undefined;
-      if ('found' in outcome) {
-        const paper = await applyLookup(db, key.id, outcome.found, now);
-        next = paper && afterSuccess(task, paper, now);
-      } else {
-        next = afterFailure(task, now, { ...outcome.failure, random: deps.random?.() ?? Math.random() });
-        if (!next) warn(`PaperShelf: gave up looking up ${key.id} on ${key.service} after ${task.attempts + 1} attempts`);
-      }
-      if (next) await db.lookups.put(next);
-      else await db.lookups.delete([key.id, key.service]);
+    if ('found' in outcome) {
+      await settleAnswer(deps.db, key, outcome.found, now, (task, paper) => afterSuccess(task, paper, now));
+      return;
+    }
+    const random = deps.random?.() ?? Math.random();
+    await settleFailure(deps.db, key, (task) => {
+      const next = afterFailure(task, now, { ...outcome.failure, random });
+      if (!next) warn(`PaperShelf: gave up looking up ${key.id} on ${key.service} after ${task.attempts + 1} attempts`);
+      return next;
     });
   } catch (error) {
     // A merge that would not validate, or a failed write: the paper stays as it was and the row

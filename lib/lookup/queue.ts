@@ -3,25 +3,9 @@
  * and service), so a stopped service worker loses nothing; these functions decide, the caller
  * reads and writes the rows and makes the requests.
  */
-import { z } from 'zod';
-import { ArxivId, type Paper } from '../paper';
+import { LookupService, type LookupTask } from '@/lib/model/lookup';
+import type { Paper } from '@/lib/model/paper';
 import { ARXIV_BATCH_SIZE } from './arxiv-api';
-
-export const LookupService = z.enum(['arxiv', 'huggingface']);
-export type LookupService = z.infer<typeof LookupService>;
-
-export const LookupTask = z.object({
-  /** The paper's canonical arXiv id. */
-  id: ArxivId,
-  service: LookupService,
-  /** Failed attempts so far. */
-  attempts: z.number().int().nonnegative(),
-  /** Epoch ms before which the task must not run. */
-  notBefore: z.number().int().nonnegative(),
-  /** new: just saved; recheck: a daily look for code; refresh: the user asked. */
-  reason: z.enum(['new', 'recheck', 'refresh']),
-});
-export type LookupTask = z.infer<typeof LookupTask>;
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;

@@ -6,7 +6,7 @@
  * calls) are a timer in the living worker, since Chrome does not fire an alarm sooner than 30 s.
  */
 import { processLookups, type LookupDeps, type Pause } from './processor';
-import { LookupService } from './queue';
+import { LookupService } from '@/lib/model/lookup';
 
 /** Pauses up to this long are a timer; the worker stays alive ~30 s after its last event. */
 const TIMER_LIMIT = 20_000;

@@ -4,10 +4,10 @@
  * listeners are there when an alarm or event starts a stopped worker.
  */
 import { browser } from 'wxt/browser';
-import type { PaperShelfDb } from '../db';
-import { parseSettings, SETTINGS_KEY } from '../settings';
+import type { PaperShelfDb } from '@/lib/db/database';
+import { settingsItem } from '@/lib/storage/settings';
 import { createLookupScheduler, type LookupScheduler } from './scheduler';
-import { enqueueMissingLookups } from './store';
+import { enqueueMissingLookups } from './enqueue';
 
 const QUEUE_ALARM = 'papershelf:lookups';
 /** Daily: papers saved before lookups existed, and tasks dropped after their attempts, are queued again. */
@@ -20,7 +20,7 @@ export function startLookups(db: PaperShelfDb): LookupScheduler {
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
     online: () => navigator.onLine,
-    enabled: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).lookups,
+    enabled: async () => (await settingsItem.read()).lookups,
     // One key per service: the two lanes write at the same time.
     lastCall: {
       read: async (service) => {
@@ -44,9 +44,8 @@ export function startLookups(db: PaperShelfDb): LookupScheduler {
   // Installed or updated: papers saved by an earlier version have never been looked up.
   browser.runtime.onInstalled.addListener(() => void sweep());
   self.addEventListener('online', () => void scheduler.kick());
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void scheduler.kick();
-  });
+  // Turned on again: what waited runs now.
+  settingsItem.watch(() => void scheduler.kick());
   // Alarms need not survive a browser restart: set the daily one again when it is missing.
   void browser.alarms.get(SWEEP_ALARM).then(async (alarm) => {
     if (!alarm) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: 24 * 60 });

@@ -1,5 +1,5 @@
-import { arxiv } from './arxiv';
-import { huggingface } from './huggingface';
+import { arxiv } from './arxiv/adapter';
+import { huggingface } from './huggingface/adapter';
 import type { SiteAdapter } from './types';
 
 /** Every supported site. Each adapter checks scheme and host itself, so no two can claim one URL. */

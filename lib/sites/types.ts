@@ -1,4 +1,4 @@
-import type { PaperMetadata, Site } from '../paper';
+import type { PaperMetadata, Site } from '@/lib/model/paper';
 
 /** Where the Save control goes, relative to the entry's anchor element (insertAdjacentElement positions). */
 export type ControlPlacement = 'beforebegin' | 'afterbegin' | 'beforeend' | 'afterend';

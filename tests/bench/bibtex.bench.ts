@@ -1,8 +1,8 @@
 // Issue #5: exporting 10,000 papers takes under half a second. Measured on the pure export path the
 // background runs (assign keys over the whole library, then write the file), with `vitest bench`.
 import { bench, describe } from 'vitest';
-import { assignCitationKeys, toBibtex } from '../../lib/bibtex';
-import { Paper } from '../../lib/paper';
+import { assignCitationKeys, toBibtex } from '@/lib/formats/bibtex';
+import { Paper } from '@/lib/model/paper';
 
 const SURNAMES = ['Vaswani', 'Müller', 'Nowak', 'Tanaka', 'García', 'Smith', 'Łukasiewicz', 'Chen', 'Dubois', 'Okafor'];
 const WORDS = ['attention', 'diffusion', 'scaling', 'sparse', 'graph', 'agents', 'tokenizer', 'reward', 'vision', 'memory'];

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotesEditor } from '../../../components/NotesEditor';
-import './dom';
+import { NotesEditor } from '@/components/NotesEditor';
+import '../support/dom';
 
 beforeEach(() => {
   // Time also runs on its own: Testing Library waits on real-looking timers between events.

@@ -2,11 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { PaperList, type PaperListHandle } from '../../../components/PaperList';
-import type { PaperActions } from '../../../components/PaperRow';
-import type { Paper } from '../../../lib/paper';
-import './dom';
-import { savedPaper } from './saved-paper';
+import { PaperList, type PaperListHandle } from '@/components/PaperList';
+import type { PaperActions } from '@/components/PaperRow';
+import type { Paper } from '@/lib/model/paper';
+import '../support/dom';
+import { savedPaper } from '../support/saved-paper';
 
 const paper = (id: string, fields: Partial<Paper> = {}): Paper => savedPaper({ id, ...fields });
 

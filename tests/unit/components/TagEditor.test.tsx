@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { TagEditor } from '../../../components/TagEditor';
-import './dom';
+import { TagEditor } from '@/components/TagEditor';
+import '../support/dom';
 
 function Harness({ initial, known, onChange }: { initial: string[]; known: string[]; onChange?: (tags: string[]) => void }) {
   const [tags, setTags] = useState(initial);

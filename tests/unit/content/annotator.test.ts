@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Annotator, type AnnotatorDeps } from '../../../entrypoints/content/annotator';
-import { PaperMetadata } from '../../../lib/paper';
-import type { SiteAdapter } from '../../../lib/sites/types';
+import { Annotator, type AnnotatorDeps } from '@/lib/content/annotator';
+import { PaperMetadata } from '@/lib/model/paper';
+import type { SiteAdapter } from '@/lib/sites/types';
 
 /** A toy site: every `li[data-id]` is a paper; enough to exercise the mounting rules on their own. */
 const toySite: SiteAdapter = {

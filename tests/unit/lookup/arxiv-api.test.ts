@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The service worker has no DOMParser; neither has this environment, so the parser is proven without one.
 import { describe, expect, it } from 'vitest';
-import { arxivQueryUrl, MAX_FEED_LENGTH, parseArxivFeed, type ArxivFeed } from '../../../lib/lookup/arxiv-api';
+import { arxivQueryUrl, MAX_FEED_LENGTH, parseArxivFeed, type ArxivFeed } from '@/lib/lookup/arxiv-api';
 import { fixtureText } from './fixtures';
 
 const parsed = (xml: string) => {

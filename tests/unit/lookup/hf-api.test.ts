@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { huggingFaceApiUrl, parseHuggingFacePaper } from '../../../lib/lookup/hf-api';
+import { huggingFaceApiUrl } from '@/lib/lookup/endpoints';
+import { parseHuggingFacePaper } from '@/lib/lookup/hf-api';
 import { fixtureJson } from './fixtures';
 
 describe('huggingFaceApiUrl', () => {

@@ -2,13 +2,14 @@
 // The lookup queue worked through against a fake network and a fake clock: the answers are the
 // recorded-shape fixtures beside this file, the database is fake-indexeddb, the paper writes are the real ones.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperShelfDb } from '../../../lib/db';
-import { processLookups, type LookupDeps, type Pause } from '../../../lib/lookup/processor';
-import { BACKOFF_BASE, DAY, LookupService, MAX_ATTEMPTS } from '../../../lib/lookup/queue';
-import { enqueueLookups, refreshLookup } from '../../../lib/lookup/store';
-import type { PaperMetadataInput } from '../../../lib/paper';
-import { removePaper, removePapers, restorePapers, savePaper, updatePaper } from '../../../lib/papers';
-import { arxivSource, metadata, uniqueDbName } from '../helpers/papers';
+import { PaperShelfDb } from '@/lib/db/database';
+import { processLookups, type LookupDeps, type Pause } from '@/lib/lookup/processor';
+import { BACKOFF_BASE, DAY, MAX_ATTEMPTS } from '@/lib/lookup/queue';
+import { LookupService } from '@/lib/model/lookup';
+import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
+import type { PaperMetadataInput } from '@/lib/model/paper';
+import { removePaper, removePapers, restorePapers, savePaper, updatePaper } from '@/lib/db/papers';
+import { arxivSource, metadata, uniqueDbName } from '../support/papers';
 import { fixtureText } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);

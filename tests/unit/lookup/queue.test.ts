@@ -1,20 +1,20 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../lib/paper';
+import type { Paper } from '@/lib/model/paper';
 import {
   afterFailure,
   afterSuccess,
   BACKOFF_MAX,
   DAY,
-  LookupTask,
   MAX_ATTEMPTS,
   needsLookup,
   nextBatch,
   refreshTasks,
   tasksFor,
   type BatchContext,
-} from '../../../lib/lookup/queue';
-import { arxivSource, metadata } from '../helpers/papers';
+} from '@/lib/lookup/queue';
+import { LookupTask } from '@/lib/model/lookup';
+import { arxivSource, metadata } from '../support/papers';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SECOND = 1000;

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Pause } from '../../../lib/lookup/processor';
-import type { LookupService } from '../../../lib/lookup/queue';
-import { createLookupScheduler, OFFLINE_RECHECK, type SchedulerDeps } from '../../../lib/lookup/scheduler';
+import type { Pause } from '@/lib/lookup/processor';
+import type { LookupService } from '@/lib/model/lookup';
+import { createLookupScheduler, OFFLINE_RECHECK, type SchedulerDeps } from '@/lib/lookup/scheduler';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const EMPTY: Pause = { kind: 'idle', why: 'empty' };

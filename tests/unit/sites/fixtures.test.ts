@@ -1,23 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapters, adapterFor } from '../../../lib/sites/registry';
+import { adapters, adapterFor } from '@/lib/sites/registry';
+import { listFixtures } from '../../support/fixtures.mjs';
 
 // Every committed page fixture, checked against the expected-result file beside it. A new fixture
-// needs no new test: drop `<name>.html` and `<name>.expected.json` into the site's folder.
-const ROOT = join(process.cwd(), 'tests/fixtures');
-const SITES = ['huggingface', 'arxiv'] as const;
-
-const fixtures = SITES.flatMap((site) =>
-  readdirSync(join(ROOT, site))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const path = join(ROOT, site, file);
-      const html = readFileSync(path, 'utf8');
-      const firstLine = html.slice(0, html.indexOf('\n'));
-      return { site, name: `${site}/${file.replace(/\.html$/, '')}`, path, html, firstLine, url: /url=(\S+)/.exec(firstLine)?.[1] };
-    }),
-);
+// needs no new test: drop `<name>.html` and `<name>.expected.json` into the site's fixtures folder.
+const fixtures = listFixtures();
+const SITES = adapters.map((adapter) => adapter.site);
 
 describe('fixture conventions', () => {
   it('has fixtures for both sites', () => {
@@ -32,8 +22,8 @@ describe('fixture conventions', () => {
   );
 
   it('has an expected-result file beside every fixture, and no orphans', () => {
-    for (const site of SITES) {
-      const files = readdirSync(join(ROOT, site));
+    for (const folder of new Set(fixtures.map((fixture) => dirname(fixture.path)))) {
+      const files = readdirSync(folder);
       const pages = files.filter((file) => file.endsWith('.html')).map((file) => file.replace(/\.html$/, ''));
       const expectations = files.filter((file) => file.endsWith('.expected.json')).map((file) => file.replace(/\.expected\.json$/, ''));
       expect(expectations.sort()).toEqual(pages.sort());
@@ -42,9 +32,8 @@ describe('fixture conventions', () => {
 });
 
 describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (_, fixture) => {
-  const expectedPath = fixture.path.replace(/\.html$/, '.expected.json');
-  const expected = existsSync(expectedPath)
-    ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as { pageType: string; papers: unknown[] })
+  const expected = existsSync(fixture.expectedPath)
+    ? (JSON.parse(readFileSync(fixture.expectedPath, 'utf8')) as { pageType: string; papers: unknown[] })
     : null;
   const url = new URL(fixture.url ?? 'about:blank');
 

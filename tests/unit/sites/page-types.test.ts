@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arxiv } from '../../../lib/sites/arxiv';
-import { huggingface } from '../../../lib/sites/huggingface';
-import { adapterFor } from '../../../lib/sites/registry';
+import { arxiv } from '@/lib/sites/arxiv/adapter';
+import { huggingface } from '@/lib/sites/huggingface/adapter';
+import { adapterFor } from '@/lib/sites/registry';
 
 describe('huggingface.pageType', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../lib/sites/registry';
+import { adapterFor } from '@/lib/sites/registry';
 
 // Real pages (and arXiv's own templates rendered) kept beside the repository, not in it: see
 // ../shared/fixtures/real/README.md. In CI the repository is cloned elsewhere with `shared/` beside it.

@@ -1,0 +1,187 @@
+/**
+ * What the background does for each request, one named handler per type (after refined-github's
+ * background): who may send it, what it is called in an error message, whether it changes papers, and
+ * the work, which is the database's (lib/db/) and the lookup queue's (lib/lookup/enqueue.ts).
+ */
+import type { PaperShelfDb } from '@/lib/db/database';
+import { exportBackup, exportBibtex, importBackup, importBibtex } from '@/lib/db/library-files';
+import {
+  removePaper,
+  removePapers,
+  restorePapers,
+  savePaper,
+  savedState,
+  setCitationKey,
+  updatePaper,
+  updatePapers,
+} from '@/lib/db/papers';
+import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
+import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
+import type { ImportSummary } from '@/lib/model/imports';
+import type { SavedState } from '@/lib/model/paper';
+import type { SenderKind } from './senders';
+
+/** What a handler may use besides its request. */
+export interface HandlerContext {
+  db: PaperShelfDb;
+  now: number;
+  /** Tells every open tab which saved states changed. */
+  announceSavedState: (states: SavedState) => Promise<void>;
+  /** Lookups were queued (issue #6): the worker starts on them. */
+  lookupsQueued: () => void;
+}
+
+export interface Handler<T extends BackgroundRequestType> {
+  /**
+   * Who may send it. Today every trusted sender may send every request (issue #10 narrows this to what
+   * each needs: a listing's content script sends only `paper/save`, `paper/remove` and `paper/saved-state`).
+   */
+  from: readonly SenderKind[];
+  /** For the error reply: "PaperShelf could not <action>: <reason>". */
+  action: string;
+  /** Whether it may change a paper (the toolbar badge counts again after it). */
+  changesPapers: boolean;
+  run(request: Extract<BackgroundRequest, { type: T }>, context: HandlerContext): Promise<BackgroundResults[T]>;
+}
+
+const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
+
+const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
+
+/** A backup or BibTeX import: the tabs learn of the added papers, and what they lack is queued for lookups. */
+async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
+  const { db, now } = context;
+  const before = new Set(await db.papers.toCollection().primaryKeys());
+  const summary = await importing();
+  const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
+  if (added.length > 0) await context.announceSavedState(states(added, true));
+  if (summary.added + summary.updated > 0 && (await enqueueMissingLookups(db, now)) > 0) context.lookupsQueued();
+  return summary;
+}
+
+export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
+  'paper/save': {
+    from: ANY_SENDER,
+    action: 'save the paper',
+    changesPapers: true,
+    async run(request, context) {
+      const { db, now } = context;
+      // One transaction: a saved paper always has its lookups queued.
+      const paper = await db.transaction('rw', db.papers, db.lookups, async () => {
+        const saved = await savePaper(db, request.paper, request.source, now);
+        await enqueueLookups(db, [saved], now);
+        return saved;
+      });
+      await context.announceSavedState({ [paper.id]: true });
+      context.lookupsQueued();
+      return paper;
+    },
+  },
+  'paper/remove': {
+    from: ANY_SENDER,
+    action: 'remove the paper',
+    changesPapers: true,
+    async run(request, context) {
+      const removed = await removePaper(context.db, request.id);
+      if (removed) await context.announceSavedState({ [request.id]: false });
+      return { removed: removed !== undefined };
+    },
+  },
+  'paper/saved-state': {
+    from: ANY_SENDER,
+    action: 'read which papers are saved',
+    changesPapers: false,
+    run: (request, { db }) => savedState(db, request.ids),
+  },
+  'paper/update': {
+    from: ANY_SENDER,
+    action: 'update the paper',
+    changesPapers: true,
+    run: (request, { db, now }) => updatePaper(db, request.id, request.patch, now),
+  },
+  'papers/update': {
+    from: ANY_SENDER,
+    action: 'update the papers',
+    changesPapers: true,
+    run: async (request, { db, now }) => ({ updated: await updatePapers(db, request.ids, request.patch, now) }),
+  },
+  'papers/remove': {
+    from: ANY_SENDER,
+    action: 'remove the papers',
+    changesPapers: true,
+    async run(request, context) {
+      const removed = await removePapers(context.db, request.ids);
+      await context.announceSavedState(
+        states(
+          removed.map((paper) => paper.id),
+          false,
+        ),
+      );
+      return { removed };
+    },
+  },
+  'papers/restore': {
+    from: ANY_SENDER,
+    action: 'restore the papers',
+    changesPapers: true,
+    async run(request, context) {
+      const { db, now } = context;
+      // The removal dropped their queued lookups.
+      const restored = await db.transaction('rw', db.papers, db.lookups, async () => {
+        const count = await restorePapers(db, request.papers);
+        await enqueueLookups(db, request.papers, now);
+        return count;
+      });
+      await context.announceSavedState(
+        states(
+          request.papers.map((paper) => paper.id),
+          true,
+        ),
+      );
+      context.lookupsQueued();
+      return { restored };
+    },
+  },
+  'paper/set-citation-key': {
+    from: ANY_SENDER,
+    action: 'change the citation key',
+    changesPapers: true,
+    run: (request, { db, now }) => setCitationKey(db, request.id, request.key, now),
+  },
+  'library/export-bibtex': {
+    from: ANY_SENDER,
+    action: 'export BibTeX',
+    // Handing out citation keys is a write, though not an edit.
+    changesPapers: true,
+    run: (request, { db }) => exportBibtex(db, request),
+  },
+  'library/export-backup': {
+    from: ANY_SENDER,
+    action: 'back up the library',
+    changesPapers: false,
+    run: (_request, { db }) => exportBackup(db),
+  },
+  'library/import-backup': {
+    from: ANY_SENDER,
+    action: 'restore the backup',
+    changesPapers: true,
+    run: (request, context) => runImport(context, () => importBackup(context.db, request.text)),
+  },
+  'library/import-bibtex': {
+    from: ANY_SENDER,
+    action: 'import the BibTeX file',
+    changesPapers: true,
+    run: (request, context) => runImport(context, () => importBibtex(context.db, request, context.now)),
+  },
+  'paper/refresh-lookup': {
+    from: ANY_SENDER,
+    action: 'refresh the paper’s details',
+    // It only queues lookups, whose answers come later.
+    changesPapers: false,
+    async run(request, context) {
+      const queued = await refreshLookup(context.db, request.id, context.now);
+      context.lookupsQueued();
+      return { queued };
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/database';
+import { startLookups } from '@/lib/lookup/worker';
+import type { SavedState } from '@/lib/model/paper';
+import { announceSavedState } from '@/lib/storage/saved-state-signal';
+import { settingsItem } from '@/lib/storage/settings';
+import { refreshBadge } from './badge';
+import { handleBackgroundMessage } from './router';
+
+/**
+ * The service worker (Firefox: the background page), wired to the browser. Runs synchronously from the
+ * background entrypoint's `main`, so every listener is in place when an event starts a stopped worker.
+ */
+export function startBackground(): void {
+  const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  // Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`.
+  const toolbarButton = browser.action ?? browser.browserAction;
+  // Missing details and code from arXiv and Hugging Face (issue #6); registers its listeners now.
+  const lookups = startLookups(db);
+  const badge = () => void refreshBadge(db, toolbarButton);
+
+  const announce = (states: SavedState) =>
+    // The write itself succeeded; a failed broadcast only delays other tabs until their next load.
+    announceSavedState(states).catch((error: unknown) => console.warn('PaperShelf: could not tell other tabs about a change', error));
+
+  // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void handleBackgroundMessage(message, sender, {
+      db,
+      extension,
+      announceSavedState: announce,
+      libraryChanged: badge,
+      lookupsQueued: () => void lookups.kick(),
+    }).then(sendResponse);
+    return true;
+  });
+
+  settingsItem.watch(badge);
+  void toolbarButton.setBadgeBackgroundColor({ color: '#2b4cb8' });
+  badge();
+}

@@ -1,0 +1,59 @@
+import type { PaperShelfDb } from '@/lib/db/database';
+import { BackgroundRequest, type BackgroundReply, type BackgroundRequestType } from '@/lib/messaging/contract';
+import type { SavedState } from '@/lib/model/paper';
+import { HANDLERS, type Handler, type HandlerContext } from './handlers';
+import { senderKind, type ExtensionIdentity, type MessageSender } from './senders';
+
+export interface BackgroundDeps {
+  db: PaperShelfDb;
+  extension: ExtensionIdentity;
+  /** Tells every open tab which saved states changed. */
+  announceSavedState: (states: SavedState) => Promise<void>;
+  /** Called after every request that may have changed a paper (the toolbar badge counts unread papers). */
+  libraryChanged?: () => void;
+  /** Called when lookups were queued (issue #6): the worker starts on them. */
+  lookupsQueued?: () => void;
+  now?: () => number;
+}
+
+/**
+ * One message from a page or a content script: who sent it, then what it holds (parsed with zod), then
+ * whether its handler accepts that sender, then the work. Never throws: every failure is an error reply,
+ * and nothing is written before all three checks pass.
+ */
+export async function handleBackgroundMessage(message: unknown, sender: MessageSender, deps: BackgroundDeps): Promise<BackgroundReply> {
+  const kind = senderKind(sender, deps.extension);
+  if (!kind) return { ok: false, error: 'PaperShelf accepts messages only from its own pages and content scripts' };
+  const parsed = BackgroundRequest.safeParse(message);
+  if (!parsed.success) {
+    return { ok: false, error: `Malformed PaperShelf message: ${parsed.error.issues.map(describeIssue).join('; ')}` };
+  }
+  const request = parsed.data;
+  const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
+  if (!handler.from.includes(kind)) return { ok: false, error: `PaperShelf does not accept ${request.type} from a ${kind}` };
+  const context: HandlerContext = {
+    db: deps.db,
+    now: deps.now?.() ?? Date.now(),
+    announceSavedState: deps.announceSavedState,
+    lookupsQueued: () => deps.lookupsQueued?.(),
+  };
+  try {
+    const result = await handler.run(request as never, context);
+    if (handler.changesPapers) deps.libraryChanged?.();
+    return { ok: true, result };
+  } catch (error) {
+    // A full disk surfaces here as a QuotaExceededError from IndexedDB: say so, nothing was written.
+    return { ok: false, error: `PaperShelf could not ${handler.action}: ${describeError(error)}` };
+  }
+}
+
+/** Dexie wraps the cause of an aborted transaction and repeats it on a second line; one line is enough. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message.split('\n')[0]!.trim();
+  return error.name === 'Error' || message.startsWith(error.name) ? message : `${error.name}: ${message}`;
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,47 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from '@/lib/messaging/client';
+import { savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { adapterFor } from '@/lib/sites/registry';
+import { Annotator } from './annotator';
+
+/**
+ * The content script, wired to the page and the browser: the annotator (lib/content/annotator.ts) is
+ * told about DOM changes, client-side navigation and saves made in other tabs, and everything it
+ * registers ends with `ctx` (the extension updated or removed).
+ */
+export function startAnnotating(ctx: ContentScriptContext): Annotator {
+  const send = (message: unknown) => browser.runtime.sendMessage(message);
+  const annotator = new Annotator({
+    document,
+    currentUrl: () => new URL(location.href),
+    recognize: adapterFor,
+    requestFrame: (callback) => ctx.requestAnimationFrame(callback),
+    savedStateOf: (ids) => sendToBackground(send, { type: 'paper/saved-state', ids }),
+    save: (paper, source) => sendToBackground(send, { type: 'paper/save', paper, source }),
+    remove: (id) => sendToBackground(send, { type: 'paper/remove', id }),
+    warn: (message) => console.warn(message),
+  });
+
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => !annotator.isOwnMutation(record))) annotator.scheduleScan();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    annotator.destroy();
+  });
+
+  // Client-side navigation (pushState, popstate) to another listing: scan the new page.
+  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
+  ctx.addEventListener(window, 'popstate', () => annotator.scheduleScan());
+
+  // A save or removal in any tab (this one included), announced by the background.
+  const unwatch = savedStateSignal.watch((signal) => {
+    if (signal) annotator.applySavedState(signal.states);
+  });
+  ctx.onInvalidated(unwatch);
+
+  annotator.scan();
+  return annotator;
+}

@@ -1,0 +1,134 @@
+import type { PaperShelfDb } from './database';
+import { dropLookupTasks } from './lookup-queue';
+import { Paper, type PaperMetadata, type PaperSource, type ReadStatus, type SavedState } from '@/lib/model/paper';
+
+export interface PaperPatch {
+  notes?: string;
+  tags?: string[];
+  status?: ReadStatus;
+}
+
+/** Page data fills what the stored record lacks; what is already there (and what the user wrote) stays. */
+export function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
+  return {
+    ...stored,
+    title: stored.title || page.title,
+    authors: stored.authors.length > 0 ? stored.authors : page.authors,
+    abstract: stored.abstract ?? page.abstract,
+    published: stored.published ?? page.published,
+    primaryCategory: stored.primaryCategory ?? page.primaryCategory,
+    links: {
+      huggingface: stored.links.huggingface ?? page.links.huggingface,
+      projectPage: stored.links.projectPage ?? page.links.projectPage,
+      code: [...new Set([...stored.links.code, ...page.links.code])],
+    },
+  };
+}
+
+/**
+ * Saves a paper, or completes the record if it is saved already (the same paper seen on another
+ * site or in another version). Returns the stored record.
+ */
+export async function savePaper(db: PaperShelfDb, metadata: PaperMetadata, source: PaperSource, now = Date.now()): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(metadata.id);
+    const paper = stored
+      ? { ...mergeMetadata(stored, metadata), updatedAt: now }
+      : { ...metadata, source, tags: [], status: 'unread' as const, notes: '', savedAt: now, updatedAt: now };
+    // Parse on the way in too: a record that would not read back must never be written.
+    const valid = Paper.parse(paper);
+    await db.papers.put(valid);
+    return valid;
+  });
+}
+
+/**
+ * Removes a paper, and its pending lookups with it; returns the removed record (for Undo) or undefined
+ * when it was not saved.
+ */
+export async function removePaper(db: PaperShelfDb, id: string): Promise<Paper | undefined> {
+  return db.transaction('rw', db.papers, db.lookups, async () => {
+    const stored = await db.papers.get(id);
+    if (stored) await db.papers.delete(id);
+    await dropLookupTasks(db, [id]);
+    return stored;
+  });
+}
+
+export async function savedState(db: PaperShelfDb, ids: readonly string[]): Promise<SavedState> {
+  const unique = [...new Set(ids)];
+  const keys = new Set(await db.papers.where('id').anyOf(unique).primaryKeys());
+  return Object.fromEntries(unique.map((id) => [id, keys.has(id)]));
+}
+
+/** Applies the user's edits. Throws when the paper is not saved, so the caller can say so. */
+export async function updatePaper(db: PaperShelfDb, id: string, patch: PaperPatch, now = Date.now()): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored) throw new Error(`paper ${id} is not saved`);
+    const tags = patch.tags ? [...new Set(patch.tags.map((tag) => tag.trim()).filter(Boolean))] : stored.tags;
+    const updated = Paper.parse({ ...stored, ...patch, tags, updatedAt: now });
+    await db.papers.put(updated);
+    return updated;
+  });
+}
+
+export interface BulkPatch {
+  status?: ReadStatus;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+/** Bulk edits from the library page: one transaction, so a failure leaves every paper as it was. */
+export async function updatePapers(db: PaperShelfDb, ids: readonly string[], patch: BulkPatch, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
+    const removeTags = new Set(patch.removeTags ?? []);
+    const updated = stored.map((paper) =>
+      Paper.parse({
+        ...paper,
+        status: patch.status ?? paper.status,
+        tags: [...new Set([...paper.tags, ...(patch.addTags ?? [])].map((tag) => tag.trim()))].filter((tag) => tag && !removeTags.has(tag)),
+        updatedAt: now,
+      }),
+    );
+    await db.papers.bulkPut(updated);
+    return updated.length;
+  });
+}
+
+/** Removes papers (and their pending lookups) and returns them whole, so an Undo can put back exactly what was there. */
+export async function removePapers(db: PaperShelfDb, ids: readonly string[]): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, db.lookups, async () => {
+    const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
+    await db.papers.bulkDelete(stored.map((paper) => paper.id));
+    await dropLookupTasks(db, ids);
+    return stored;
+  });
+}
+
+/** Undo of a removal: the records go back as they were, timestamps, notes, tags and key included. */
+export async function restorePapers(db: PaperShelfDb, papers: readonly Paper[]): Promise<number> {
+  await db.papers.bulkPut([...papers]);
+  return papers.length;
+}
+
+const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A user-chosen citation key; BibTeX compares keys ignoring case, so uniqueness does too. */
+export async function setCitationKey(db: PaperShelfDb, id: string, key: string, now = Date.now()): Promise<Paper> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored) throw new Error(`paper ${id} is not saved`);
+    const owner = await db.papers
+      .filter((paper) => paper.id !== id && paper.citationKey !== undefined && sameKey(paper.citationKey, key))
+      .first();
+    if (owner) throw new Error(`the key ${key} is already used by ${owner.id} (${owner.title})`);
+    const updated = Paper.parse({ ...stored, citationKey: key, updatedAt: now });
+    await db.papers.put(updated);
+    return updated;
+  });
+}
+
+/** Every saved paper, oldest first: the order citation keys are handed out in. */
+export const allPapers = (db: PaperShelfDb) => db.papers.orderBy('savedAt').toArray();

@@ -1,0 +1,173 @@
+/**
+ * Lossless backup and restore of the whole library as versioned JSON (issue #5). Pure.
+ *
+ * Unlike BibTeX, a backup keeps every field as stored. The file is deterministic (papers sorted by id,
+ * keys in schema order, 2-space indent, final newline), so export -> restore into an empty library ->
+ * export gives the same bytes, and two backups of an unchanged library are identical files.
+ */
+import { z } from 'zod';
+import { Paper } from '@/lib/model/paper';
+
+export const BACKUP_FORMAT = 'papershelf-backup';
+/** The version this code writes and the newest it reads. A change to the file's meaning bumps it. */
+export const BACKUP_VERSION = 1;
+
+export const BackupFile = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.iso.datetime(),
+    papers: z.array(Paper),
+  })
+  .strict();
+export type BackupFile = z.infer<typeof BackupFile>;
+
+const byId = (a: Paper, b: Paper) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The backup file of `papers`. `exportedAt` is the time of the library's latest change (its greatest
+ * `updatedAt`; the epoch for an empty library), not the clock: that is what makes the file a pure function
+ * of the library, and it still tells the user how recent the backup is.
+ */
+export function createBackup(papers: readonly Paper[]): string {
+  const latest = papers.reduce((max, paper) => Math.max(max, paper.updatedAt), 0);
+  // Parsing puts every paper's keys in schema order and drops anything the schema does not know.
+  const backup: BackupFile = BackupFile.parse({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(latest).toISOString(),
+    papers: [...papers].sort(byId),
+  });
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+export type ParsedBackup = { ok: true; backup: BackupFile } | { ok: false; error: string };
+
+/** `papers[3].links.code[0]` */
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+}
+
+/**
+ * Reads a backup file, or says what is wrong with it and where, in words for the user: not JSON, not a
+ * PaperShelf backup, made by a newer PaperShelf, or the first invalid field (`papers[3].id: not a
+ * canonical arXiv id`). Two papers with the same id are rejected too: restoring would keep only one.
+ */
+export function parseBackup(text: string): ParsedBackup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `Not a PaperShelf backup: the file is not JSON (${(error as Error).message}).` };
+  }
+  const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  if (head.format !== BACKUP_FORMAT) {
+    return {
+      ok: false,
+      error: `Not a PaperShelf backup: "format" is ${JSON.stringify(head.format) ?? 'missing'}, not "${BACKUP_FORMAT}".`,
+    };
+  }
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      error: `This backup was made by a newer PaperShelf (backup version ${head.version}; this one reads up to ${BACKUP_VERSION}). Update PaperShelf, then restore it.`,
+    };
+  }
+  const result = BackupFile.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    return { ok: false, error: `Invalid backup: ${pathText(issue.path) || 'file'}: ${issue.message}` };
+  }
+  const firstIndex = new Map<string, number>();
+  for (const [index, paper] of result.data.papers.entries()) {
+    const first = firstIndex.get(paper.id);
+    if (first !== undefined) {
+      return { ok: false, error: `Invalid backup: papers[${index}].id: ${paper.id} appears twice (also papers[${first}]).` };
+    }
+    firstIndex.set(paper.id, index);
+  }
+  return { ok: true, backup: result.data };
+}
+
+export interface MergeResult {
+  /** The papers to put into the database: the added and the updated ones, nothing else. */
+  toWrite: Paper[];
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+const same = (a: Paper, b: Paper) => JSON.stringify(Paper.parse(a)) === JSON.stringify(Paper.parse(b));
+
+/**
+ * One paper from two copies. A record has one `updatedAt`, so "the newer edit" is decided per record:
+ * the newer copy's user fields (notes, tags, status) and metadata win, and metadata it lacks is filled
+ * from the older copy. Citation keys may be in a user's .tex files, so an existing key is never replaced;
+ * an incoming key is taken only if the paper had none and no other paper uses it. Lookup data (issue #6) is
+ * not an edit and leaves `updatedAt` alone: it comes from the copy a service answered for last.
+ */
+function mergePaper(existing: Paper, incoming: Paper, keyTaken: (key: string) => boolean): Paper {
+  const [newer, older] = incoming.updatedAt > existing.updatedAt ? [incoming, existing] : [existing, incoming];
+  const first = incoming.savedAt < existing.savedAt ? incoming : existing;
+  const citationKey = existing.citationKey ?? (incoming.citationKey && !keyTaken(incoming.citationKey) ? incoming.citationKey : undefined);
+  return Paper.parse({
+    ...newer,
+    authors: newer.authors.length ? newer.authors : older.authors,
+    abstract: newer.abstract ?? older.abstract,
+    published: newer.published ?? older.published,
+    primaryCategory: newer.primaryCategory ?? older.primaryCategory,
+    links: {
+      huggingface: newer.links.huggingface ?? older.links.huggingface,
+      code: newer.links.code.length ? newer.links.code : older.links.code,
+      projectPage: newer.links.projectPage ?? older.links.projectPage,
+    },
+    // Where and when the paper was first saved stays the earliest.
+    source: first.source,
+    savedAt: first.savedAt,
+    updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
+    citationKey,
+    lookup: lastChecked(incoming) > lastChecked(existing) ? incoming.lookup : existing.lookup,
+  });
+}
+
+const lastChecked = ({ lookup }: Paper) => Math.max(lookup?.arxivCheckedAt ?? -1, lookup?.huggingfaceCheckedAt ?? -1);
+
+/**
+ * Restoring a backup into a library that may already hold some of its papers: papers not present are
+ * added, papers present are merged (`mergePaper`). Citation keys stay unique: an incoming key that another
+ * paper already uses is dropped, and the paper gets a fresh key at its next export.
+ */
+export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper[]): MergeResult {
+  const current = new Map(existing.map((paper) => [paper.id, paper]));
+  const keyOwner = new Map<string, string>();
+  for (const paper of existing) if (paper.citationKey) keyOwner.set(paper.citationKey.toLowerCase(), paper.id);
+  const keyTakenBesides = (id: string) => (key: string) => {
+    const owner = keyOwner.get(key.toLowerCase());
+    return owner !== undefined && owner !== id;
+  };
+
+  const toWrite: Paper[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const paper of incoming) {
+    const before = current.get(paper.id);
+    let after: Paper;
+    if (before) {
+      after = mergePaper(before, paper, keyTakenBesides(paper.id));
+      if (same(before, after)) {
+        unchanged++;
+        continue;
+      }
+      updated++;
+    } else {
+      const keep = paper.citationKey && !keyTakenBesides(paper.id)(paper.citationKey);
+      after = Paper.parse({ ...paper, citationKey: keep ? paper.citationKey : undefined });
+      added++;
+    }
+    if (after.citationKey) keyOwner.set(after.citationKey.toLowerCase(), after.id);
+    current.set(after.id, after);
+    toWrite.push(after);
+  }
+  return { toWrite, added, updated, unchanged };
+}

@@ -1,0 +1,190 @@
+/**
+ * BibTeX / biblatex text -> papers to save (issue #5). Pure; runs in the extension page.
+ *
+ * Reads what arXiv, Zotero (Better BibTeX), Google Scholar and PaperShelf itself export, with the parser
+ * Zotero uses (@retorquere/bibtex-parser; plain ESM, no Node built-ins). It turns LaTeX into Unicode
+ * (`M{\"u}ller` -> `Müller`), which is what we store. Only papers with an arXiv id can be imported:
+ * the id is the identity of every saved paper. Everything else is reported in `skipped`, never thrown.
+ */
+import { parse, type Creator, type Entry, type Options } from '@retorquere/bibtex-parser';
+import { canonicalArxivId } from '@/lib/model/arxiv-id';
+import { bracesBalance, isValidCitationKey, normalizeNotes, splitMath } from './bibtex';
+import type { BibtexImport, ImportedPaper, SkippedEntry } from '@/lib/model/imports';
+import { PaperMetadata, Tag } from '@/lib/model/paper';
+
+const BASE_OPTIONS: Options = {
+  // Titles keep the case they were written in: sentence-casing is the style's business, not ours.
+  sentenceCase: false,
+  // A command the parser does not know stays as written instead of failing the entry.
+  unsupported: (_node, tex) => tex,
+};
+
+// Stored titles keep author-written math as TeX (`$\alpha$-stable`, as arXiv pages show it), but the parser
+// would turn it into `α-stable`. So titles are read raw and decoded around their math (`decodeTitles`).
+// `code` holds URLs, whose `%` would otherwise start a TeX comment.
+const FILE_OPTIONS: Options = { ...BASE_OPTIONS, fieldMode: { title: 'verbatim', code: 'verbatim' } };
+
+const nfc = (text: string) => text.normalize('NFC');
+
+/**
+ * Raw titles -> text: math segments stay verbatim (without the braces our export puts around them),
+ * the rest is decoded by the parser, all titles in one parse of a synthetic file.
+ */
+function decodeTitles(raws: string[]): string[] {
+  const segments = raws.map((raw) => {
+    const parts = splitMath(raw).map((part) => ('math' in part ? part : part.text));
+    // `{$x$}` from our export (or anyone's case protection): the braces belong to the math.
+    for (let i = 1; i < parts.length - 1; i++) {
+      const before = parts[i - 1];
+      const after = parts[i + 1];
+      if (typeof before === 'string' && typeof after === 'string' && before.endsWith('{') && after.startsWith('}')) {
+        parts[i - 1] = before.slice(0, -1);
+        parts[i + 1] = after.slice(1);
+      }
+    }
+    const texts = parts.filter((part): part is string => typeof part === 'string');
+    // Math inside a larger brace group (`{$\alpha$ Stable}`) cannot be cut out; decode it all.
+    return texts.every(bracesBalance) ? parts : [raw];
+  });
+  const synthetic = segments
+    .map((parts, i) => {
+      const fields = parts.map((part, j) => (typeof part === 'string' ? `  s${j} = {${part}},` : ''));
+      return `@misc{t${i},\n${fields.join('\n')}\n}`;
+    })
+    .join('\n');
+  const decoded = new Map(parse(synthetic, BASE_OPTIONS).entries.map((entry) => [entry.key, entry.fields]));
+  return segments.map((parts, i) => {
+    const fields = decoded.get(`t${i}`) ?? {};
+    const text = parts
+      .map((part, j) => {
+        if (typeof part !== 'string') return part.math;
+        // The parser trims each field; the spaces around a segment separate it from the math.
+        const value = String(fields[`s${j}`] ?? '');
+        return `${/^\s/.test(part) ? ' ' : ''}${value}${/\s$/.test(part) && value ? ' ' : ''}`;
+      })
+      .join('');
+    return nfc(text.replace(/\s+/g, ' ').trim());
+  });
+}
+
+const OLD_OR_NEW_ID = String.raw`([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?`;
+const ID_IN_TEXT = new RegExp(String.raw`arxiv[:\s]\s*${OLD_OR_NEW_ID}`, 'i');
+const ID_IN_URL = new RegExp(String.raw`arxiv\.org\/(?:abs|pdf)\/${OLD_OR_NEW_ID}`, 'i');
+const ID_IN_DOI = new RegExp(String.raw`10\.48550\/arxiv\.${OLD_OR_NEW_ID}`, 'i');
+
+/**
+ * The arXiv id an entry names, by the conventions of those who export them: `eprint` with
+ * `archivePrefix = {arXiv}` (arXiv, Zotero, natbib) or `eprinttype = {arxiv}` (biblatex),
+ * `journal = {arXiv preprint arXiv:…}` (Google Scholar), an arXiv URL or DataCite DOI, or `arXiv:…` in a note.
+ */
+function arxivIdOf(fields: Record<string, string>): string | null {
+  const archive = (fields.archiveprefix ?? fields.eprinttype ?? 'arxiv').toLowerCase();
+  if (fields.eprint && archive === 'arxiv') {
+    const id = canonicalArxivId(fields.eprint);
+    if (id) return id;
+  }
+  const candidates: Array<[string | undefined, RegExp]> = [
+    [fields.journal, ID_IN_TEXT],
+    [fields.journaltitle, ID_IN_TEXT],
+    [fields.url, ID_IN_URL],
+    [fields.doi, ID_IN_DOI],
+    [fields.note, ID_IN_TEXT],
+    [fields.howpublished, ID_IN_TEXT],
+  ];
+  for (const [value, pattern] of candidates) {
+    const match = value ? pattern.exec(value) : null;
+    const id = match ? canonicalArxivId(match[1]!) : null;
+    if (id) return id;
+  }
+  return null;
+}
+
+const creatorName = (creator: Creator) =>
+  creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+
+/** A full date only: a year and month alone would make us invent a day. */
+function publishedOf(fields: Record<string, string>): string | undefined {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fields.date?.trim() ?? '');
+  if (date) return date[0];
+  const [year, month, day] = [fields.year, fields.month, fields.day].map((part) => part?.trim() ?? '');
+  if (!/^\d{4}$/.test(year!) || !/^\d{1,2}$/.test(month!) || !/^\d{1,2}$/.test(day!)) return undefined;
+  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+}
+
+/** `annote` as the parser renders it (HTML-ish): `\\` became `<br>`, blank lines `<p>`. Back to lines. */
+function notesOf(fields: Record<string, string>): string | undefined {
+  const rich = fields.annote ?? fields.annotation;
+  if (!rich) return undefined;
+  const text = rich.replace(/[ \t]*<br>[ \t]*/g, '\n').replace(/\s*<\/?p>\s*/g, '\n\n');
+  return normalizeNotes(nfc(text)) || undefined;
+}
+
+function issueText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  const [issue] = issues;
+  if (!issue) return 'invalid';
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  return `${path.replace(/^\./, '') || 'entry'}: ${issue.message}`;
+}
+
+function toImported(entry: Entry, title: string): ImportedPaper | SkippedEntry {
+  const fields = entry.fields as unknown as Record<string, string>;
+  const key = entry.key || undefined;
+  const id = arxivIdOf(fields);
+  if (!id) return { key, reason: 'no arXiv id (eprint, journal, url or doi)' };
+  const category = (fields.primaryclass ?? fields.eprintclass)?.trim();
+  const abstract = fields.abstract ? nfc(fields.abstract) : undefined;
+  const result = PaperMetadata.safeParse({
+    id,
+    title,
+    authors: (entry.fields.author ?? []).map((creator) => nfc(creatorName(creator)).trim()).filter(Boolean),
+    abstract: abstract && abstract.length <= 20_000 ? abstract : undefined,
+    published: publishedOf(fields),
+    primaryCategory: category && /^[a-z-]+(\.[A-Za-z-]+)?$/i.test(category) ? category : undefined,
+    links: {
+      code: (fields.code ?? '')
+        .split(/\s+/)
+        .filter((url) => /^https?:\/\//i.test(url) && URL.canParse(url))
+        .slice(0, 20),
+    },
+  });
+  if (!result.success) return { key, reason: issueText(result.error.issues) };
+  const tags = [...new Set((entry.fields.keywords ?? []).map(nfc))].filter((tag) => Tag.safeParse(tag).success).slice(0, 200);
+  const notes = notesOf(fields);
+  return {
+    metadata: result.data,
+    ...(notes ? { notes } : {}),
+    ...(tags.length ? { tags } : {}),
+    ...(key && isValidCitationKey(key) ? { citationKey: key } : {}),
+  };
+}
+
+// The parser reports a broken entry with its text; the key is what follows `@type{`.
+const keyOfInput = (input: string) => /@\s*\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1];
+
+export function parseBibtexForImport(text: string): BibtexImport {
+  const library = parse(text, FILE_OPTIONS);
+  const skipped: SkippedEntry[] = [];
+  // A broken entry may still be returned with the fields read before the break: skip it whole.
+  const broken = new Set<string>();
+  for (const error of library.errors) {
+    const key = keyOfInput(error.input ?? '');
+    if (key) broken.add(key);
+    skipped.push({ key, reason: `could not be read: ${error.error.split('\n')[0]}` });
+  }
+  const entries = library.entries.filter((entry) => !broken.has(entry.key));
+  const titles = decodeTitles(entries.map((entry) => String(entry.fields.title ?? '')));
+
+  const papers: ImportedPaper[] = [];
+  const firstKeyById = new Map<string, string>();
+  entries.forEach((entry, i) => {
+    const imported = toImported(entry, titles[i]!);
+    if (!('metadata' in imported)) return void skipped.push(imported);
+    const earlier = firstKeyById.get(imported.metadata.id);
+    if (earlier !== undefined) {
+      return void skipped.push({ key: entry.key, reason: `same arXiv id (${imported.metadata.id}) as "${earlier}"` });
+    }
+    firstKeyById.set(imported.metadata.id, entry.key);
+    papers.push(imported);
+  });
+  return { papers, skipped };
+}

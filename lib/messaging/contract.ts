@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ImportedPaper, SkippedEntry, type ImportSummary } from '@/lib/model/imports';
+import { ArxivId, CitationKey, Paper, PaperMetadata, PaperSource, ReadStatus, Tag, type SavedState } from '@/lib/model/paper';
+
+/**
+ * Messages to the background, the single writer of the database. Content scripts, the popup and the
+ * library page send them; the background parses every one with `BackgroundRequest` before acting.
+ * Names say who talks to whom and what happens: `<noun>/<verb>`.
+ */
+const PaperIds = z.array(ArxivId).min(1).max(100_000);
+/** An imported file's text: 64 MiB is far beyond any real library and keeps a stray huge file out. */
+const ImportText = z.string().max(64 * 1024 * 1024);
+
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  /** content script → background: save (or complete) a paper seen on a page. */
+  z.object({ type: z.literal('paper/save'), paper: PaperMetadata, source: PaperSource }).strict(),
+  /** any page → background: forget a paper. */
+  z.object({ type: z.literal('paper/remove'), id: ArxivId }).strict(),
+  /** content script → background: which of a page's papers are saved (one round trip per page). */
+  z.object({ type: z.literal('paper/saved-state'), ids: z.array(ArxivId).max(10_000) }).strict(),
+  /** popup/library → background: status or tags of many papers at once (bulk actions). */
+  z
+    .object({
+      type: z.literal('papers/update'),
+      ids: PaperIds,
+      patch: z
+        .object({ status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) })
+        .partial()
+        .strict(),
+    })
+    .strict(),
+  /** popup/library → background: remove papers; the reply holds them whole, for Undo. */
+  z.object({ type: z.literal('papers/remove'), ids: PaperIds }).strict(),
+  /** popup/library → background: Undo of a removal: put the records back exactly as they were. */
+  z.object({ type: z.literal('papers/restore'), papers: z.array(Paper).min(1).max(100_000) }).strict(),
+  /** popup/library → background: the user edits a citation key (must stay unique). */
+  z.object({ type: z.literal('paper/set-citation-key'), id: ArxivId, key: CitationKey }).strict(),
+  /** popup/library → background: BibTeX of the given papers (all when `ids` is absent); assigns missing keys. */
+  z
+    .object({
+      type: z.literal('library/export-bibtex'),
+      ids: PaperIds.optional(),
+      flavour: z.enum(['bibtex', 'biblatex']).default('bibtex'),
+      asciiOnly: z.boolean().default(false),
+    })
+    .strict(),
+  /** library → background: the whole library as one versioned JSON file. */
+  z.object({ type: z.literal('library/export-backup') }).strict(),
+  /** library → background: merge a backup file into the library (validated whole before anything is written). */
+  z.object({ type: z.literal('library/import-backup'), text: ImportText }).strict(),
+  /**
+   * library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports).
+   * The page parses the file (`importBibtexFile`): the parser is large, and the service worker loads its
+   * whole bundle every time it wakes.
+   */
+  z
+    .object({
+      type: z.literal('library/import-bibtex'),
+      papers: z.array(ImportedPaper).max(100_000),
+      skipped: z.array(SkippedEntry).max(100_000),
+    })
+    .strict(),
+  /** popup/library → background: look the paper up again on arXiv and Hugging Face (its "Refresh details"). */
+  z.object({ type: z.literal('paper/refresh-lookup'), id: ArxivId }).strict(),
+  /** popup/library → background: the user's notes, tags and read status. */
+  z
+    .object({
+      type: z.literal('paper/update'),
+      id: ArxivId,
+      patch: z
+        .object({ notes: z.string().max(1_000_000), tags: z.array(Tag).max(200), status: ReadStatus })
+        .partial()
+        .strict(),
+    })
+    .strict(),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+/** What each request answers with. */
+export interface BackgroundResults {
+  'paper/save': Paper;
+  'paper/remove': { removed: boolean };
+  'paper/saved-state': SavedState;
+  'paper/update': Paper;
+  'papers/update': { updated: number };
+  'papers/remove': { removed: Paper[] };
+  'papers/restore': { restored: number };
+  'paper/set-citation-key': Paper;
+  'library/export-bibtex': { text: string; count: number };
+  'library/export-backup': { text: string; count: number };
+  'library/import-backup': ImportSummary;
+  'library/import-bibtex': ImportSummary;
+  'paper/refresh-lookup': { queued: number };
+}
+
+export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =
+  { ok: true; result: BackgroundResults[T] } | { ok: false; error: string };

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { canonicalArxivId } from './arxiv-id';
+
+/** A canonical arXiv id; anything that is not one is rejected at the boundary. */
+export const ArxivId = z
+  .string()
+  .max(64)
+  .refine((raw) => canonicalArxivId(raw) === raw, { message: 'not a canonical arXiv id (no version, no prefix)' });
+
+const HttpUrl = z
+  .string()
+  .max(2048)
+  .refine((raw) => /^https?:\/\//i.test(raw) && URL.canParse(raw), { message: 'not an http(s) URL' });
+
+export const Site = z.enum(['huggingface', 'arxiv']);
+export type Site = z.infer<typeof Site>;
+
+export const ReadStatus = z.enum(['unread', 'reading', 'read']);
+export type ReadStatus = z.infer<typeof ReadStatus>;
+
+/** Links a page can tell us. The abstract and PDF links are derived from the id, so they are not stored. */
+export const PaperLinks = z.object({
+  huggingface: HttpUrl.optional(),
+  code: z.array(HttpUrl).max(20).default([]),
+  projectPage: HttpUrl.optional(),
+});
+
+/** What a listing page knows about a paper: the payload of a Save. */
+export const PaperMetadata = z.object({
+  id: ArxivId,
+  title: z.string().trim().min(1).max(2000),
+  authors: z.array(z.string().trim().min(1).max(500)).max(5000).default([]),
+  abstract: z.string().max(20000).optional(),
+  /** ISO date (YYYY-MM-DD) of first publication or announcement. */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  primaryCategory: z.string().max(64).optional(),
+  links: PaperLinks.default({ code: [] }),
+});
+export type PaperMetadata = z.infer<typeof PaperMetadata>;
+export type PaperMetadataInput = z.input<typeof PaperMetadata>;
+
+/** Where a paper was saved from: a site's page, or an imported BibTeX file (its entry's abstract page). */
+export const PaperSource = z.object({ site: z.enum([...Site.options, 'bibtex-import']), url: HttpUrl });
+export type PaperSource = z.infer<typeof PaperSource>;
+
+export const Tag = z.string().trim().min(1).max(100);
+
+/** A BibTeX citation key: ASCII letters, digits and the punctuation BibTeX and biblatex accept. */
+export const CitationKey = z.string().regex(/^[A-Za-z0-9_:.+-]{1,100}$/, 'a citation key is 1 to 100 of A-Z a-z 0-9 _ : . + -');
+
+const Time = z.number().int().nonnegative();
+
+/**
+ * What online lookups learned about a paper (issue #6, lib/lookup/). Not user data: a lookup fills
+ * the paper's own fields only where they are empty (lib/lookup/merge.ts) and keeps the rest here.
+ */
+export const PaperLookupInfo = z.object({
+  /** The journal version's DOI, from arXiv. */
+  doi: z.string().max(256).optional(),
+  /** Stars per repository, keyed by its root as `findLinks` spells it, as Hugging Face last counted them. */
+  githubStars: z.record(z.string().max(2048), z.number().int().nonnegative()).optional(),
+  /** Hugging Face upvotes, as last counted. */
+  upvotes: z.number().int().nonnegative().optional(),
+  /** When arXiv last answered for this paper (with the paper or with "no such id"). */
+  arxivCheckedAt: Time.optional(),
+  /** When Hugging Face last answered for this paper (found or 404). */
+  huggingfaceCheckedAt: Time.optional(),
+  /**
+   * When a lookup last changed what the paper shows. `updatedAt` stays the time of the user's last
+   * save or edit (notes-draft recovery and backup merging compare it), so caches keyed by
+   * `updatedAt` need this too.
+   */
+  changedAt: Time.optional(),
+});
+export type PaperLookupInfo = z.infer<typeof PaperLookupInfo>;
+
+/** A saved paper as stored in IndexedDB. */
+export const Paper = PaperMetadata.extend({
+  source: PaperSource,
+  tags: z.array(Tag).max(200),
+  status: ReadStatus,
+  notes: z.string().max(1_000_000),
+  /** BibTeX citation key: assigned once (on first export, or by the user) and never changed after. */
+  citationKey: CitationKey.optional(),
+  /** Epoch milliseconds. */
+  savedAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  /** Absent until a lookup answered. */
+  lookup: PaperLookupInfo.optional(),
+});
+export type Paper = z.infer<typeof Paper>;
+
+/** Saved state keyed by id: what a listing needs to draw its Save/Saved controls. */
+export type SavedState = Record<string, boolean>;

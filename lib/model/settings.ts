@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * The user's preferences. Kept in `storage.local` (lib/storage/settings.ts), not the papers database:
+ * extension pages write them directly, and the background reads them (the badge, lookups) and listens.
+ */
+export const Settings = z.object({
+  /** What the toolbar badge shows: the number of unread saved papers, or nothing. */
+  badge: z.enum(['unread', 'none']).catch('unread'),
+  /** Whether the background asks arXiv and Hugging Face for missing details and code (issue #6). Off: no request at all. */
+  lookups: z.boolean().catch(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { badge: 'unread', lookups: true };
+
+/** Stored settings, with defaults for anything missing or malformed (an older or hand-edited value). */
+export function parseSettings(stored: unknown): Settings {
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored ? stored : {}) });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}

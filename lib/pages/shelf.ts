@@ -1,0 +1,301 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { afterNextPaint } from './after-paint';
+import { askBackground } from '@/lib/messaging/client';
+import { bibtexFileName, type BibtexFlavour } from '@/lib/formats/bibtex';
+import type { ImportSummary } from '@/lib/model/imports';
+import type { Notice } from '@/lib/view/notice';
+import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE } from './downloads';
+import {
+  DEFAULT_VIEW,
+  filterPapers,
+  isFiltered,
+  PaperSearch,
+  SearchIndex,
+  sortPapers,
+  tagCounts,
+  type ViewChoices,
+} from '@/lib/view/library-view';
+import { importBibtexFile } from './import-bibtex-file';
+import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
+import { db } from '@/lib/db/database';
+import type { Paper, ReadStatus } from '@/lib/model/paper';
+import { useSavedPapers } from './use-library';
+import { useViewChoices } from './use-view-choices';
+
+/**
+ * What the popup and the library page share: the saved papers (read live from IndexedDB), the search,
+ * filters and sort, and the actions, each a request to the background (the only writer) that reports its
+ * outcome as a notice. The pages add their layout; the components get plain values and callbacks.
+ */
+
+export interface ShelfActions {
+  setStatus(paper: Paper, status: ReadStatus): void;
+  setTags(paper: Paper, tags: string[]): void;
+  saveNotes(paperId: string, notes: string): Promise<unknown>;
+  draftNotes(paperId: string, notes: string): void;
+  remove(paper: Paper): void;
+  copyBibtex(paper: Paper): void;
+  /** Asks the background to look the paper up again; the row shows "looking up…" meanwhile. */
+  refreshDetails(paper: Paper): void;
+  /** Bulk edits of the library page. */
+  removeMany(papers: readonly Paper[]): void;
+  updateMany(ids: readonly string[], patch: { status?: ReadStatus; addTags?: string[]; removeTags?: string[] }, done: string): void;
+  /** Downloads `papershelf-YYYY-MM-DD.bib` of these papers (all when `ids` is undefined). */
+  exportBibtex(ids: readonly string[] | undefined, options?: { flavour?: BibtexFlavour; asciiOnly?: boolean }): void;
+  /** Throws with the background's reason (a key in use, a malformed key) so the editor can show it. */
+  setCitationKey(paperId: string, key: string): Promise<void>;
+  backUp(): void;
+  /** Resolve with what the import did; reject with why nothing was changed. */
+  restoreBackup(fileName: string, text: string): Promise<ImportSummary>;
+  importBibtex(fileName: string, text: string): Promise<ImportSummary>;
+}
+
+export interface ShelfDependencies {
+  ask: typeof askBackground;
+  /** Parses a BibTeX file in the page and sends its papers (lib/import-bibtex-file.ts). */
+  importBibtexText?: (text: string) => Promise<ImportSummary>;
+  notify: (notice: Omit<Notice, 'id'>) => void;
+  writeClipboard: (text: string) => Promise<void>;
+  download: (fileName: string, text: string, type: string) => void;
+  /** Where note drafts survive the page closing (see note-drafts.ts). */
+  drafts?: Storage;
+  now?: () => Date;
+  /** Search text typed before the page was live (the popup's first paint). */
+  initialQuery?: string;
+}
+
+const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;
+const plural = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** "3 added, 1 updated, 0 unchanged", and what was left out. */
+export function describeImport(summary: ImportSummary): string {
+  const counts = `${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged`;
+  const skipped = summary.skipped ?? [];
+  if (skipped.length === 0) return counts;
+  const shown = skipped.slice(0, 5).map((entry) => (entry.key ? `${entry.key}: ${entry.reason}` : entry.reason));
+  const more = skipped.length > shown.length ? `; and ${skipped.length - shown.length} more` : '';
+  return `${counts}; ${skipped.length} skipped (${shown.join('; ')}${more})`;
+}
+
+export function createShelfActions(deps: ShelfDependencies): ShelfActions {
+  const { ask, notify } = deps;
+  const now = deps.now ?? (() => new Date());
+  const fail = (what: string) => (error: unknown) => notify({ tone: 'error', text: `${what}: ${reason(error)}` });
+
+  const restore = (removed: Paper[]) => {
+    ask({ type: 'papers/restore', papers: removed })
+      .then(() =>
+        notify({
+          tone: 'info',
+          text: removed.length === 1 ? `Restored ${quoted(removed[0]!.title)}.` : `Restored ${plural(removed.length, 'paper')}.`,
+        }),
+      )
+      .catch(fail('Could not undo the removal'));
+  };
+
+  const removeMany = (papers: readonly Paper[]) => {
+    if (papers.length === 0) return;
+    ask({ type: 'papers/remove', ids: papers.map((paper) => paper.id) })
+      .then(({ removed }) => {
+        if (removed.length === 0) return;
+        notify({
+          tone: 'info',
+          text: removed.length === 1 ? `Removed ${quoted(removed[0]!.title)}.` : `Removed ${plural(removed.length, 'paper')}.`,
+          action: { label: 'Undo', run: () => restore(removed) },
+        });
+      })
+      .catch(fail(papers.length === 1 ? `Could not remove ${quoted(papers[0]!.title)}` : 'Could not remove the papers'));
+  };
+
+  const bibtex = (ids: readonly string[] | undefined, flavour: BibtexFlavour = 'bibtex', asciiOnly = false) =>
+    ask({ type: 'library/export-bibtex', ...(ids ? { ids: [...ids] } : {}), flavour, asciiOnly });
+
+  return {
+    setStatus(paper, status) {
+      ask({ type: 'paper/update', id: paper.id, patch: { status } }).catch(fail(`Could not mark ${quoted(paper.title)} ${status}`));
+    },
+    setTags(paper, tags) {
+      ask({ type: 'paper/update', id: paper.id, patch: { tags } }).catch(fail(`Could not change the tags of ${quoted(paper.title)}`));
+    },
+    async saveNotes(paperId, notes) {
+      await ask({ type: 'paper/update', id: paperId, patch: { notes } });
+      if (deps.drafts) clearDraft(deps.drafts, paperId, notes);
+    },
+    draftNotes(paperId, notes) {
+      if (deps.drafts) writeDraft(deps.drafts, paperId, notes);
+    },
+    remove(paper) {
+      removeMany([paper]);
+    },
+    removeMany,
+    refreshDetails(paper) {
+      ask({ type: 'paper/refresh-lookup', id: paper.id }).catch(fail(`Could not refresh ${quoted(paper.title)}`));
+    },
+    copyBibtex(paper) {
+      bibtex([paper.id])
+        // The file header ("% 1 paper exported by PaperShelf") is noise in a pasted entry.
+        .then(({ text }) => deps.writeClipboard(text.replace(/^(?:%[^\n]*\n)+\n*/, '')))
+        .then(() => notify({ tone: 'info', text: `BibTeX of ${quoted(paper.title)} copied.` }))
+        .catch(fail('Could not copy the BibTeX'));
+    },
+    updateMany(ids, patch, done) {
+      if (ids.length === 0) return;
+      ask({ type: 'papers/update', ids: [...ids], patch })
+        .then(({ updated }) => notify({ tone: 'info', text: `${done}: ${plural(updated, 'paper')}.` }))
+        .catch(fail('Could not change the papers'));
+    },
+    exportBibtex(ids, options = {}) {
+      bibtex(ids, options.flavour, options.asciiOnly)
+        .then(({ text, count }) => {
+          deps.download(bibtexFileName(now()), text, BIBTEX_TYPE);
+          notify({ tone: 'info', text: `Exported ${plural(count, 'paper')} as BibTeX.` });
+        })
+        .catch(fail('Could not export BibTeX'));
+    },
+    async setCitationKey(paperId, key) {
+      await ask({ type: 'paper/set-citation-key', id: paperId, key });
+      notify({ tone: 'info', text: `Citation key set to ${key}.` });
+    },
+    backUp() {
+      ask({ type: 'library/export-backup' })
+        .then(({ text, count }) => {
+          deps.download(backupFileName(now()), text, BACKUP_TYPE);
+          notify({ tone: 'info', text: `Backed up ${plural(count, 'paper')}.` });
+        })
+        .catch(fail('Could not back up the library'));
+    },
+    // The library page shows what an import did beside its buttons (with the skipped entries), so no notice.
+    restoreBackup: (_fileName, text) => ask({ type: 'library/import-backup', text }),
+    importBibtex: (_fileName, text) => (deps.importBibtexText ?? importBibtexFile)(text),
+  };
+}
+
+export interface Shelf {
+  /** undefined until the stored view choices are read. */
+  view: ViewChoices | undefined;
+  setView: (view: ViewChoices) => void;
+  query: string;
+  setQuery: (query: string) => void;
+  /** Every saved paper (undefined while loading; only the newest while `complete` is false). */
+  papers: Paper[] | undefined;
+  complete: boolean;
+  /** The papers the list shows: searched, filtered and sorted. */
+  shown: Paper[] | undefined;
+  filtered: boolean;
+  tags: { tag: string; count: number }[];
+  knownTags: string[];
+  unread: number;
+  summary: string;
+  /** Why the list has no rows, when it has none. */
+  emptyState: 'loading' | 'empty' | 'no-matches';
+  /** Clears the search and the filters (the sort stays). */
+  clearFilters: () => void;
+  notice: Notice | null;
+  dismissNotice: () => void;
+  actions: ShelfActions;
+}
+
+/** The popup's and the library page's state and actions. `dependencies` replaces the page's own (clipboard, download). */
+export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>): Shelf {
+  const [view, setView] = useViewChoices();
+  const [query, setQuery] = useState(dependencies.initialQuery ?? '');
+  const { papers, complete } = useSavedPapers(view?.sort);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeCount = useRef(0);
+
+  const notify = useCallback((next: Omit<Notice, 'id'>) => setNotice({ ...next, id: ++noticeCount.current }), []);
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  // The pages pass their dependencies once; the actions stay the same object, so rows need not re-render.
+  const initialDependencies = useRef(dependencies);
+  const actions = useMemo(() => createShelfActions({ ask: askBackground, notify, ...initialDependencies.current }), [notify]);
+
+  // Notes typed just before a page closed, whose save may not have reached the background.
+  useEffect(() => {
+    const drafts = initialDependencies.current.drafts;
+    if (!drafts) return;
+    return afterNextPaint(() =>
+      recoverDrafts(
+        drafts,
+        (id) => db.papers.get(id),
+        (id, text) => askBackground({ type: 'paper/update', id, patch: { notes: text } }),
+      ).catch((error: unknown) => console.warn('PaperShelf: could not recover note drafts', error)),
+    );
+  }, []);
+
+  const index = useMemo(() => new SearchIndex(), []);
+  const search = useMemo(() => new PaperSearch(index), [index]);
+  // Fold every paper's text once the list is on screen, so the first keystroke does not pay for it.
+  useEffect(() => (complete && papers ? index.prepareInSlices(papers) : undefined), [index, papers, complete]);
+
+  const sorted = useMemo(() => (papers && view ? sortPapers(papers, view.sort) : undefined), [papers, view?.sort]);
+  const status = view?.status;
+  const tag = view?.tag;
+  const hasCode = view?.hasCode;
+  const faceted = useMemo(
+    () =>
+      sorted && status !== undefined && tag !== undefined && hasCode !== undefined
+        ? filterPapers(sorted, { status, tag, hasCode })
+        : undefined,
+    [sorted, status, tag, hasCode],
+  );
+  const shown = useMemo(() => {
+    if (!faceted) return undefined;
+    const start = performance.now();
+    const result = search.search(faceted, query);
+    // Read by the benchmark and the 10,000-paper end-to-end check: the per-keystroke filtering cost.
+    performance.measure('papershelf:filter', { start, end: performance.now() });
+    return result;
+  }, [search, faceted, query]);
+
+  const firstRowsMarked = useRef(false);
+  useLayoutEffect(() => {
+    if (!firstRowsMarked.current && shown && shown.length > 0) {
+      firstRowsMarked.current = true;
+      // The popup's first paint (entrypoints/popup/first-paint.ts) may have shown rows already.
+      if (performance.getEntriesByName('papershelf:first-rows').length === 0) performance.mark('papershelf:first-rows');
+      performance.mark('papershelf:live-rows');
+    }
+  }, [shown]);
+  useLayoutEffect(() => {
+    if (complete) performance.mark('papershelf:all-rows');
+  }, [complete]);
+
+  const tags = useMemo(() => (papers && complete ? tagCounts(papers) : []), [papers, complete]);
+  const knownTags = useMemo(() => tags.map(({ tag }) => tag), [tags]);
+  const unread = useMemo(() => papers?.reduce((count, paper) => count + (paper.status === 'unread' ? 1 : 0), 0) ?? 0, [papers]);
+  const filtered = view ? isFiltered(view, query) : false;
+
+  let summary = '';
+  if (papers && shown) {
+    if (!complete) summary = 'Loading all papers…';
+    else if (filtered) summary = `${shown.length.toLocaleString('en')} of ${plural(papers.length, 'paper')}`;
+    else summary = plural(papers.length, 'paper');
+  }
+
+  const emptyState = !shown || (!complete && shown.length === 0) ? 'loading' : papers?.length === 0 ? 'empty' : 'no-matches';
+  const clearFilters = () => {
+    setQuery('');
+    setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
+  };
+
+  return {
+    view,
+    setView,
+    query,
+    setQuery,
+    papers,
+    complete,
+    shown,
+    filtered,
+    tags,
+    knownTags,
+    unread,
+    summary,
+    emptyState,
+    clearFilters,
+    notice,
+    dismissNotice,
+    actions,
+  };
+}

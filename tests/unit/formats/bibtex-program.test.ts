@@ -1,0 +1,135 @@
+/**
+ * The export, read by the real programs (issue #5: "BibTeX that LaTeX accepts as it is").
+ * `bibtex` must be on PATH (Debian: texlive-base; CI installs it). Typesetting uses `pdflatex` when
+ * present (texlive-latex-base), and otherwise plain `pdftex` with stand-ins for the few LaTeX text
+ * commands a .bbl uses, which still catches what breaks TeX: unbalanced braces, bare `# % & $ _ ^ ~`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assignCitationKeys, toBibtex, type BibtexOptions } from '@/lib/formats/bibtex';
+import { nastyPapers } from '../support/nasty-papers';
+import { onPath, run, runBibtex } from '../../support/bibtex-check.mjs';
+
+const hasBibtex = onPath('bibtex');
+const hasPdftex = onPath('pdftex');
+const hasPdflatex = onPath('pdflatex');
+if (!hasBibtex) console.warn('bibtex-program.test: `bibtex` is not on PATH, skipping (apt-get install texlive-base)');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function workDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'papershelf-bibtex-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const corpus = nastyPapers();
+const exported = (options: BibtexOptions, papers = corpus) => toBibtex(papers, { ...options, keys: assignCitationKeys(papers) });
+
+// A style that prints what annotated bibliographies print: authors, title and the notes in `annote`.
+const ANNOTATED_BST = `ENTRY { author title annote } {} {}
+FUNCTION {output.entry}
+{ "\\par\\noindent " write$ newline$
+  author empty$ 'skip$ { author write$ newline$ } if$
+  title write$ newline$
+  annote empty$ 'skip$ { "\\newblock " write$ annote write$ newline$ } if$
+}
+FUNCTION {misc} { output.entry }
+FUNCTION {default.type} { output.entry }
+READ
+ITERATE {call.type$}
+`;
+
+// Plain TeX stand-ins for the LaTeX commands in a .bbl, defined the way LaTeX's kernel renders them.
+const PLAIN_TEX_SHIM = String.raw`\catcode64=11 \let\primitiveend\end
+\def\begin#1{\csname#1\endcsname}\def\end#1{\csname end#1\endcsname}
+\def\thebibliography#1{}\def\endthebibliography{}
+\def\bibitem#1{\par\noindent}\def\newblock{\hskip .11em plus .33em minus .07em\relax}
+\def\em{\it}\def\\{\hfil\break}
+\def\textbackslash{$\backslash$}\def\textbraceleft{$\lbrace$}\def\textbraceright{$\rbrace$}
+\def\{{$\lbrace$}\def\}{$\rbrace$}\def\textless{$<$}\def\textgreater{$>$}
+\def\textasciitilde{\~{}}\def\textasciicircum{\^{}}\let\textquoteleft\lq\let\textquoteright\rq
+\def\ldots{.\kern.1em.\kern.1em.}\def\mathcal#1{{\cal #1}}
+\def\r#1{\accent23 #1}\def\k#1{#1}\def\dh{d}\def\DH{D}\def\th{th}\def\TH{TH}\def\ng{n}\def\NG{N}\def\dj{d}\def\DJ{D}
+\catcode64=12
+\input doc.bbl
+\par\vfill\supereject\primitiveend
+`;
+
+const VARIANTS: Array<[string, BibtexOptions]> = [
+  ['UTF-8', {}],
+  ['ASCII', { asciiOnly: true }],
+];
+
+describe.skipIf(!hasBibtex)('the bibtex program', () => {
+  it.each(VARIANTS)('reads the nasty corpus (%s) with plain.bst: every entry, no error, no warning', (_name, options) => {
+    const { status, problems, bbl } = runBibtex(exported(options));
+    expect(problems).toEqual([]);
+    expect(status).toBe(0);
+    expect(bbl.match(/\\bibitem\{/g)).toHaveLength(corpus.length);
+  });
+
+  it('reads the notes through a style that prints annote', () => {
+    const { status, problems, bbl } = runBibtex(exported({}), { style: 'annotated', files: { 'annotated.bst': ANNOTATED_BST } });
+    expect(problems).toEqual([]);
+    expect(status).toBe(0);
+    expect(bbl.match(/\\par\\noindent/g)).toHaveLength(corpus.length);
+    // The injected entry in a note is text in the output, not an entry (bibtex wraps lines at spaces).
+    expect(bbl.replace(/\s+/g, ' ')).toContain('@misc\\textbraceleft{}evil, title=\\textbraceleft{}x\\textbraceright{}\\textbraceright{}');
+  });
+
+  it.skipIf(!hasPdftex).each(['plain', 'annotated'])(
+    'produces a .bbl (%s style) that TeX typesets without an error',
+    (style) => {
+      for (const [, options] of VARIANTS) {
+        const dir = workDir();
+        const { bbl } = runBibtex(exported(options), { style, files: { 'annotated.bst': ANNOTATED_BST } });
+        // An empty .bbl (bibtex failed) would typeset without an error too.
+        expect(bbl).toContain('\\newblock');
+        writeFileSync(join(dir, 'doc.bbl'), bbl);
+        writeFileSync(join(dir, 'shim.tex'), PLAIN_TEX_SHIM);
+        const { status } = run('pdftex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'shim.tex'], dir);
+        const errors = readFileSync(join(dir, 'shim.log'), 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('!'));
+        expect(errors).toEqual([]);
+        expect(status).toBe(0);
+      }
+    },
+    60_000,
+  );
+
+  // pdflatex needs extra packages for scripts beyond T1 (CJK, Greek, and in UTF-8 input Vietnamese `ễ`,
+  // which LaTeX maps only for T5): papers with them are left out. With asciiOnly, accents are commands,
+  // so every Latin-script paper must compile.
+  it.skipIf(!hasPdflatex).each(VARIANTS)(
+    'produces a document pdflatex compiles (%s)',
+    (_name, options) => {
+      const typesettable = options.asciiOnly
+        ? /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u
+        : /^[\u0000-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/u;
+      const papers = corpus.filter((p) => typesettable.test([p.title, ...p.authors].join(' ')));
+      const dir = workDir();
+      writeFileSync(join(dir, 'papers.bib'), exported(options, papers));
+      writeFileSync(
+        join(dir, 'doc.tex'),
+        '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
+          '\\bibliographystyle{plain}\n\\bibliography{papers}\n\\end{document}\n',
+      );
+      const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
+      latex();
+      expect(run('bibtex', ['doc'], dir).status).toBe(0);
+      latex();
+      const { status } = latex();
+      const errors = readFileSync(join(dir, 'doc.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('!'));
+      expect(errors).toEqual([]);
+      expect(status).toBe(0);
+    },
+    120_000,
+  );
+});

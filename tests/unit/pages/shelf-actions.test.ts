@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BackgroundRequest } from '@/lib/messaging/contract';
+import type { Paper } from '@/lib/model/paper';
+import { createShelfActions, describeImport, type ShelfDependencies } from '@/lib/pages/shelf';
+import type { Notice } from '@/lib/view/notice';
+import { nastyPapers } from '../support/nasty-papers';
+
+function setUp(answer: (request: BackgroundRequest) => unknown) {
+  const notices: Omit<Notice, 'id'>[] = [];
+  const requests: BackgroundRequest[] = [];
+  const downloads: { fileName: string; text: string; type: string }[] = [];
+  const clipboard: string[] = [];
+  const deps: ShelfDependencies = {
+    ask: (async (request: BackgroundRequest) => {
+      requests.push(request);
+      return answer(request);
+    }) as ShelfDependencies['ask'],
+    notify: (notice) => notices.push(notice),
+    writeClipboard: async (text) => void clipboard.push(text),
+    download: (fileName, text, type) => downloads.push({ fileName, text, type }),
+    now: () => new Date(2026, 10, 26, 23, 30),
+  };
+  return { actions: createShelfActions(deps), notices, requests, downloads, clipboard };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const [attention, bert] = nastyPapers() as [Paper, Paper];
+
+describe('shelf actions', () => {
+  it('removes a paper and offers an Undo that puts back exactly what the background returned', async () => {
+    const { actions, notices, requests } = setUp((request) =>
+      request.type === 'papers/remove' ? { removed: [attention] } : { restored: 1 },
+    );
+    actions.remove(attention);
+    await settle();
+    expect(requests[0]).toEqual({ type: 'papers/remove', ids: [attention.id] });
+    expect(notices[0]).toMatchObject({ tone: 'info', text: `Removed “${attention.title}”.`, action: { label: 'Undo' } });
+    notices[0]!.action!.run();
+    await settle();
+    expect(requests[1]).toEqual({ type: 'papers/restore', papers: [attention] });
+    expect(notices[1]).toMatchObject({ text: `Restored “${attention.title}”.` });
+  });
+
+  it('downloads BibTeX of the papers shown under today’s date, or of everything', async () => {
+    const { actions, requests, downloads, notices } = setUp(() => ({ text: '@misc{a,}\n', count: 2 }));
+    actions.exportBibtex([attention.id, bert.id], { flavour: 'biblatex', asciiOnly: true });
+    actions.exportBibtex(undefined);
+    await settle();
+    expect(requests).toEqual([
+      { type: 'library/export-bibtex', ids: [attention.id, bert.id], flavour: 'biblatex', asciiOnly: true },
+      { type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false },
+    ]);
+    expect(downloads[0]).toEqual({
+      fileName: 'papershelf-2026-11-26.bib',
+      text: '@misc{a,}\n',
+      type: 'application/x-bibtex;charset=utf-8',
+    });
+    expect(notices[0]?.text).toBe('Exported 2 papers as BibTeX.');
+  });
+
+  it('copies one paper’s BibTeX to the clipboard', async () => {
+    const { actions, clipboard, notices } = setUp(() => ({ text: '@misc{vaswani2017attention,}', count: 1 }));
+    actions.copyBibtex(attention);
+    await settle();
+    expect(clipboard).toEqual(['@misc{vaswani2017attention,}']);
+    expect(notices[0]?.text).toMatch(/^BibTeX of “Attention Is All You Need” copied/);
+  });
+
+  it('backs up to papershelf-backup-<date>.json', async () => {
+    const { actions, downloads } = setUp(() => ({ text: '{}\n', count: 3 }));
+    actions.backUp();
+    await settle();
+    expect(downloads[0]?.fileName).toBe('papershelf-backup-2026-11-26.json');
+  });
+
+  it('reports a refusal as an error notice, with the background’s reason', async () => {
+    const { actions, notices } = setUp(() => {
+      throw new Error('PaperShelf could not update the paper: paper 1706.03762 is not saved');
+    });
+    actions.setStatus(attention, 'read');
+    await settle();
+    expect(notices[0]).toEqual({
+      tone: 'error',
+      text: `Could not mark “${attention.title}” read: PaperShelf could not update the paper: paper 1706.03762 is not saved`,
+    });
+  });
+
+  it('says what an import did, and what it left out', async () => {
+    expect(describeImport({ added: 3, updated: 1, unchanged: 0 })).toBe('3 added, 1 updated, 0 unchanged');
+    expect(
+      describeImport({
+        added: 0,
+        updated: 0,
+        unchanged: 2,
+        skipped: [{ key: 'knuth84', reason: 'no arXiv id' }, { reason: 'could not be read' }],
+      }),
+    ).toBe('0 added, 0 updated, 2 unchanged; 2 skipped (knuth84: no arXiv id; could not be read)');
+    const importBibtexText = vi.fn(async () => ({ added: 1, updated: 0, unchanged: 0 }));
+    const notices: Omit<Notice, 'id'>[] = [];
+    const actions = createShelfActions({
+      ask: (async () => undefined) as unknown as ShelfDependencies['ask'],
+      importBibtexText,
+      notify: (notice) => notices.push(notice),
+      writeClipboard: async () => undefined,
+      download: () => undefined,
+    });
+    await expect(actions.importBibtex('refs.bib', '@misc{x, eprint={2401.00001}}')).resolves.toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(importBibtexText).toHaveBeenCalledWith('@misc{x, eprint={2401.00001}}');
+  });
+
+  it('rejects a failed restore with the background’s reason, for the page to show', async () => {
+    const { actions, requests } = setUp(() => {
+      throw new Error('not a PaperShelf backup');
+    });
+    await expect(actions.restoreBackup('x.json', '{}')).rejects.toThrow('not a PaperShelf backup');
+    expect(requests).toEqual([{ type: 'library/import-backup', text: '{}' }]);
+  });
+});
