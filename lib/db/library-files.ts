@@ -2,13 +2,13 @@
  * The library's files, background side: BibTeX and backup exports, backup and BibTeX imports.
  * Each runs in one transaction, so a failure (a malformed file, a full disk) leaves the library as it was.
  */
-import { absUrl } from '@/lib/model/arxiv-id';
-import { createBackup, mergeBackup, parseBackup } from '@/lib/formats/backup';
+import { createBackup, parseBackup } from '@/lib/formats/backup';
 import { assignCitationKeys, toBibtex, type BibtexFlavour } from '@/lib/formats/bibtex';
-import type { PaperShelfDb } from './database';
 import type { BibtexImport, ImportSummary } from '@/lib/model/imports';
 import { Paper } from '@/lib/model/paper';
-import { allPapers, mergeMetadata } from './papers';
+import type { PaperShelfDb } from './database';
+import { mergeBackup, mergeVersions, paperFromImport } from './merge';
+import { allPapers } from './papers';
 
 export interface BibtexExportOptions {
   /** The papers to export, all when absent. */
@@ -41,21 +41,21 @@ export async function exportBackup(db: PaperShelfDb): Promise<{ text: string; co
   return { text: createBackup(papers), count: papers.length };
 }
 
-/** Restores a backup file into the library, merging paper by paper (see `mergeBackup`). */
+/** Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). */
 export async function importBackup(db: PaperShelfDb, text: string): Promise<ImportSummary> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return db.transaction('rw', db.papers, async () => {
     const { toWrite, added, updated, unchanged } = mergeBackup(await allPapers(db), parsed.backup.papers);
-    await db.papers.bulkPut(toWrite);
+    // Parse on the way in too: a record that would not read back must never be written.
+    await db.papers.bulkPut(toWrite.map((paper) => Paper.parse(paper)));
     return { added, updated, unchanged };
   });
 }
 
 /**
- * Adds the arXiv papers of a BibTeX file. A paper already saved keeps everything the user wrote (notes,
- * tags, status, key): the file only fills gaps in its metadata, adds its tags, and gives notes where
- * there were none.
+ * Adds the arXiv papers of a BibTeX file; a paper already saved is merged with its entry (lib/db/merge.ts,
+ * the `import` rules: gaps in its metadata filled, the file's tags added, notes given where there were none).
  */
 export async function importBibtex(
   db: PaperShelfDb,
@@ -71,30 +71,14 @@ export async function importBibtex(
     let added = 0;
     let updated = 0;
     let unchanged = 0;
-    for (const { metadata, notes, tags, citationKey } of imported) {
-      const before = byId.get(metadata.id);
-      const merged: Paper = before
-        ? {
-            ...mergeMetadata(before, metadata),
-            tags: [...new Set([...before.tags, ...(tags ?? [])])],
-            notes: before.notes || (notes ?? ''),
-            citationKey: before.citationKey ?? keyIfFree(citationKey),
-          }
-        : {
-            ...metadata,
-            source: { site: 'bibtex-import', url: absUrl(metadata.id) },
-            tags: tags ?? [],
-            status: 'unread',
-            notes: notes ?? '',
-            citationKey: keyIfFree(citationKey),
-            savedAt: now,
-            updatedAt: now,
-          };
-      if (before && JSON.stringify(before) === JSON.stringify(merged)) {
+    for (const entry of imported) {
+      const before = byId.get(entry.metadata.id);
+      const merged = before ? mergeVersions('import', before, { entry, now, keyIfFree }) : paperFromImport(entry, now, keyIfFree);
+      if (merged === before) {
         unchanged++;
         continue;
       }
-      const paper = Paper.parse(before ? { ...merged, updatedAt: now } : merged);
+      const paper = Paper.parse(merged);
       if (paper.citationKey) keysInUse.add(paper.citationKey.toLowerCase());
       byId.set(paper.id, paper);
       toWrite.push(paper);

@@ -1,59 +1,288 @@
 /**
- * API answers merged into a saved paper, field by field. What the user wrote (notes, tags, status,
- * citation key) and where the paper came from (source, savedAt) are never touched; metadata the
- * page gave is only filled in, never replaced, with one exception: a longer arXiv author list
- * replaces a page's list that it contains (listings show "et al." lists).
+ * The one merge policy: how two versions of a paper combine, field by field, whenever a second version
+ * arrives. `POLICY` below has a row per field of `Paper` and, in each row, a rule per occasion:
+ *
+ * - `resave`: a page shows a paper that is saved already (another site, another version, the same page).
+ * - `import`: an entry of an imported BibTeX file names a saved paper.
+ * - `restore`: a backup holds a copy of a saved paper.
+ * - `lookup`: the arXiv or Hugging Face API answered about a saved paper (issue #6).
+ *
+ * What the rows say today: metadata is completed, never replaced (the stored version, or in a restore the
+ * more recently edited copy, keeps what it has and takes what it lacks from the other); what the user wrote
+ * (notes, tags, status, citation key) changes only in a restore, where the newer copy's wins, or where it
+ * was empty; a lookup is not an edit and leaves `updatedAt` alone. The type makes every field of `Paper`
+ * need a row for every occasion, so a new field cannot be forgotten by one of them.
+ *
+ * Pure: the writes are lib/db/papers.ts's, lib/db/library-files.ts's and lib/db/lookup-answers.ts's.
  */
+import { absUrl, huggingFaceUrl } from '@/lib/model/arxiv-id';
 import { findLinks, MAX_CODE_LINKS } from '@/lib/model/code-links';
-import { huggingFaceUrl } from '@/lib/model/arxiv-id';
-import type { Paper, PaperLookupInfo } from '@/lib/model/paper';
-import type { LookupFound } from '@/lib/model/lookup';
+import { foldLetters } from '@/lib/model/fold';
+import type { ImportedPaper } from '@/lib/model/imports';
+import type { ArxivRecord, HfFound, LookupFound } from '@/lib/model/lookup';
+import type { Paper, PaperLookupInfo, PaperMetadata, PaperSource } from '@/lib/model/paper';
 
-/**
- * The paper completed with what the services said. `now` stamps the services that answered.
- * Returns `paper` itself when nothing changed at all, so the caller can skip the write.
- */
-export function mergeLookup<P extends Paper>(paper: P, found: LookupFound, now: number): P {
-  const arxiv = found.arxiv === 'unknown' ? undefined : found.arxiv;
-  const hf = found.hf?.kind === 'found' ? found.hf : undefined;
-  const before = paper.lookup ?? {};
+/** The other version, as each occasion brings it. */
+export interface Offers {
+  resave: { page: PaperMetadata; now: number };
+  import: { entry: ImportedPaper; now: number; keyIfFree: (key: string | undefined) => string | undefined };
+  /** `keyTaken`: whether another paper of the library uses this citation key already. */
+  restore: { copy: Paper; keyTaken: (key: string) => boolean };
+  lookup: { found: LookupFound; now: number };
+}
+export type Occasion = keyof Offers;
 
-  const shown = {
-    authors: arxiv && isRicherAuthorList(arxiv.authors, paper.authors) ? arxiv.authors : paper.authors,
-    abstract: filled(paper.abstract) ? paper.abstract : (arxiv?.abstract ?? paper.abstract),
-    published: paper.published ?? arxiv?.published,
-    primaryCategory: paper.primaryCategory ?? arxiv?.primaryCategory,
-    links: {
-      ...paper.links,
-      // Hugging Face knowing the paper means its paper page exists.
-      huggingface: paper.links.huggingface ?? (hf ? huggingFaceUrl(paper.id) : undefined),
-      code: withCode(paper.links.code, [...(hf?.githubRepo ? [hf.githubRepo] : []), ...(arxiv?.code ?? [])]),
-      // Hugging Face's project page is one a person set; arXiv's is the first other link in the text.
-      projectPage: paper.links.projectPage ?? hf?.projectPage ?? arxiv?.projectPage,
-    },
-  };
-  const learned = {
-    doi: before.doi ?? arxiv?.doi,
-    // Counts are live numbers: the newest answer wins.
-    githubStars:
-      hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
-    upvotes: hf?.upvotes ?? before.upvotes,
-  };
-  const changed = !same(shown, pick(paper, shown)) || !same(learned, pick(before, learned));
-  const lookup: PaperLookupInfo = withoutUndefined({
-    ...before,
-    ...learned,
-    arxivCheckedAt: found.arxiv ? now : before.arxivCheckedAt,
-    huggingfaceCheckedAt: found.hf ? now : before.huggingfaceCheckedAt,
-    changedAt: changed ? now : before.changedAt,
-  });
-  if (!changed && same(lookup, before)) return paper;
-  return { ...paper, ...withoutUndefined(shown), links: withoutUndefined(shown.links), lookup };
+/** One field's rule on one occasion. `merged` holds the fields of the rows above, already decided. */
+type Rule<O extends Occasion, F extends keyof Paper> = (stored: Paper, offer: Offers[O], merged: Readonly<Partial<Paper>>) => Paper[F];
+type Policy = { [F in keyof Paper]-?: { [O in Occasion]: Rule<O, F> } };
+
+type Links = Paper['links'];
+
+/** The stored value, untouched. */
+const kept =
+  <F extends keyof Paper>(field: F) =>
+  (stored: Paper): Paper[F] =>
+    stored[field];
+
+/** In a restore, the copy edited last (by `updatedAt`), then the other. */
+function byEdit(stored: Paper, { copy }: Offers['restore']): [newer: Paper, older: Paper] {
+  return copy.updatedAt > stored.updatedAt ? [copy, stored] : [stored, copy];
 }
 
-const filled = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
+/** In a restore, the copy saved first: where and when the paper was first saved stays the earliest. */
+const firstSaved = (stored: Paper, { copy }: Offers['restore']) => (copy.savedAt < stored.savedAt ? copy : stored);
 
-/** Stored links first and as written; new ones only when their repository is not there yet. */
+/**
+ * Metadata completed, not replaced: `fill(primary, secondary)` keeps what the primary version has. A page or a
+ * BibTeX entry completes the stored paper; in a restore the newer copy is completed by the older.
+ */
+function completed<V>(fill: (primary: PaperMetadata, secondary: PaperMetadata) => V) {
+  return {
+    resave: (stored: Paper, { page }: Offers['resave']) => fill(stored, page),
+    import: (stored: Paper, { entry }: Offers['import']) => fill(stored, entry.metadata),
+    restore: (stored: Paper, offer: Offers['restore']) => fill(...byEdit(stored, offer)),
+  };
+}
+
+const nonEmpty = <T>(list: T[], otherwise: T[]) => (list.length > 0 ? list : otherwise);
+const union = <T>(first: readonly T[], second: readonly T[]) => [...new Set([...first, ...second])];
+const hasText = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
+const arxivOf = (found: LookupFound): ArxivRecord | undefined => (found.arxiv === 'unknown' ? undefined : found.arxiv);
+const huggingFaceOf = (found: LookupFound): HfFound | undefined => (found.hf?.kind === 'found' ? found.hf : undefined);
+const lastChecked = ({ lookup }: Paper) => Math.max(lookup?.arxivCheckedAt ?? -1, lookup?.huggingfaceCheckedAt ?? -1);
+
+function links(huggingface: string | undefined, code: string[], projectPage: string | undefined): Links {
+  return withoutUndefined({ huggingface, code, projectPage });
+}
+
+/** The fields a lookup may change that a reader sees; a change of any stamps `lookup.changedAt`. */
+const SHOWN_BY_LOOKUPS = ['authors', 'abstract', 'published', 'primaryCategory', 'links'] as const;
+
+const POLICY: Policy = {
+  id: { resave: kept('id'), import: kept('id'), restore: kept('id'), lookup: kept('id') },
+  title: { ...completed((primary, secondary) => primary.title || secondary.title), lookup: kept('title') },
+  authors: {
+    ...completed((primary, secondary) => nonEmpty(primary.authors, secondary.authors)),
+    // The one replacement: a listing's "et al." list gives way to arXiv's full list that contains it.
+    lookup: (stored, { found }) => {
+      const arxiv = arxivOf(found);
+      return arxiv && isRicherAuthorList(arxiv.authors, stored.authors) ? arxiv.authors : stored.authors;
+    },
+  },
+  abstract: {
+    ...completed((primary, secondary) => primary.abstract ?? secondary.abstract),
+    lookup: (stored, { found }) => (hasText(stored.abstract) ? stored.abstract : (arxivOf(found)?.abstract ?? stored.abstract)),
+  },
+  published: {
+    ...completed((primary, secondary) => primary.published ?? secondary.published),
+    lookup: (stored, { found }) => stored.published ?? arxivOf(found)?.published,
+  },
+  primaryCategory: {
+    ...completed((primary, secondary) => primary.primaryCategory ?? secondary.primaryCategory),
+    lookup: (stored, { found }) => stored.primaryCategory ?? arxivOf(found)?.primaryCategory,
+  },
+  links: {
+    resave: (stored, { page }) => linksUnited(stored.links, page.links),
+    import: (stored, { entry }) => linksUnited(stored.links, entry.metadata.links),
+    // The newer copy's repositories as a whole: a list the user or a lookup settled is not mixed with an older one.
+    restore: (stored, offer) => {
+      const [newer, older] = byEdit(stored, offer);
+      return links(
+        newer.links.huggingface ?? older.links.huggingface,
+        nonEmpty(newer.links.code, older.links.code),
+        newer.links.projectPage ?? older.links.projectPage,
+      );
+    },
+    lookup: (stored, { found }) => {
+      const arxiv = arxivOf(found);
+      const hf = huggingFaceOf(found);
+      return links(
+        // Hugging Face knowing the paper means its paper page exists.
+        stored.links.huggingface ?? (hf ? huggingFaceUrl(stored.id) : undefined),
+        withCode(stored.links.code, [...(hf?.githubRepo ? [hf.githubRepo] : []), ...(arxiv?.code ?? [])]),
+        // Hugging Face's project page is one a person set; arXiv's is the first other link in the text.
+        stored.links.projectPage ?? hf?.projectPage ?? arxiv?.projectPage,
+      );
+    },
+  },
+  source: {
+    resave: kept('source'),
+    import: kept('source'),
+    restore: (stored, offer) => firstSaved(stored, offer).source,
+    lookup: kept('source'),
+  },
+  tags: {
+    resave: kept('tags'),
+    import: (stored, { entry }) => union(stored.tags, entry.tags ?? []),
+    restore: (stored, offer) => byEdit(stored, offer)[0].tags,
+    lookup: kept('tags'),
+  },
+  status: {
+    resave: kept('status'),
+    import: kept('status'),
+    restore: (stored, offer) => byEdit(stored, offer)[0].status,
+    lookup: kept('status'),
+  },
+  notes: {
+    resave: kept('notes'),
+    import: (stored, { entry }) => stored.notes || (entry.notes ?? ''),
+    restore: (stored, offer) => byEdit(stored, offer)[0].notes,
+    lookup: kept('notes'),
+  },
+  // A key may be in the user's .tex files: once there it is never replaced, and one taken by another paper is not given.
+  citationKey: {
+    resave: kept('citationKey'),
+    import: (stored, { entry, keyIfFree }) => stored.citationKey ?? keyIfFree(entry.citationKey),
+    restore: (stored, { copy, keyTaken }) =>
+      stored.citationKey ?? (copy.citationKey && !keyTaken(copy.citationKey) ? copy.citationKey : undefined),
+    lookup: kept('citationKey'),
+  },
+  savedAt: {
+    resave: kept('savedAt'),
+    import: kept('savedAt'),
+    restore: (stored, offer) => firstSaved(stored, offer).savedAt,
+    lookup: kept('savedAt'),
+  },
+  // What the services learned: kept from the copy a service answered for last, and merged by a lookup.
+  lookup: {
+    resave: kept('lookup'),
+    import: kept('lookup'),
+    restore: (stored, { copy }) => (lastChecked(copy) > lastChecked(stored) ? copy.lookup : stored.lookup),
+    lookup: (stored, { found, now }, merged) => lookupInfo(stored, found, now, merged),
+  },
+  // The time of the user's last save or edit (note drafts and restores compare it), so last.
+  updatedAt: {
+    resave: (_stored, { now }) => now,
+    import: (stored, { now }, merged) => (same({ ...merged, updatedAt: stored.updatedAt }, stored) ? stored.updatedAt : now),
+    restore: (stored, { copy }) => Math.max(stored.updatedAt, copy.updatedAt),
+    lookup: kept('updatedAt'),
+  },
+};
+
+/**
+ * `stored` combined with the other version, as `POLICY` rules for `occasion`. Returns `stored` itself when
+ * nothing changed, so the caller can skip the write (and count the paper as unchanged).
+ */
+export function mergeVersions<O extends Occasion>(occasion: O, stored: Paper, offer: Offers[O]): Paper {
+  const merged: Partial<Record<keyof Paper, unknown>> = {};
+  for (const field of Object.keys(POLICY) as (keyof Paper)[]) {
+    const rule = POLICY[field][occasion] as Rule<O, typeof field>;
+    const value = rule(stored, offer, merged as Partial<Paper>);
+    if (value !== undefined) merged[field] = value;
+  }
+  return same(merged, stored) ? stored : (merged as Paper);
+}
+
+/** The paper completed with what the services said; `now` stamps the services that answered. */
+export const mergeLookup = (paper: Paper, found: LookupFound, now: number): Paper => mergeVersions('lookup', paper, { found, now });
+
+// ---------------------------------------------------------------------------------------------------------
+// The first version: a paper that was not saved yet.
+
+/** Saved from a page. */
+export const paperFromPage = (page: PaperMetadata, source: PaperSource, now: number): Paper => ({
+  ...page,
+  source,
+  tags: [],
+  status: 'unread',
+  notes: '',
+  savedAt: now,
+  updatedAt: now,
+});
+
+/** Added by a BibTeX import: saved "from" its abstract page. */
+export const paperFromImport = (
+  { metadata, notes, tags, citationKey }: ImportedPaper,
+  now: number,
+  keyIfFree: Offers['import']['keyIfFree'],
+): Paper =>
+  withoutUndefined({
+    ...metadata,
+    source: { site: 'bibtex-import', url: absUrl(metadata.id) },
+    tags: tags ?? [],
+    status: 'unread',
+    notes: notes ?? '',
+    citationKey: keyIfFree(citationKey),
+    savedAt: now,
+    updatedAt: now,
+  });
+
+/** Added by a restore, as the backup has it, except a citation key another paper uses already. */
+export const paperFromBackup = (copy: Paper, keyTaken: (key: string) => boolean): Paper =>
+  withoutUndefined({ ...copy, citationKey: copy.citationKey && !keyTaken(copy.citationKey) ? copy.citationKey : undefined });
+
+// ---------------------------------------------------------------------------------------------------------
+// Restoring a whole backup
+
+export interface MergeResult {
+  /** The papers to put into the database: the added and the updated ones, nothing else. */
+  toWrite: Paper[];
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Restoring a backup into a library that may already hold some of its papers: papers not present are added,
+ * papers present are merged (the `restore` rules). Citation keys stay unique: an incoming key that another
+ * paper already uses is dropped, and the paper gets a fresh key at its next export.
+ */
+export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper[]): MergeResult {
+  const current = new Map(existing.map((paper) => [paper.id, paper]));
+  const keyOwner = new Map<string, string>();
+  for (const paper of existing) if (paper.citationKey) keyOwner.set(paper.citationKey.toLowerCase(), paper.id);
+  const keyTakenBesides = (id: string) => (key: string) => {
+    const owner = keyOwner.get(key.toLowerCase());
+    return owner !== undefined && owner !== id;
+  };
+
+  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0 };
+  for (const copy of incoming) {
+    const before = current.get(copy.id);
+    const keyTaken = keyTakenBesides(copy.id);
+    const after = before ? mergeVersions('restore', before, { copy, keyTaken }) : paperFromBackup(copy, keyTaken);
+    if (after === before) {
+      result.unchanged++;
+      continue;
+    }
+    if (before) result.updated++;
+    else result.added++;
+    if (after.citationKey) keyOwner.set(after.citationKey.toLowerCase(), after.id);
+    current.set(after.id, after);
+    result.toWrite.push(after);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers of the rules
+
+/** Stored links first, the other version's after them (a page or an entry may know a repository we lack). */
+function linksUnited(stored: Links, other: PaperMetadata['links']): Links {
+  return links(stored.huggingface ?? other.huggingface, union(stored.code, other.code), stored.projectPage ?? other.projectPage);
+}
+
+/** Stored links first and as written; new ones only when their repository is not there yet, up to the schema's cap. */
 function withCode(stored: string[], found: string[]): string[] {
   const key = (link: string) => (findLinks([link]).code[0] ?? link).toLowerCase();
   const seen = new Set(stored.map(key));
@@ -66,6 +295,32 @@ function withCode(stored: string[], found: string[]): string[] {
     }
   }
   return code.length === stored.length ? stored : code;
+}
+
+/** What the services learned, stamped with when each answered, and when what a reader sees last changed. */
+function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Readonly<Partial<Paper>>): PaperLookupInfo | undefined {
+  const arxiv = arxivOf(found);
+  const hf = huggingFaceOf(found);
+  const before = stored.lookup ?? {};
+  const learned = {
+    doi: before.doi ?? arxiv?.doi,
+    // Counts are live numbers: the newest answer wins.
+    githubStars:
+      hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
+    upvotes: hf?.upvotes ?? before.upvotes,
+  };
+  const changed =
+    SHOWN_BY_LOOKUPS.some((field) => !same(merged[field], stored[field])) ||
+    !same(learned, { doi: before.doi, githubStars: before.githubStars, upvotes: before.upvotes });
+  const info = withoutUndefined({
+    ...before,
+    ...learned,
+    arxivCheckedAt: found.arxiv ? now : before.arxivCheckedAt,
+    huggingfaceCheckedAt: found.hf ? now : before.huggingfaceCheckedAt,
+    changedAt: changed ? now : before.changedAt,
+  });
+  // Nothing answered and nothing learned: the paper stays as it was, without an empty `lookup`.
+  return same(info, before) ? stored.lookup : info;
 }
 
 /**
@@ -81,35 +336,23 @@ export function isRicherAuthorList(arxiv: string[], stored: string[]): boolean {
   return named.every((name) => known.has(nameKey(name)));
 }
 
-// Letters NFKD leaves whole; the same folds as search (lib/library-view.ts `foldForSearch`, which
-// is not imported: it would bring the popup's zod/mini into the worker).
-const LETTER_FOLDS: Record<string, string> = { ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
 const nameKey = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łßøæœđðþı]/g, (letter) => LETTER_FOLDS[letter] ?? letter)
+  foldLetters(name.toLowerCase())
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .sort()
     .join(' ');
 
+/** Deep equality as stored data means it: key order and absent-versus-undefined do not count. */
 const same = (a: unknown, b: unknown) => JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
-// Key order and absent-versus-undefined must not count as changes.
 const sortedKeys = (_: string, value: unknown) =>
   value && typeof value === 'object' && !Array.isArray(value)
     ? Object.fromEntries(
         Object.entries(value)
           .filter(([, v]) => v !== undefined)
-          .sort(([a], [b]) => a.localeCompare(b)),
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       )
     : value;
-
-function pick<T extends object>(source: object, like: T): Partial<T> {
-  return Object.fromEntries(Object.keys(like).map((key) => [key, (source as Record<string, unknown>)[key]])) as Partial<T>;
-}
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -1,28 +1,12 @@
 import type { PaperShelfDb } from './database';
 import { dropLookupTasks } from './lookup-queue';
+import { mergeVersions, paperFromPage } from './merge';
 import { Paper, type PaperMetadata, type PaperSource, type ReadStatus, type SavedState } from '@/lib/model/paper';
 
 export interface PaperPatch {
   notes?: string;
   tags?: string[];
   status?: ReadStatus;
-}
-
-/** Page data fills what the stored record lacks; what is already there (and what the user wrote) stays. */
-export function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
-  return {
-    ...stored,
-    title: stored.title || page.title,
-    authors: stored.authors.length > 0 ? stored.authors : page.authors,
-    abstract: stored.abstract ?? page.abstract,
-    published: stored.published ?? page.published,
-    primaryCategory: stored.primaryCategory ?? page.primaryCategory,
-    links: {
-      huggingface: stored.links.huggingface ?? page.links.huggingface,
-      projectPage: stored.links.projectPage ?? page.links.projectPage,
-      code: [...new Set([...stored.links.code, ...page.links.code])],
-    },
-  };
 }
 
 /**
@@ -32,9 +16,7 @@ export function mergeMetadata(stored: Paper, page: PaperMetadata): Paper {
 export async function savePaper(db: PaperShelfDb, metadata: PaperMetadata, source: PaperSource, now = Date.now()): Promise<Paper> {
   return db.transaction('rw', db.papers, async () => {
     const stored = await db.papers.get(metadata.id);
-    const paper = stored
-      ? { ...mergeMetadata(stored, metadata), updatedAt: now }
-      : { ...metadata, source, tags: [], status: 'unread' as const, notes: '', savedAt: now, updatedAt: now };
+    const paper = stored ? mergeVersions('resave', stored, { page: metadata, now }) : paperFromPage(metadata, source, now);
     // Parse on the way in too: a record that would not read back must never be written.
     const valid = Paper.parse(paper);
     await db.papers.put(valid);

@@ -19,6 +19,7 @@
  * not load the url package; a plain `note` URL breaks on `_ % #`.
  */
 import { absUrl, issuedMonth } from '@/lib/model/arxiv-id';
+import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
 
 export type BibtexFlavour = 'bibtex' | 'biblatex';
@@ -54,38 +55,8 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-// Letters NFD does not decompose into a base letter plus accents.
-const LATIN_FOLD: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  Æ: 'AE',
-  œ: 'oe',
-  Œ: 'OE',
-  ø: 'o',
-  Ø: 'O',
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ð: 'd',
-  Ð: 'D',
-  þ: 'th',
-  Þ: 'TH',
-  ı: 'i',
-  ŋ: 'n',
-  Ŋ: 'N',
-};
-
-/** `Łukasz Müller` -> `Lukasz Muller`; non-Latin letters pass through (and are later dropped from keys). */
-function foldToLatin(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\x00-\x7f]/g, (ch) => LATIN_FOLD[ch] ?? ch);
-}
-
 const keyPart = (text: string) =>
-  foldToLatin(text)
+  foldLetters(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 
@@ -116,7 +87,7 @@ function paperYear(paper: Paper): string {
 
 function firstSignificantWord(title: string): string {
   // Math is not a word: `$\alpha$-Stable Laws` -> `stable`.
-  const words = foldToLatin(title.replace(/\$[^$]*\$/g, ' '))
+  const words = foldLetters(title.replace(/\$[^$]*\$/g, ' '))
     .toLowerCase()
     .split(/[^a-z0-9]+/);
   return words.find((word) => word !== '' && !STOP_WORDS.has(word) && !/^\d+$/.test(word)) ?? '';

@@ -1,5 +1,6 @@
 // zod/mini: the popup's first paint waits for its script, and the full zod API would double its size.
 import * as z from 'zod/mini';
+import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
 
 /**
@@ -37,39 +38,14 @@ export function isFiltered(view: ViewChoices, query = ''): boolean {
   return view.status !== 'all' || view.tag !== null || view.hasCode || queryWords(query).length > 0;
 }
 
-/**
- * Letters NFKD does not split into a base letter and a mark, spelled the way people type them without
- * the key for it: `lodz` finds `Łódź`, `strasse` finds `Straße`, `aero` finds `Ærø`.
- */
-const LETTER_FOLDS: Record<string, string> = {
-  ł: 'l',
-  ß: 'ss',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-  ŀ: 'l',
-  ĸ: 'k',
-  ŋ: 'ng',
-};
-const UNFOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
-const COMBINING_MARKS = /\p{M}/gu;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** Each character folded once: NFKD, marks dropped, the letters above spelled out (`é` → `e`, `ﬁ` → `fi`). */
+/** Each character folded once (lib/model/fold.ts: `é` → `e`, `ﬁ` → `fi`, `ł` → `l`). */
 const foldedCharacters = new Map<string, string>();
 function foldCharacter(character: string): string {
   let folded = foldedCharacters.get(character);
   if (folded === undefined) {
-    folded = character
-      .normalize('NFKD')
-      .replace(COMBINING_MARKS, '')
-      .replace(UNFOLDED_LETTERS, (letter) => LETTER_FOLDS[letter] ?? letter);
+    folded = foldLetters(character);
     foldedCharacters.set(character, folded);
   }
   return folded;

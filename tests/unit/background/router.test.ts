@@ -3,7 +3,7 @@ import { handleBackgroundMessage, type BackgroundDeps } from '@/lib/background/r
 import { PaperShelfDb } from '@/lib/db/database';
 import { createBackup } from '@/lib/formats/backup';
 import { Paper } from '@/lib/model/paper';
-import { metadata, hfSource, uniqueDbName } from '../support/papers';
+import { metadata, hfSource, uniqueDbName } from '../support/factory';
 
 const extension = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id' };
 const contentScript = { id: extension.id, url: 'https://huggingface.co/papers', tab: { id: 1 } };

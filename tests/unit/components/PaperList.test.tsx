@@ -6,9 +6,9 @@ import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import type { PaperActions } from '@/components/PaperRow';
 import type { Paper } from '@/lib/model/paper';
 import '../support/dom';
-import { savedPaper } from '../support/saved-paper';
+import { paper as storedPaper } from '../support/factory';
 
-const paper = (id: string, fields: Partial<Paper> = {}): Paper => savedPaper({ id, ...fields });
+const paper = (id: string, fields: Partial<Paper> = {}): Paper => storedPaper({ id, ...fields });
 
 function setUp(papers: Paper[]) {
   const actions: PaperActions = {

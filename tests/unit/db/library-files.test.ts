@@ -5,7 +5,7 @@ import { badgeText } from '@/lib/background/badge';
 import { parseBibtexForImport } from '@/lib/formats/bibtex-import';
 import { PaperShelfDb } from '@/lib/db/database';
 import type { BackgroundReply, BackgroundRequest } from '@/lib/messaging/contract';
-import { hfSource, metadata, uniqueDbName } from '../support/papers';
+import { hfSource, metadata, uniqueDbName } from '../support/factory';
 
 const extension = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id' };
 const library = { id: extension.id, url: `${extension.origin}/library.html` };

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivFeed } from '@/lib/lookup/arxiv-api';
 import type { ArxivRecord, HfFound } from '@/lib/model/lookup';
-import { isRicherAuthorList, mergeLookup } from '@/lib/db/merge';
+import { isRicherAuthorList, mergeBackup, mergeLookup, mergeVersions } from '@/lib/db/merge';
 import { Paper } from '@/lib/model/paper';
-import { arxivSource, metadata } from '../support/papers';
+import { arxivSource, hfSource, metadata, paper } from '../support/factory';
 import { fixtureText } from '../lookup/fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -14,25 +14,26 @@ if (!feed.ok) throw new Error(feed.error);
 const arxiv: ArxivRecord = feed.entries[0]!;
 
 /** A paper saved from a listing, with the user's own fields set. */
-const saved = (overrides: Partial<Paper> = {}): Paper => ({
-  ...metadata({
-    id: '2401.12345',
-    title: 'Attention Is Still All You Need',
-    authors: [],
-    abstract: undefined,
-    published: undefined,
-    primaryCategory: undefined,
-    links: { code: [] },
-  }),
-  source: arxivSource,
-  tags: ['long-context'],
-  status: 'reading',
-  notes: 'Compare with the 2017 paper.',
-  citationKey: 'lovelace2024',
-  savedAt: NOW - 3_600_000,
-  updatedAt: NOW - 60_000,
-  ...overrides,
-});
+const saved = (overrides: Partial<Paper> = {}): Paper =>
+  paper({
+    ...metadata({
+      id: '2401.12345',
+      title: 'Attention Is Still All You Need',
+      authors: [],
+      abstract: undefined,
+      published: undefined,
+      primaryCategory: undefined,
+      links: { code: [] },
+    }),
+    source: arxivSource,
+    tags: ['long-context'],
+    status: 'reading',
+    notes: 'Compare with the 2017 paper.',
+    citationKey: 'lovelace2024',
+    savedAt: NOW - 3_600_000,
+    updatedAt: NOW - 60_000,
+    ...overrides,
+  });
 
 const hf: HfFound = {
   kind: 'found',
@@ -51,6 +52,55 @@ const userFields = (paper: Paper) => ({
   savedAt: paper.savedAt,
   updatedAt: paper.updatedAt,
   source: paper.source,
+});
+
+describe('one policy for every occasion', () => {
+  const page = metadata({ title: 'Another Title', authors: ['Grace Hopper'], abstract: 'From the page.', published: '2024-01-22' });
+  const copy = (fields: Partial<Paper>) => ({ ...saved(), notes: 'from the backup', tags: ['backup'], status: 'read' as const, ...fields });
+  const keyFree = { keyIfFree: (key: string | undefined) => key, keyTaken: () => false };
+
+  it('keeps what the user wrote on a re-save, a BibTeX import and a lookup, and fills the metadata gaps', () => {
+    const stored = saved();
+    const resaved = mergeVersions('resave', stored, { page, now: NOW });
+    const imported = mergeVersions('import', stored, {
+      entry: { metadata: page, notes: 'file notes', tags: ['file'] },
+      now: NOW,
+      ...keyFree,
+    });
+    const looked = mergeLookup(stored, { arxiv }, NOW);
+    for (const merged of [resaved, imported, looked]) {
+      expect(merged).toMatchObject({ title: stored.title, status: 'reading', notes: stored.notes, citationKey: stored.citationKey });
+      expect(merged.published).toBeDefined();
+    }
+    // The import adds the file's tags to the user's; the others leave the tags alone.
+    expect([resaved.tags, imported.tags, looked.tags]).toEqual([['long-context'], ['long-context', 'file'], ['long-context']]);
+    // A re-save and an import are the user's doing; a lookup is not an edit.
+    expect([resaved.updatedAt, imported.updatedAt, looked.updatedAt]).toEqual([NOW, NOW, stored.updatedAt]);
+  });
+
+  it('takes the user fields of the copy edited last in a restore, whichever side it is on', () => {
+    const stored = saved();
+    expect(mergeVersions('restore', stored, { copy: copy({ updatedAt: NOW }), ...keyFree })).toMatchObject({
+      notes: 'from the backup',
+      status: 'read',
+      updatedAt: NOW,
+    });
+    expect(mergeVersions('restore', stored, { copy: copy({ updatedAt: NOW - 120_000 }), ...keyFree })).toMatchObject({
+      notes: stored.notes,
+      status: 'reading',
+      updatedAt: stored.updatedAt,
+    });
+  });
+
+  it('returns the stored paper itself when a second version adds nothing, on every occasion but a re-save', () => {
+    const stored = saved({ authors: ['Ada Lovelace'], abstract: 'Stored.', published: '2024-01-22', primaryCategory: 'cs.LG' });
+    const same = { ...stored };
+    expect(mergeVersions('restore', stored, { copy: same, ...keyFree })).toBe(stored);
+    expect(mergeVersions('import', stored, { entry: { metadata: stored }, now: NOW, ...keyFree })).toBe(stored);
+    expect(mergeVersions('lookup', stored, { found: {}, now: NOW })).toBe(stored);
+    // A re-save is the user saving again: its time moves on.
+    expect(mergeVersions('resave', stored, { page: stored, now: NOW }).updatedAt).toBe(NOW);
+  });
 });
 
 describe('mergeLookup: filling gaps', () => {
@@ -210,5 +260,88 @@ describe('mergeLookup: counts and checks', () => {
       lookup: { ...merged.lookup, arxivCheckedAt: NOW + 86_400_000, huggingfaceCheckedAt: NOW + 86_400_000 },
     });
     expect(later.lookup?.changedAt).toBe(NOW);
+  });
+});
+
+/** A stored copy for the restore tests: saved and edited at 1000 unless said otherwise. */
+const copyAt1000 = (fields: Partial<Paper> = {}): Paper =>
+  paper({ title: 'Attention Is Still All You Need', source: hfSource, savedAt: 1000, updatedAt: 1000, ...fields });
+
+describe('restoring into a library', () => {
+  it('adds what is missing, updates what changed, and counts what it left alone', () => {
+    const existing = [copyAt1000({ id: '2401.00001' }), copyAt1000({ id: '2401.00002' })];
+    const incoming = [
+      copyAt1000({ id: '2401.00001' }),
+      copyAt1000({ id: '2401.00002', notes: 'newer notes', updatedAt: 2000 }),
+      copyAt1000({ id: '2401.00003' }),
+    ];
+    const result = mergeBackup(existing, incoming);
+    expect({ added: result.added, updated: result.updated, unchanged: result.unchanged }).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(result.toWrite.map((p) => p.id)).toEqual(['2401.00002', '2401.00003']);
+    // Restoring the same backup again changes nothing.
+    expect(mergeBackup(result.toWrite.concat(existing[0]!), incoming)).toMatchObject({ toWrite: [], unchanged: 3 });
+  });
+
+  it('keeps the newer copy’s notes, tags and status, and fills metadata gaps from the older one', () => {
+    const existing = copyAt1000({
+      notes: 'my notes',
+      tags: ['mine'],
+      status: 'read',
+      abstract: 'An abstract.',
+      links: { code: ['https://github.com/a/b'] },
+      updatedAt: 5000,
+    });
+    const incoming = copyAt1000({
+      notes: 'old notes',
+      tags: ['old'],
+      published: '2024-01-22',
+      links: { code: [], huggingface: 'https://huggingface.co/papers/2401.12345' },
+      source: { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' },
+      savedAt: 500,
+      updatedAt: 900,
+    });
+    const [merged] = mergeBackup([existing], [incoming]).toWrite;
+    expect(merged).toMatchObject({
+      notes: 'my notes',
+      tags: ['mine'],
+      status: 'read',
+      abstract: 'An abstract.',
+      published: '2024-01-22',
+      links: { code: ['https://github.com/a/b'], huggingface: 'https://huggingface.co/papers/2401.12345' },
+      source: { site: 'arxiv' },
+      savedAt: 500,
+      updatedAt: 5000,
+    });
+  });
+
+  it('keeps what lookups learned from the copy a service answered for last, whichever copy was edited last', () => {
+    const looked = { arxivCheckedAt: 3000, huggingfaceCheckedAt: 4000, upvotes: 7, githubStars: { 'https://github.com/a/b': 12 } };
+    const existing = copyAt1000({ lookup: looked, updatedAt: 1000 });
+    const editedElsewhere = copyAt1000({ notes: 'newer notes', updatedAt: 2000 });
+    expect(mergeBackup([existing], [editedElsewhere]).toWrite[0]).toMatchObject({ notes: 'newer notes', updatedAt: 2000, lookup: looked });
+    const recounted = { ...looked, huggingfaceCheckedAt: 5000, upvotes: 9 };
+    expect(mergeBackup([existing], [copyAt1000({ lookup: recounted, updatedAt: 500 })]).toWrite[0]).toMatchObject({
+      updatedAt: 1000,
+      lookup: recounted,
+    });
+    // A backup made before the lookup answered changes nothing.
+    expect(mergeBackup([existing], [copyAt1000()])).toMatchObject({ toWrite: [], unchanged: 1 });
+  });
+
+  it('never loses or replaces a citation key, and never lets two papers share one', () => {
+    const existing = [
+      copyAt1000({ id: '2401.00001', citationKey: 'mine' }),
+      copyAt1000({ id: '2401.00002' }),
+      copyAt1000({ id: '2401.00009', citationKey: 'taken' }),
+    ];
+    const incoming = [
+      copyAt1000({ id: '2401.00001', citationKey: 'theirs', notes: 'newer', updatedAt: 9000 }),
+      copyAt1000({ id: '2401.00002', citationKey: 'lovelace2024' }),
+      copyAt1000({ id: '2401.00003', citationKey: 'TAKEN' }),
+    ];
+    const byId = Object.fromEntries(mergeBackup(existing, incoming).toWrite.map((p) => [p.id, p]));
+    expect(byId['2401.00001']).toMatchObject({ citationKey: 'mine', notes: 'newer' });
+    expect(byId['2401.00002']!.citationKey).toBe('lovelace2024');
+    expect(byId['2401.00003']!.citationKey).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaperShelfDb } from '@/lib/db/database';
 import { Paper } from '@/lib/model/paper';
 import { removePaper, savePaper, savedState, updatePaper } from '@/lib/db/papers';
-import { arxivSource, hfSource, metadata, uniqueDbName } from '../support/papers';
+import { arxivSource, hfSource, metadata, uniqueDbName } from '../support/factory';
 
 describe('the papers store', () => {
   let db = new PaperShelfDb(uniqueDbName());

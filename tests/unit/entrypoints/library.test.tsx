@@ -6,11 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '@/lib/model/paper';
 import '../support/dom';
 import { realBackgroundClient } from '../support/real-background';
-import { savedPaper } from '../support/saved-paper';
+import { paper } from '../support/factory';
 
 vi.mock('@/lib/messaging/client', () => realBackgroundClient('library.html'));
-
-const paper = savedPaper;
 
 async function openLibrary() {
   const { db } = await import('@/lib/db/database');

@@ -9,11 +9,9 @@ import type { Paper } from '@/lib/model/paper';
 import { VIEW_KEY } from '@/lib/pages/stored-view-choices';
 import '../support/dom';
 import { realBackgroundClient } from '../support/real-background';
-import { savedPaper } from '../support/saved-paper';
+import { paper } from '../support/factory';
 
 vi.mock('@/lib/messaging/client', () => realBackgroundClient('popup.html'));
-
-const paper = savedPaper;
 
 /** Oldest first; the popup shows them newest first. */
 const library = () => [

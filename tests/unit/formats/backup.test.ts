@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, createBackup, mergeBackup, parseBackup } from '@/lib/formats/backup';
-import { Paper } from '@/lib/model/paper';
+import { mergeBackup } from '@/lib/db/merge';
+import { BACKUP_FORMAT, createBackup, parseBackup } from '@/lib/formats/backup';
+import type { Paper } from '@/lib/model/paper';
+import { hfSource, paper as storedPaper } from '../support/factory';
 import { nastyPapers } from '../support/nasty-papers';
 
-function paper(fields: Partial<Paper> = {}): Paper {
-  return Paper.parse({
-    id: '2401.12345',
-    title: 'Attention Is Still All You Need',
-    authors: ['Ada Lovelace'],
-    links: { code: [] },
-    source: { site: 'huggingface', url: 'https://huggingface.co/papers' },
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: 1000,
-    updatedAt: 1000,
-    ...fields,
-  });
-}
+/** A stored paper saved and edited at 1000, from Hugging Face. */
+const paper = (fields: Partial<Paper> = {}): Paper =>
+  storedPaper({ title: 'Attention Is Still All You Need', source: hfSource, savedAt: 1000, updatedAt: 1000, ...fields });
 
 function expectRejected(text: string, message: string | RegExp) {
   const result = parseBackup(text);
@@ -97,84 +87,5 @@ describe('backup files', () => {
     const backup = validBackup();
     backup.papers.push(backup.papers[0]);
     expectRejected(JSON.stringify(backup), 'Invalid backup: papers[2].id: 2401.00001 appears twice (also papers[0]).');
-  });
-});
-
-describe('restoring into a library', () => {
-  it('adds what is missing, updates what changed, and counts what it left alone', () => {
-    const existing = [paper({ id: '2401.00001' }), paper({ id: '2401.00002' })];
-    const incoming = [
-      paper({ id: '2401.00001' }),
-      paper({ id: '2401.00002', notes: 'newer notes', updatedAt: 2000 }),
-      paper({ id: '2401.00003' }),
-    ];
-    const result = mergeBackup(existing, incoming);
-    expect({ added: result.added, updated: result.updated, unchanged: result.unchanged }).toEqual({ added: 1, updated: 1, unchanged: 1 });
-    expect(result.toWrite.map((p) => p.id)).toEqual(['2401.00002', '2401.00003']);
-    // Restoring the same backup again changes nothing.
-    expect(mergeBackup(result.toWrite.concat(existing[0]!), incoming)).toMatchObject({ toWrite: [], unchanged: 3 });
-  });
-
-  it('keeps the newer copy’s notes, tags and status, and fills metadata gaps from the older one', () => {
-    const existing = paper({
-      notes: 'my notes',
-      tags: ['mine'],
-      status: 'read',
-      abstract: 'An abstract.',
-      links: { code: ['https://github.com/a/b'] },
-      updatedAt: 5000,
-    });
-    const incoming = paper({
-      notes: 'old notes',
-      tags: ['old'],
-      published: '2024-01-22',
-      links: { code: [], huggingface: 'https://huggingface.co/papers/2401.12345' },
-      source: { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' },
-      savedAt: 500,
-      updatedAt: 900,
-    });
-    const [merged] = mergeBackup([existing], [incoming]).toWrite;
-    expect(merged).toMatchObject({
-      notes: 'my notes',
-      tags: ['mine'],
-      status: 'read',
-      abstract: 'An abstract.',
-      published: '2024-01-22',
-      links: { code: ['https://github.com/a/b'], huggingface: 'https://huggingface.co/papers/2401.12345' },
-      source: { site: 'arxiv' },
-      savedAt: 500,
-      updatedAt: 5000,
-    });
-  });
-
-  it('keeps what lookups learned from the copy a service answered for last, whichever copy was edited last', () => {
-    const looked = { arxivCheckedAt: 3000, huggingfaceCheckedAt: 4000, upvotes: 7, githubStars: { 'https://github.com/a/b': 12 } };
-    const existing = paper({ lookup: looked, updatedAt: 1000 });
-    const editedElsewhere = paper({ notes: 'newer notes', updatedAt: 2000 });
-    expect(mergeBackup([existing], [editedElsewhere]).toWrite[0]).toMatchObject({ notes: 'newer notes', updatedAt: 2000, lookup: looked });
-    const recounted = { ...looked, huggingfaceCheckedAt: 5000, upvotes: 9 };
-    expect(mergeBackup([existing], [paper({ lookup: recounted, updatedAt: 500 })]).toWrite[0]).toMatchObject({
-      updatedAt: 1000,
-      lookup: recounted,
-    });
-    // A backup made before the lookup answered changes nothing.
-    expect(mergeBackup([existing], [paper()])).toMatchObject({ toWrite: [], unchanged: 1 });
-  });
-
-  it('never loses or replaces a citation key, and never lets two papers share one', () => {
-    const existing = [
-      paper({ id: '2401.00001', citationKey: 'mine' }),
-      paper({ id: '2401.00002' }),
-      paper({ id: '2401.00009', citationKey: 'taken' }),
-    ];
-    const incoming = [
-      paper({ id: '2401.00001', citationKey: 'theirs', notes: 'newer', updatedAt: 9000 }),
-      paper({ id: '2401.00002', citationKey: 'lovelace2024' }),
-      paper({ id: '2401.00003', citationKey: 'TAKEN' }),
-    ];
-    const byId = Object.fromEntries(mergeBackup(existing, incoming).toWrite.map((p) => [p.id, p]));
-    expect(byId['2401.00001']).toMatchObject({ citationKey: 'mine', notes: 'newer' });
-    expect(byId['2401.00002']!.citationKey).toBe('lovelace2024');
-    expect(byId['2401.00003']!.citationKey).toBeUndefined();
   });
 });

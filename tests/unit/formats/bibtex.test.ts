@@ -11,12 +11,14 @@ import {
   toBibtex,
   type BibtexOptions,
 } from '@/lib/formats/bibtex';
-import { Paper } from '@/lib/model/paper';
+import type { Paper } from '@/lib/model/paper';
+import { paper as storedPaper } from '../support/factory';
 import { nastyPapers } from '../support/nasty-papers';
 import { readBib } from '../../support/bibtex-check.mjs';
 
-function paper(fields: Partial<Paper> = {}): Paper {
-  return Paper.parse({
+/** The Transformer paper, read and annotated: what most entries below start from. */
+const paper = (fields: Partial<Paper> = {}): Paper =>
+  storedPaper({
     id: '1706.03762',
     title: 'Attention Is All You Need',
     authors: ['Ashish Vaswani', 'Noam Shazeer'],
@@ -31,7 +33,6 @@ function paper(fields: Partial<Paper> = {}): Paper {
     updatedAt: 1000,
     ...fields,
   });
-}
 
 const entryOf = (fields: Partial<Paper>, options?: BibtexOptions) => bibtexEntry(paper(fields), 'k', options);
 /** The braced value of one field in an entry, as written. */

@@ -134,12 +134,10 @@ describe('parseArxivFeed: malformed and hostile answers change nothing', () => {
   });
 
   it('refuses a DOCTYPE with entities (billion laughs, external files) before parsing', () => {
-    const started = performance.now();
     expect(parseArxivFeed(fixtureText('arxiv-hostile-entities.xml'))).toEqual({
       ok: false,
       error: 'the answer declares a DOCTYPE or entities',
     });
-    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('leaves references to undeclared entities as written, never expanded', () => {

@@ -9,7 +9,7 @@ import { LookupService } from '@/lib/model/lookup';
 import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { PaperMetadataInput } from '@/lib/model/paper';
 import { removePaper, removePapers, restorePapers, savePaper, updatePaper } from '@/lib/db/papers';
-import { arxivSource, metadata, uniqueDbName } from '../support/papers';
+import { arxivSource, metadata, uniqueDbName } from '../support/factory';
 import { fixtureText } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);

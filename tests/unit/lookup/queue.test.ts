@@ -14,21 +14,13 @@ import {
   type BatchContext,
 } from '@/lib/lookup/queue';
 import { LookupTask } from '@/lib/model/lookup';
-import { arxivSource, metadata } from '../support/papers';
+import { arxivSource, metadata, paper as storedPaper } from '../support/factory';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SECOND = 1000;
 
-const paper = (overrides: Partial<Paper> = {}): Paper => ({
-  ...metadata({ links: { code: [] } }),
-  source: arxivSource,
-  tags: [],
-  status: 'unread',
-  notes: '',
-  savedAt: NOW - DAY,
-  updatedAt: NOW - DAY,
-  ...overrides,
-});
+const paper = (overrides: Partial<Paper> = {}): Paper =>
+  storedPaper({ ...metadata({ links: { code: [] } }), savedAt: NOW - DAY, updatedAt: NOW - DAY, ...overrides });
 const task = (id: string, overrides: Partial<LookupTask> = {}): LookupTask => ({
   id,
   service: 'arxiv',

@@ -8,13 +8,13 @@ import { VIEW_KEY } from '@/lib/pages/stored-view-choices';
 import { DATABASE_NAME } from '@/lib/db/name';
 import { readNewestPapers } from '@/lib/pages/first-rows';
 import '../support/dom';
-import { savedPaper } from '../support/saved-paper';
+import { paper } from '../support/factory';
 
 vi.mock('@/lib/messaging/client', () => ({ askBackground: async () => undefined }));
 
 /** Oldest saved first; publication dates in another order. */
 const library = (): Paper[] => [
-  savedPaper({
+  paper({
     id: '2401.00001',
     title: 'Attention Is All You Need',
     authors: ['A', 'B', 'C', 'D', 'E'],
@@ -23,8 +23,8 @@ const library = (): Paper[] => [
     links: { code: ['https://github.com/tensorflow/tensor2tensor'], huggingface: 'https://huggingface.co/papers/2401.00001' },
     lookup: { githubStars: { 'https://github.com/tensorflow/tensor2tensor': 15_300 } },
   }),
-  savedPaper({ id: '2401.00002', title: '<img src=x onerror=alert(1)> Über', status: 'read', published: '2023-01-01', authors: [] }),
-  savedPaper({
+  paper({ id: '2401.00002', title: '<img src=x onerror=alert(1)> Über', status: 'read', published: '2023-01-01', authors: [] }),
+  paper({
     id: '2401.00003',
     title: 'Diffusion Beats GANs',
     notes: 'compare',
@@ -32,7 +32,7 @@ const library = (): Paper[] => [
     published: '2021-05-11',
     links: { code: [], projectPage: 'https://example.org/p' },
   }),
-  savedPaper({ id: '2401.00004', title: 'Zebra Scaling Laws', status: 'reading' }),
+  paper({ id: '2401.00004', title: 'Zebra Scaling Laws', status: 'reading' }),
 ];
 
 async function store(papers: Paper[]) {

@@ -3,7 +3,7 @@ import { PaperShelfDb } from '@/lib/db/database';
 import { LivePapers, LOAD_PAGE } from '@/lib/pages/live-library';
 import type { Paper } from '@/lib/model/paper';
 import { syntheticPapers } from '../../support/synthetic-papers.mjs';
-import { uniqueDbName } from '../support/papers';
+import { uniqueDbName } from '../support/factory';
 
 const open: { db: PaperShelfDb; live: LivePapers }[] = [];
 afterEach(() => {

@@ -4,28 +4,12 @@
  * Every paper is valid per the `Paper` schema. Shared by the BibTeX unit tests, the `bibtex` program test,
  * and anything else (e2e, CI) that needs a library to export.
  */
-import { Paper, type PaperSource } from '@/lib/model/paper';
+import type { Paper } from '@/lib/model/paper';
+import { paper as storedPaper, resetClock } from './factory';
 
-const source: PaperSource = { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' };
-
-let clock = 1_700_000_000_000;
-
-function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
-  clock += 60_000;
-  return Paper.parse({
-    authors: ['Ada Lovelace'],
-    published: '2024-01-22',
-    primaryCategory: 'cs.LG',
-    links: { code: [] },
-    source,
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: clock,
-    updatedAt: clock,
-    ...fields,
-  });
-}
+/** A published cs.LG paper, saved a minute after the one before (the factory's clock). */
+const paper = (fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper =>
+  storedPaper({ published: '2024-01-22', primaryCategory: 'cs.LG', ...fields });
 
 /** About 100 KB of notes: prose, with something to escape on every line and an unbalanced brace. */
 function hugeNotes(): string {
@@ -37,7 +21,7 @@ function hugeNotes(): string {
 }
 
 export function nastyPapers(): Paper[] {
-  clock = 1_700_000_000_000;
+  resetClock();
   return [
     paper({
       id: '1706.03762',

@@ -13,26 +13,13 @@ import {
   tagCounts,
 } from '@/lib/view/library-view';
 import { Paper } from '@/lib/model/paper';
+import { paper as storedPaper, resetClock } from '../support/factory';
 import { syntheticPapers } from '../../support/synthetic-papers.mjs';
 
-let clock = 1_700_000_000_000;
-function paper(fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper {
-  clock += 60_000;
-  return Paper.parse({
-    authors: [],
-    links: { code: [] },
-    source: { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' },
-    tags: [],
-    status: 'unread',
-    notes: '',
-    savedAt: clock,
-    updatedAt: clock,
-    ...fields,
-  });
-}
+const paper = (fields: Partial<Paper> & Pick<Paper, 'id' | 'title'>): Paper => storedPaper({ authors: [], ...fields });
 
 const library = () => {
-  clock = 1_700_000_000_000;
+  resetClock();
   return [
     paper({
       id: '2401.00001',
@@ -132,22 +119,27 @@ describe('PaperSearch', () => {
     expect(titles(search.search(completed, 'hopper'))).toEqual(['Zebra Scaling']);
   });
 
-  it('searches 10,000 papers, typed letter by letter, each well within a frame', () => {
+  // How fast is `npm run bench`'s business (the popup at 10,000 papers: keystroke to next frame); this is what it finds.
+  it('narrows 10,000 papers letter by letter to exactly the papers that match', () => {
     const papers = syntheticPapers(10_000) as Paper[];
     const index = new SearchIndex();
     index.prepare(papers);
     const search = new PaperSearch(index);
-    const times: number[] = [];
     let matches: Paper[] = papers;
     for (const query of ['m', 'mu', 'mul', 'mull', 'mulle', 'muller', 'muller l', 'muller li', 'muller lin']) {
-      const start = performance.now();
-      matches = search.search(papers, query);
-      times.push(performance.now() - start);
+      const narrowed = search.search(papers, query);
+      // A query that refines the last one searches its result: nothing outside it may come back.
+      expect(narrowed.every((p) => matches.includes(p))).toBe(true);
+      matches = narrowed;
     }
     expect(matches.length).toBeGreaterThan(0);
-    expect(matches.every((p) => foldForSearch(`${p.authors.join(' ')} ${p.abstract}`).includes('muller'))).toBe(true);
-    // The median, so one garbage collection on a busy machine does not decide; the goal is 16 ms in total per keystroke.
-    expect([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]).toBeLessThan(16);
+    expect(matches).toEqual(
+      papers.filter((p) =>
+        ['muller', 'lin'].every((word) =>
+          foldForSearch(`${p.title} ${p.authors.join(' ')} ${p.abstract ?? ''} ${p.notes} ${p.tags.join(' ')}`).includes(word),
+        ),
+      ),
+    );
   });
 });
 
