@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit tests, then the end-to-end tests in real Chromium, and one summary line.
+// `npm test`: typecheck, lint, format check, unit tests, then the end-to-end tests in real Chromium, and one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_HELP, findChromium } from './support/chromium.mjs';
@@ -11,6 +11,8 @@ if (!findChromium()) {
 rmSync('test-results', { recursive: true, force: true });
 const steps = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
+  ['lint', ['npm', 'run', '--silent', 'lint']],
+  ['format', ['npm', 'run', '--silent', 'format:check']],
   [
     'unit',
     [

@@ -265,7 +265,7 @@ function append(out: string[], tex: string): void {
 
 // Text with none of these needs no escaping at all: most titles, names and notes (the export's hot path).
 const NEEDS_ESCAPE = /[\\%&$#_~^<>{}]|--|``|''|!`|\?`|,,/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Plain text (no math) as LaTeX text. */
 function escapeText(text: string, context: TextContext): string {
@@ -286,6 +286,7 @@ function escapeText(text: string, context: TextContext): string {
 /** Whitespace and control characters as LaTeX reads them: any run is one space. */
 const oneLine = (text: string) =>
   text
+    // eslint-disable-next-line no-control-regex -- the control characters are what this removes
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -4,7 +4,6 @@
  * DOMParser, so the XML goes through fast-xml-parser, and everything it yields through zod.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { z } from 'zod';
 import { canonicalArxivId } from '@/lib/model/arxiv-id';
 import { findLinks } from '@/lib/model/code-links';
 import { ArxivRecord } from '@/lib/model/lookup';

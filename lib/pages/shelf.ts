@@ -228,7 +228,8 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
   // Fold every paper's text once the list is on screen, so the first keystroke does not pay for it.
   useEffect(() => (complete && papers ? index.prepareInSlices(papers) : undefined), [index, papers, complete]);
 
-  const sorted = useMemo(() => (papers && view ? sortPapers(papers, view.sort) : undefined), [papers, view?.sort]);
+  const sort = view?.sort;
+  const sorted = useMemo(() => (papers && sort ? sortPapers(papers, sort) : undefined), [papers, sort]);
   const status = view?.status;
   const tag = view?.tag;
   const hasCode = view?.hasCode;

@@ -38,7 +38,7 @@ export function isFiltered(view: ViewChoices, query = ''): boolean {
   return view.status !== 'all' || view.tag !== null || view.hasCode || queryWords(query).length > 0;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 
 /** Each character folded once (lib/model/fold.ts: `é` → `e`, `ﬁ` → `fi`, `ł` → `l`). */
 const foldedCharacters = new Map<string, string>();

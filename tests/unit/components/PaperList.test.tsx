@@ -107,7 +107,7 @@ describe('PaperList', () => {
 
   it('sets the read status in one click, or with R; removes with Delete', async () => {
     const papers = three();
-    const { actions, list, rows, user } = setUp(papers);
+    const { actions, rows, user } = setUp(papers);
     const status = within(rows()[1]!).getByRole('group', { name: 'Read status' });
     expect(within(status).getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'true');
     await user.click(within(status).getByRole('button', { name: 'Reading' }));

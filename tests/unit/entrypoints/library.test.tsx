@@ -3,7 +3,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Paper } from '@/lib/model/paper';
 import '../support/dom';
 import { realBackgroundClient } from '../support/real-background';
 import { paper } from '../support/factory';

@@ -14,7 +14,7 @@ import {
   type BatchContext,
 } from '@/lib/lookup/queue';
 import { LookupTask } from '@/lib/model/lookup';
-import { arxivSource, metadata, paper as storedPaper } from '../support/factory';
+import { metadata, paper as storedPaper } from '../support/factory';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SECOND = 1000;

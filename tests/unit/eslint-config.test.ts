@@ -1,0 +1,77 @@
+// @vitest-environment node
+// The walls between the rooms hold only while the lint rules that keep them still fire: each case below
+// puts a file with one broken wall where it would live, and expects `npm run lint` to name the rule.
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ overrideConfigFile: 'tests/eslint.config.js' });
+});
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('the lint rules that keep the rooms', () => {
+  it.each([
+    [
+      'the content script imports Dexie',
+      'lib/sites/registry.ts',
+      "import Dexie from 'dexie';\nexport const x = Dexie;",
+      /no-restricted-imports: .*dexie stays out of the content script/,
+    ],
+    [
+      'the content script imports React',
+      'lib/content/save-control.ts',
+      "import { useState } from 'react';\nexport const x = useState;",
+      /no-restricted-imports: .*react stays out of the content script/,
+    ],
+    [
+      'a component calls chrome.*',
+      'components/Notice.tsx',
+      'export const x = () => chrome.runtime.id;',
+      /no-restricted-globals: .*chrome is a browser API/,
+    ],
+    [
+      'a component imports wxt/browser',
+      'components/Notice.tsx',
+      "import { browser } from 'wxt/browser';\nexport const x = browser;",
+      /no-restricted-imports: .*wxt\/browser is a browser API/,
+    ],
+    [
+      'an adapter reads localStorage',
+      'lib/sites/entry.ts',
+      "export const x = () => localStorage.getItem('k');",
+      /no-restricted-globals: .*localStorage/,
+    ],
+    [
+      'the pages import the background',
+      'lib/pages/shelf.ts',
+      "import { HANDLERS } from '@/lib/background/handlers';\nexport const x = HANDLERS;",
+      /import-x\/no-restricted-paths: .*lib\/pages runs in/,
+    ],
+    [
+      'the database imports the lookups',
+      'lib/db/papers.ts',
+      "import { tasksFor } from '../lookup/queue';\nexport const x = tasksFor;",
+      /import-x\/no-restricted-paths: .*lib\/db runs in/,
+    ],
+    [
+      'the content script imports the database',
+      'lib/content/annotator.ts',
+      "import { db } from '@/lib/db/database';\nexport const x = db;",
+      /import-x\/no-restricted-paths: .*lib\/content runs in/,
+    ],
+  ])('%s: fails, naming the rule', async (_, filePath, code, expected) => {
+    expect((await problems(filePath, code)).join('\n')).toMatch(expected);
+  });
+
+  it('lets each room import what it may', async () => {
+    expect(await problems('lib/pages/shelf.ts', "import { db } from '@/lib/db/database';\nexport const x = db;")).toEqual([]);
+    expect(
+      await problems('lib/content/annotator.ts', "import { adapterFor } from '@/lib/sites/registry';\nexport const x = adapterFor;"),
+    ).toEqual([]);
+  });
+});
