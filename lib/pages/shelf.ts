@@ -68,16 +68,6 @@ const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77
 const plural = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** "3 added, 1 updated, 0 unchanged", and what was left out. */
-export function describeImport(summary: ImportSummary): string {
-  const counts = `${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged`;
-  const skipped = summary.skipped ?? [];
-  if (skipped.length === 0) return counts;
-  const shown = skipped.slice(0, 5).map((entry) => (entry.key ? `${entry.key}: ${entry.reason}` : entry.reason));
-  const more = skipped.length > shown.length ? `; and ${skipped.length - shown.length} more` : '';
-  return `${counts}; ${skipped.length} skipped (${shown.join('; ')}${more})`;
-}
-
 export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   const { ask, notify } = deps;
   const now = deps.now ?? (() => new Date());

@@ -1,61 +1,41 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleBackgroundMessage, type BackgroundDeps } from '@/lib/background/router';
-import { PaperShelfDb } from '@/lib/db/database';
+import { HANDLERS } from '@/lib/background/handlers';
 import { createBackup } from '@/lib/formats/backup';
-import { Paper } from '@/lib/model/paper';
-import { metadata, hfSource, uniqueDbName } from '../support/factory';
+import type { Paper } from '@/lib/model/paper';
+import { extension, senders, testBackground } from '../support/background';
+import { metadata, hfSource, paper } from '../support/factory';
 
-const extension = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id' };
-const contentScript = { id: extension.id, url: 'https://huggingface.co/papers', tab: { id: 1 } };
-const popup = { id: extension.id, url: `${extension.origin}/popup.html` };
+const { contentScript, popup } = senders;
 
 describe('handleBackgroundMessage', () => {
-  let db = new PaperShelfDb(uniqueDbName());
-  const announced: Record<string, boolean>[] = [];
-  let kicks = 0;
-  const deps = (): BackgroundDeps => ({
-    db,
-    extension,
-    now: () => 5000,
-    announceSavedState: async (states) => void announced.push(states),
-    lookupsQueued: () => void kicks++,
-  });
-  afterEach(async () => {
-    await db.delete();
-    db = new PaperShelfDb(uniqueDbName());
-    announced.length = 0;
-    kicks = 0;
-  });
+  const bg = testBackground({ now: 5000 });
+  afterEach(() => bg.reset());
 
   const save = { type: 'paper/save', paper: metadata(), source: hfSource };
 
   it('saves from a content script on a supported page and announces the new state', async () => {
-    const reply = await handleBackgroundMessage(save, contentScript, deps());
+    const reply = await bg.send(save, contentScript);
     expect(reply).toMatchObject({ ok: true, result: { id: '2401.12345', savedAt: 5000 } });
-    expect(announced).toEqual([{ '2401.12345': true }]);
-    expect(await db.papers.count()).toBe(1);
+    expect(bg.announced).toEqual([{ '2401.12345': true }]);
+    expect(await bg.db.papers.count()).toBe(1);
   });
 
   it('answers saved state for a whole page in one reply', async () => {
-    await handleBackgroundMessage(save, contentScript, deps());
-    const reply = await handleBackgroundMessage({ type: 'paper/saved-state', ids: ['2401.12345', '2402.00001'] }, contentScript, deps());
+    await bg.send(save, contentScript);
+    const reply = await bg.send({ type: 'paper/saved-state', ids: ['2401.12345', '2402.00001'] }, contentScript);
     expect(reply).toEqual({ ok: true, result: { '2401.12345': true, '2402.00001': false } });
   });
 
   it('updates and removes from the popup', async () => {
-    await handleBackgroundMessage(save, contentScript, deps());
-    const updated = await handleBackgroundMessage(
-      { type: 'paper/update', id: '2401.12345', patch: { notes: 'good', status: 'read' } },
-      popup,
-      deps(),
-    );
+    await bg.send(save, contentScript);
+    const updated = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: 'good', status: 'read' } }, popup);
     expect(updated).toMatchObject({ ok: true, result: { notes: 'good', status: 'read' } });
-    expect(await handleBackgroundMessage({ type: 'paper/remove', id: '2401.12345' }, popup, deps())).toEqual({
+    expect(await bg.send({ type: 'paper/remove', id: '2401.12345' }, popup)).toEqual({
       ok: true,
       result: { removed: true },
     });
-    expect(announced.at(-1)).toEqual({ '2401.12345': false });
-    expect(await db.papers.count()).toBe(0);
+    expect(bg.announced.at(-1)).toEqual({ '2401.12345': false });
+    expect(await bg.db.papers.count()).toBe(0);
   });
 
   describe('rejects and changes nothing', () => {
@@ -72,88 +52,100 @@ describe('handleBackgroundMessage', () => {
       ['a sender with no url', save, { id: extension.id }],
     ];
     it.each(cases)('%s', async (_, message, sender) => {
-      const before = await db.papers.toArray();
-      const reply = await handleBackgroundMessage(message, sender, deps());
+      const before = await bg.db.papers.toArray();
+      const reply = await bg.send(message, sender);
       expect(reply.ok).toBe(false);
       expect(reply).toHaveProperty('error', expect.stringMatching(/PaperShelf/));
-      expect(await db.papers.toArray()).toEqual(before);
-      expect(announced).toEqual([]);
+      expect(await bg.db.papers.toArray()).toEqual(before);
+      expect(bg.announced).toEqual([]);
     });
   });
 
   it('reports a storage failure (a full disk) as an error reply and announces nothing', async () => {
-    const put = vi.spyOn(db.papers, 'put').mockRejectedValue(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
-    const reply = await handleBackgroundMessage(save, contentScript, deps());
+    const put = vi.spyOn(bg.db.papers, 'put').mockRejectedValue(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+    const reply = await bg.send(save, contentScript);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not save the paper: QuotaExceededError: disk full' });
-    expect(announced).toEqual([]);
+    expect(bg.announced).toEqual([]);
     put.mockRestore();
-    expect(await db.papers.count()).toBe(0);
+    expect(await bg.db.papers.count()).toBe(0);
   });
 
   describe('lookups (issue #6)', () => {
     // A Hugging Face listing gives no category and, here, no code: arXiv and Hugging Face have something to add.
     const listed = { ...save, paper: metadata({ primaryCategory: undefined, links: { code: [] } }) };
-    const queue = async () => (await db.lookups.toArray()).map(({ id, service, reason }) => `${id} ${service} ${reason}`);
+    const queue = async () => (await bg.db.lookups.toArray()).map(({ id, service, reason }) => `${id} ${service} ${reason}`);
 
     it('queues what a saved paper lacks with the save, and wakes the worker', async () => {
-      expect(await handleBackgroundMessage(listed, contentScript, deps())).toMatchObject({ ok: true });
+      expect(await bg.send(listed, contentScript)).toMatchObject({ ok: true });
       expect(await queue()).toEqual(['2401.12345 arxiv new', '2401.12345 huggingface new']);
-      expect(kicks).toBe(1);
+      expect(bg.counts.lookupsQueued).toBe(1);
       // Saving it again (another page) queues nothing twice.
-      await handleBackgroundMessage(listed, contentScript, deps());
-      expect(await db.lookups.count()).toBe(2);
+      await bg.send(listed, contentScript);
+      expect(await bg.db.lookups.count()).toBe(2);
     });
 
     it('queues nothing for a paper the page gave completely, code included', async () => {
-      await handleBackgroundMessage(save, contentScript, deps());
-      expect(await db.lookups.count()).toBe(0);
+      await bg.send(save, contentScript);
+      expect(await bg.db.lookups.count()).toBe(0);
     });
 
     it('refreshes a paper on request, and says when it is not saved', async () => {
-      await handleBackgroundMessage(save, contentScript, deps());
+      await bg.send(save, contentScript);
       const refresh = { type: 'paper/refresh-lookup', id: '2401.12345' };
-      expect(await handleBackgroundMessage(refresh, popup, deps())).toEqual({ ok: true, result: { queued: 2 } });
+      expect(await bg.send(refresh, popup)).toEqual({ ok: true, result: { queued: 2 } });
       expect(await queue()).toEqual(['2401.12345 arxiv refresh', '2401.12345 huggingface refresh']);
-      expect(await handleBackgroundMessage({ ...refresh, id: '2402.00001' }, popup, deps())).toEqual({
+      expect(await bg.send({ ...refresh, id: '2402.00001' }, popup)).toEqual({
         ok: false,
         error: 'PaperShelf could not refresh the paper’s details: paper 2402.00001 is not saved',
       });
-      expect((await handleBackgroundMessage({ ...refresh, id: '2401.12345v2' }, popup, deps())).ok).toBe(false);
+      expect((await bg.send({ ...refresh, id: '2401.12345v2' }, popup)).ok).toBe(false);
       // Nobody else can ask for one.
-      expect((await handleBackgroundMessage(refresh, { ...popup, id: 'someone-else' }, deps())).ok).toBe(false);
+      expect((await bg.send(refresh, { ...popup, id: 'someone-else' })).ok).toBe(false);
     });
 
     it('queues again the lookups of papers put back by Undo, and of papers a backup adds', async () => {
-      await handleBackgroundMessage(listed, contentScript, deps());
-      const removed = await handleBackgroundMessage({ type: 'papers/remove', ids: ['2401.12345'] }, popup, deps());
-      expect(await db.lookups.count()).toBe(0);
-      await handleBackgroundMessage(
-        { type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed },
-        popup,
-        deps(),
-      );
-      expect(await db.lookups.count()).toBe(2);
+      await bg.send(listed, contentScript);
+      const removed = await bg.send({ type: 'papers/remove', ids: ['2401.12345'] }, popup);
+      expect(await bg.db.lookups.count()).toBe(0);
+      await bg.send({ type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed }, popup);
+      expect(await bg.db.lookups.count()).toBe(2);
 
       const backup = createBackup([
-        Paper.parse({
-          ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }),
-          source: hfSource,
-          tags: [],
-          status: 'unread',
-          notes: '',
-          savedAt: 1,
-          updatedAt: 1,
-        }),
+        paper({ ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }), source: hfSource, savedAt: 1, updatedAt: 1 }),
       ]);
-      kicks = 0;
-      await handleBackgroundMessage({ type: 'library/import-backup', text: backup }, popup, deps());
+      bg.counts.lookupsQueued = 0;
+      await bg.send({ type: 'library/import-backup', text: backup }, popup);
       expect((await queue()).filter((row) => row.startsWith('2402.00001'))).toEqual(['2402.00001 arxiv new', '2402.00001 huggingface new']);
-      expect(kicks).toBe(1);
+      expect(bg.counts.lookupsQueued).toBe(1);
+    });
+  });
+
+  describe('who may send what', () => {
+    it('names, for every request type, the senders it accepts; a listing’s content script may send what it needs', () => {
+      for (const handler of Object.values(HANDLERS)) expect(handler.from.length).toBeGreaterThan(0);
+      for (const type of ['paper/save', 'paper/remove', 'paper/saved-state'] as const)
+        expect(HANDLERS[type].from).toContain('content-script');
+    });
+
+    it('refuses a request from a sender its handler does not accept, and writes nothing', async () => {
+      const handler = HANDLERS['paper/save'];
+      const from = handler.from;
+      handler.from = ['extension-page'];
+      try {
+        expect(await bg.send(save, contentScript)).toEqual({
+          ok: false,
+          error: 'PaperShelf does not accept paper/save from a content-script',
+        });
+        expect(await bg.db.papers.count()).toBe(0);
+        expect((await bg.send(save, popup)).ok).toBe(true);
+      } finally {
+        handler.from = from;
+      }
     });
   });
 
   it('says which paper cannot be updated', async () => {
-    const reply = await handleBackgroundMessage({ type: 'paper/update', id: '2401.12345', patch: { notes: 'x' } }, popup, deps());
+    const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: 'x' } }, popup);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not update the paper: paper 2401.12345 is not saved' });
   });
 });

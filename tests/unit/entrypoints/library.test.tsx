@@ -4,10 +4,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../support/dom';
-import { realBackgroundClient } from '../support/real-background';
+import { realBackgroundClient, senders } from '../support/background';
 import { paper } from '../support/factory';
 
-vi.mock('@/lib/messaging/client', () => realBackgroundClient('library.html'));
+vi.mock('@/lib/messaging/client', () => realBackgroundClient(senders.library));
 
 async function openLibrary() {
   const { db } = await import('@/lib/db/database');

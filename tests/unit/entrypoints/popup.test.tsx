@@ -8,10 +8,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '@/lib/model/paper';
 import { VIEW_KEY } from '@/lib/pages/stored-view-choices';
 import '../support/dom';
-import { realBackgroundClient } from '../support/real-background';
+import { realBackgroundClient, senders } from '../support/background';
 import { paper } from '../support/factory';
 
-vi.mock('@/lib/messaging/client', () => realBackgroundClient('popup.html'));
+vi.mock('@/lib/messaging/client', () => realBackgroundClient(senders.popup));
 
 /** Oldest first; the popup shows them newest first. */
 const library = () => [

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BackgroundRequest } from '@/lib/messaging/contract';
 import type { Paper } from '@/lib/model/paper';
-import { createShelfActions, describeImport, type ShelfDependencies } from '@/lib/pages/shelf';
+import { createShelfActions, type ShelfDependencies } from '@/lib/pages/shelf';
 import type { Notice } from '@/lib/view/notice';
 import { nastyPapers } from '../support/nasty-papers';
 
@@ -85,16 +85,7 @@ describe('shelf actions', () => {
     });
   });
 
-  it('says what an import did, and what it left out', async () => {
-    expect(describeImport({ added: 3, updated: 1, unchanged: 0 })).toBe('3 added, 1 updated, 0 unchanged');
-    expect(
-      describeImport({
-        added: 0,
-        updated: 0,
-        unchanged: 2,
-        skipped: [{ key: 'knuth84', reason: 'no arXiv id' }, { reason: 'could not be read' }],
-      }),
-    ).toBe('0 added, 0 updated, 2 unchanged; 2 skipped (knuth84: no arXiv id; could not be read)');
+  it('hands a BibTeX file to the page’s parser and resolves with what the import did', async () => {
     const importBibtexText = vi.fn(async () => ({ added: 1, updated: 0, unchanged: 0 }));
     const notices: Omit<Notice, 'id'>[] = [];
     const actions = createShelfActions({

@@ -1,63 +1,40 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleBackgroundMessage, type BackgroundDeps } from '@/lib/background/router';
-import { badgeText } from '@/lib/background/badge';
 import { parseBibtexForImport } from '@/lib/formats/bibtex-import';
-import { PaperShelfDb } from '@/lib/db/database';
-import type { BackgroundReply, BackgroundRequest } from '@/lib/messaging/contract';
-import { hfSource, metadata, uniqueDbName } from '../support/factory';
-
-const extension = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id' };
-const library = { id: extension.id, url: `${extension.origin}/library.html` };
+import type { BackgroundRequest } from '@/lib/messaging/contract';
+import { senders, testBackground } from '../support/background';
+import { hfSource, metadata } from '../support/factory';
 
 describe('library messages', () => {
-  let db = new PaperShelfDb(uniqueDbName());
-  let clock = 1000;
-  const announced: Record<string, boolean>[] = [];
-  let changes = 0;
-  const deps = (): BackgroundDeps => ({
-    db,
-    extension,
-    now: () => clock,
-    announceSavedState: async (states) => void announced.push(states),
-    libraryChanged: () => void changes++,
+  const bg = testBackground({ now: 1000 });
+  afterEach(async () => {
+    await bg.reset();
+    bg.now = 1000;
   });
-  const ask = async (request: BackgroundRequest | Record<string, unknown>) => {
-    const reply = (await handleBackgroundMessage(request, library, deps())) as BackgroundReply & { result: never };
-    return reply;
-  };
-  const result = async (request: BackgroundRequest) => {
-    const reply = await ask(request);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result as unknown;
-  };
+  /** The library page's request, answered as it is. */
+  const ask = (request: BackgroundRequest | Record<string, unknown>) => bg.send(request, senders.library);
+  const result = (request: BackgroundRequest) => bg.ask(request, senders.library) as Promise<unknown>;
   const saveThree = async () => {
     for (const [id, title, author] of [
       ['2401.00001', 'Attention Is All You Need', 'Ashish Vaswani'],
       ['2401.00002', 'Attention Maps Revisited', 'Ashish Vaswani'],
       ['2401.00003', 'Diffusion Everywhere', 'Łukasz Müller'],
     ] as const) {
-      clock += 10;
+      bg.now += 10;
       await result({ type: 'paper/save', paper: metadata({ id, title, authors: [author], published: '2017-06-12' }), source: hfSource });
     }
   };
-  afterEach(async () => {
-    await db.delete();
-    db = new PaperShelfDb(uniqueDbName());
-    announced.length = 0;
-    changes = 0;
-  });
 
   it('removes papers and an Undo restores them exactly, notes, tags and timestamps included', async () => {
     await saveThree();
     await result({ type: 'paper/update', id: '2401.00002', patch: { notes: 'line 1\nline 2', tags: ['nlp'], status: 'reading' } });
-    const before = await db.papers.toArray();
+    const before = await bg.db.papers.toArray();
     const { removed } = (await result({ type: 'papers/remove', ids: ['2401.00002', '2401.00003'] })) as { removed: unknown[] };
-    expect(await db.papers.count()).toBe(1);
-    expect(announced.at(-1)).toEqual({ '2401.00002': false, '2401.00003': false });
+    expect(await bg.db.papers.count()).toBe(1);
+    expect(bg.announced.at(-1)).toEqual({ '2401.00002': false, '2401.00003': false });
     await result({ type: 'papers/restore', papers: removed as never });
-    expect(await db.papers.toArray()).toEqual(before);
-    expect(announced.at(-1)).toEqual({ '2401.00002': true, '2401.00003': true });
+    expect(await bg.db.papers.toArray()).toEqual(before);
+    expect(bg.announced.at(-1)).toEqual({ '2401.00002': true, '2401.00003': true });
   });
 
   it('marks many papers read and adds or removes a tag in one go', async () => {
@@ -70,9 +47,9 @@ describe('library messages', () => {
         patch: { status: 'read', addTags: ['survey'], removeTags: ['old'] },
       }),
     ).toEqual({ updated: 2 });
-    expect(await db.papers.get('2401.00001')).toMatchObject({ status: 'read', tags: ['keep', 'survey'] });
-    expect(await db.papers.get('2401.00002')).toMatchObject({ status: 'unread', tags: [] });
-    expect(changes).toBeGreaterThan(0);
+    expect(await bg.db.papers.get('2401.00001')).toMatchObject({ status: 'read', tags: ['keep', 'survey'] });
+    expect(await bg.db.papers.get('2401.00002')).toMatchObject({ status: 'unread', tags: [] });
+    expect(bg.counts.libraryChanged).toBeGreaterThan(0);
   });
 
   it('exports BibTeX with readable keys that stay the same when more papers arrive', async () => {
@@ -84,7 +61,7 @@ describe('library messages', () => {
       .sort();
     expect(keys).toEqual(['muller2017diffusion', 'vaswani2017attention', 'vaswani2017attentiona']);
     // A paper saved earlier than the others cannot take their keys any more.
-    clock = 1;
+    bg.now = 1;
     await result({
       type: 'paper/save',
       paper: metadata({ id: '2401.00000', title: 'Attention Please', authors: ['Ashish Vaswani'], published: '2017-01-01' }),
@@ -124,8 +101,7 @@ describe('library messages', () => {
     await result({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false });
     const backup = (await result({ type: 'library/export-backup' })) as { text: string; count: number };
     expect(backup.count).toBe(3);
-    await db.delete();
-    db = new PaperShelfDb(uniqueDbName());
+    await bg.reset();
     expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({ added: 3, updated: 0, unchanged: 0 });
     expect(((await result({ type: 'library/export-backup' })) as { text: string }).text).toBe(backup.text);
     expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({ added: 0, updated: 0, unchanged: 3 });
@@ -141,12 +117,12 @@ describe('library messages', () => {
     ],
   ])('rejects %s with a message and changes nothing', async (_, text, message) => {
     await saveThree();
-    const before = await db.papers.toArray();
+    const before = await bg.db.papers.toArray();
     const reply = await ask({ type: 'library/import-backup', text });
     expect(reply.ok).toBe(false);
     expect(reply).toHaveProperty('error', expect.stringMatching(/^PaperShelf could not restore the backup: /));
     expect(reply).toHaveProperty('error', expect.stringMatching(message));
-    expect(await db.papers.toArray()).toEqual(before);
+    expect(await bg.db.papers.toArray()).toEqual(before);
   });
 
   it('imports a BibTeX file: new arXiv papers are added, saved ones keep what the user wrote', async () => {
@@ -159,22 +135,13 @@ describe('library messages', () => {
 @book{knuth, title={The TeXbook}, author={Donald Knuth}, year={1984}}`;
     const summary = await result({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) });
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 0, skipped: [{ key: 'knuth', reason: expect.any(String) }] });
-    expect(await db.papers.get('2401.00001')).toMatchObject({ notes: 'mine', tags: ['mine', 'theirs'] });
-    expect(await db.papers.get('2402.01234')).toMatchObject({
+    expect(await bg.db.papers.get('2401.00001')).toMatchObject({ notes: 'mine', tags: ['mine', 'theirs'] });
+    expect(await bg.db.papers.get('2402.01234')).toMatchObject({
       title: 'A Scholar Paper',
       authors: ['Ada Lovelace'],
       status: 'unread',
       source: { site: 'bibtex-import' },
     });
-    expect(announced.at(-1)).toEqual({ '2402.01234': true });
+    expect(bg.announced.at(-1)).toEqual({ '2402.01234': true });
   });
-});
-
-describe('badgeText', () => {
-  it.each([
-    [0, 'unread', ''],
-    [7, 'unread', '7'],
-    [12345, 'unread', '999+'],
-    [7, 'none', ''],
-  ] as const)('%i unread, badge %s -> %j', (unread, badge, text) => expect(badgeText(unread, { badge })).toBe(text));
 });
