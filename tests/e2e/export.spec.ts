@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { readBib, runBibtex } from '../support/bibtex-check.mjs';
-import { fixture } from '../support/fixtures.mjs';
-import { expect, paperRows, revealedRow, saveControl, test } from './harness';
+import { expectedOf } from '../support/fixtures.mjs';
+import { expect, test } from './harness';
+import type { ListingPage } from './pages/listing';
 
 // Issue #5 in real Chromium: what the user wrote in the popup comes out of `Export BibTeX` as a file that
 // Zotero's parser and the real `bibtex` read back exactly; a backup restored into an emptied library brings
@@ -16,7 +15,7 @@ interface PagePaper {
 
 /** What the listing shows for these papers (its expected-result file): what goes into the library. */
 function papersOn(name: string, ids: string[]): PagePaper[] {
-  const { papers } = JSON.parse(readFileSync(fixture(name).path.replace(/\.html$/, '.expected.json'), 'utf8')) as { papers: PagePaper[] };
+  const { papers } = expectedOf(name) as { papers: PagePaper[] };
   return ids.map((id) => papers.find((paper) => paper.id === id)!);
 }
 
@@ -48,19 +47,6 @@ const TAGS: Record<string, string[]> = {
 };
 const STATUS: Record<string, 'Read' | 'Reading'> = { '2611.03388': 'Read', '2611.20001': 'Reading' };
 
-const localDate = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-/** Runs `action` and returns the file it downloads, with the name the page gave it and the day it was asked for. */
-async function download(page: Page, action: () => Promise<void>) {
-  const before = localDate(new Date());
-  const event = page.waitForEvent('download');
-  await action();
-  const file = await event;
-  const days = [before, localDate(new Date())];
-  return { name: file.suggestedFilename(), days, text: readFileSync(await file.path(), 'utf8') };
-}
-
 /** Zotero's parser renders author-written math as Unicode (`$\alpha$` -> `α`): the title it should read back. */
 const titleAsRead = (title: string) => title.replace(/\$[^$]+\$/g, (math) => readBib(`@misc{m, title = {${math}}}`).entries[0]!.title);
 
@@ -68,22 +54,19 @@ test('notes and tags written in the popup come back from the exported .bib; back
   ext,
 }) => {
   test.setTimeout(120_000);
-  const listings: Page[] = [];
+  const listings: ListingPage[] = [];
   const papers: PagePaper[] = [];
   for (const [name, ids] of Object.entries(LISTINGS)) {
-    const listing = await ext.openFixture(name);
-    for (const id of ids) {
-      await saveControl(listing, id).click();
-      await expect(saveControl(listing, id)).toHaveAccessibleName('Saved');
-    }
+    const listing = await ext.openListing(name);
+    await listing.save(...ids);
     listings.push(listing);
     papers.push(...papersOn(name, ids));
   }
 
   const popup = await ext.openPopup();
-  await expect(paperRows(popup)).toHaveCount(papers.length);
+  await expect(popup.rows).toHaveCount(papers.length);
   for (const [id, notes] of Object.entries(NOTES)) {
-    const paperRow = await revealedRow(popup, id);
+    const paperRow = await popup.revealedRow(id);
     await paperRow.getByRole('button', { name: 'Notes' }).click();
     await paperRow.getByRole('textbox', { name: /^Notes/ }).fill(notes);
     // The mark appears once the background has stored the notes.
@@ -91,7 +74,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   }
   for (const [id, tags] of Object.entries(TAGS)) {
     for (const tag of tags) {
-      const paperRow = await revealedRow(popup, id);
+      const paperRow = await popup.revealedRow(id);
       await paperRow.getByRole('combobox', { name: /^Add tag to/ }).fill(tag);
       await paperRow.getByRole('combobox', { name: /^Add tag to/ }).press('Enter');
       // Wait for the stored tag before adding the next: each change sends the whole list.
@@ -99,12 +82,12 @@ test('notes and tags written in the popup come back from the exported .bib; back
     }
   }
   for (const [id, status] of Object.entries(STATUS)) {
-    const paperRow = await revealedRow(popup, id);
+    const paperRow = await popup.revealedRow(id);
     await paperRow.getByRole('button', { name: status, exact: true }).click();
     await expect(paperRow.getByRole('button', { name: status, exact: true })).toHaveAttribute('aria-pressed', 'true');
   }
 
-  const bib = await download(popup, () => popup.getByRole('button', { name: 'Export BibTeX' }).click());
+  const bib = await popup.exportBibtex();
   expect(bib.days.map((day) => `papershelf-${day}.bib`)).toContain(bib.name);
   const { entries, errors } = readBib(bib.text);
   expect(errors).toEqual([]);
@@ -122,11 +105,9 @@ test('notes and tags written in the popup come back from the exported .bib; back
   expect(bbl.match(/\\bibitem\{/g)).toHaveLength(papers.length);
 
   // Back up: the file holds what was written, and the keys the export handed out.
-  const library = await ext.context.newPage();
-  await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
-  await expect(paperRows(library)).toHaveCount(papers.length);
-  const backUp = () => download(library, () => library.getByRole('button', { name: 'Back up library' }).click());
-  const backup = await backUp();
+  const library = await ext.openLibrary();
+  await expect(library.rows).toHaveCount(papers.length);
+  const backup = await library.backUp();
   expect(backup.days.map((day) => `papershelf-backup-${day}.json`)).toContain(backup.name);
   const saved = (
     JSON.parse(backup.text) as { papers: Array<{ id: string; notes: string; tags: string[]; status: string; citationKey?: string }> }
@@ -139,34 +120,30 @@ test('notes and tags written in the popup come back from the exported .bib; back
   }
 
   // Clear the library: select everything, remove.
-  await library.getByRole('checkbox', { name: 'Select all shown' }).check();
-  await library.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Remove' }).click();
-  await expect(library.getByText('No saved papers yet.')).toBeVisible();
-  await expect(saveControl(listings[0]!, LISTINGS['huggingface/daily'][0]!)).toHaveAccessibleName('Save');
+  await library.removeAllShown();
+  await expect(library.page.getByText('No saved papers yet.')).toBeVisible();
+  await expect(listings[0]!.control(LISTINGS['huggingface/daily'][0]!)).toHaveAccessibleName('Save');
 
   // Restore into the empty library.
-  const restoreInput = library.getByLabel('Backup file to restore');
-  const restore = (name: string, text: string) =>
-    restoreInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-  await restore(backup.name, backup.text);
-  await expect(library.locator('.import-outcome')).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
-  await expect(paperRows(library)).toHaveCount(papers.length);
-  await expect(saveControl(listings[1]!, LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
+  await library.restore(backup.name, backup.text);
+  await expect(library.importOutcome).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
+  await expect(library.rows).toHaveCount(papers.length);
+  await expect(listings[1]!.control(LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
   // Everything is back: the same backup, byte for byte (its timestamp is the library's latest edit), and
   // the same .bib (the same keys).
-  expect((await backUp()).text).toBe(backup.text);
-  expect((await download(library, () => library.getByRole('button', { name: 'Export all' }).click())).text).toBe(bib.text);
+  expect((await library.backUp()).text).toBe(backup.text);
+  expect((await library.exportBibtex()).text).toBe(bib.text);
 
   // Malformed files: a clear error, and nothing changes (not even the valid paper beside the broken one).
-  await restore('cut.json', backup.text.slice(0, backup.text.length / 2));
-  await expect(library.getByRole('alert')).toHaveText(/^cut\.json: .*not JSON.*\. Nothing was changed\.$/);
+  await library.restore('cut.json', backup.text.slice(0, backup.text.length / 2));
+  await expect(library.page.getByRole('alert')).toHaveText(/^cut\.json: .*not JSON.*\. Nothing was changed\.$/);
   const foreign = JSON.parse(backup.text) as { papers: Array<Record<string, unknown>> };
   foreign.papers = [
     { ...foreign.papers[0], id: '2611.99999', citationKey: 'newcomer' },
     { ...foreign.papers[1], status: 'finished' },
   ];
-  await restore('edited.json', JSON.stringify(foreign));
-  await expect(library.getByRole('alert')).toHaveText(/^edited\.json: .*papers\[1\]\.status.*\. Nothing was changed\.$/);
-  await expect(paperRows(library)).toHaveCount(papers.length);
-  expect((await backUp()).text).toBe(backup.text);
+  await library.restore('edited.json', JSON.stringify(foreign));
+  await expect(library.page.getByRole('alert')).toHaveText(/^edited\.json: .*papers\[1\]\.status.*\. Nothing was changed\.$/);
+  await expect(library.rows).toHaveCount(papers.length);
+  expect((await library.backUp()).text).toBe(backup.text);
 });

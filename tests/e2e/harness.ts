@@ -1,15 +1,22 @@
-import { test as base, expect, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Route, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../support/extension-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
+import { ListingPage } from './pages/listing';
+import { LibraryPage, PopupPage } from './pages/paper-list';
 
 export interface ExtensionHarness {
   context: BrowserContext;
   extensionId: string;
-  /** Serves a committed fixture at its real URL and opens it in a new tab. */
-  openFixture(name: string, url?: string): Promise<Page>;
-  /** Serves `html` at `url` (exact, no fragment). */
-  serve(url: string, html: string): void;
-  openPopup(): Promise<Page>;
+  /** Serves a committed fixture (`huggingface/daily`) at its real URL and opens it in a new tab. */
+  openListing(name: string): Promise<ListingPage>;
+  /** Serves `html` at `url` (exact, no fragment) and opens it in a new tab. */
+  openPage(url: string, html: string): Promise<ListingPage>;
+  openPopup(): Promise<PopupPage>;
+  openLibrary(): Promise<LibraryPage>;
+  /** The toolbar badge's text, as the service worker set it. */
+  badge(): Promise<string>;
+  /** The extension's service worker. */
+  worker(): Worker;
   /**
    * Answers the requests matching `pattern` (a glob: an API the extension asks, issue #6) with `handler`.
    * Routes registered later are asked first, so this wins over the catch-all that aborts everything else.
@@ -26,19 +33,35 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
     const harness: ExtensionHarness = {
       context,
       extensionId,
-      serve: (url, html) => void pages.set(url, html),
-      async openFixture(name, url) {
-        const page = fixture(name);
-        pages.set(url ?? page.url, page.html);
+      async openListing(name) {
+        const { url, html } = fixture(name);
+        return harness.openPage(url, html);
+      },
+      async openPage(url, html) {
+        pages.set(url, html);
         const tab = await context.newPage();
-        await tab.goto(url ?? page.url);
-        return tab;
+        await tab.goto(url);
+        return new ListingPage(tab);
       },
       async openPopup() {
         const tab = await context.newPage();
         await tab.goto(`chrome-extension://${extensionId}/popup.html`);
-        return tab;
+        return new PopupPage(tab);
       },
+      async openLibrary() {
+        const tab = await context.newPage();
+        await tab.goto(`chrome-extension://${extensionId}/library.html`);
+        return new LibraryPage(tab);
+      },
+      worker: () => context.serviceWorkers()[0]!,
+      badge: () =>
+        harness
+          .worker()
+          .evaluate(() =>
+            (
+              globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }
+            ).chrome.action.getBadgeText({}),
+          ),
       async api(pattern, handler) {
         await context.route(pattern, handler);
       },
@@ -72,33 +95,3 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
 });
 
 export { expect };
-
-/** The PaperShelf control of the entry with this id (the n-th occurrence on the page). */
-export const saveControl = (page: Page, id: string, nth = 0): Locator =>
-  page.locator(`[data-papershelf-id="${id}"]`).nth(nth).getByRole('button');
-
-/** The rows of the popup's or library's list, and one paper's row (rendered only while near the view). */
-export const paperRows = (page: Page): Locator => page.locator('li[data-papershelf-id]');
-export const paperRow = (page: Page, id: string): Locator => page.locator(`li[data-papershelf-id="${id}"]`);
-
-/**
- * A paper's row in the popup or library list, scrolled into view first: the list is virtualized, so a row
- * below the fold is not in the page until the list is scrolled to it.
- */
-export async function revealedRow(page: Page, id: string): Promise<Locator> {
-  const row = paperRow(page, id);
-  const scroller = page.locator('.paper-scroller');
-  await scroller.evaluate((element) => element.scrollTo(0, 0));
-  for (let step = 0; step < 200 && (await row.count()) === 0; step++) {
-    const atEnd = await scroller.evaluate((element) => {
-      const before = element.scrollTop;
-      element.scrollBy(0, element.clientHeight / 2);
-      return element.scrollTop === before;
-    });
-    if (atEnd) break;
-    // One frame for the virtualizer to render the rows now in view.
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-  }
-  await row.scrollIntoViewIfNeeded();
-  return row;
-}

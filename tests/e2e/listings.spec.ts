@@ -1,76 +1,66 @@
-import { readFileSync } from 'node:fs';
 import { arxivNewListing } from '../support/generate-listing.mjs';
-import { fixture } from '../support/fixtures.mjs';
-import { expect, saveControl, test } from './harness';
+import { expectedOf as expectedFile } from '../support/fixtures.mjs';
+import { expect, test } from './harness';
 
 // Issue #3: every paper on every supported page gets one control, also when the page changes.
 
-const expectedOf = (name: string) =>
-  JSON.parse(readFileSync(fixture(name).path.replace(/\.html$/, '.expected.json'), 'utf8')) as {
-    papers: { id: string; title: string }[];
-  };
+const expectedOf = (name: string) => expectedFile(name) as { papers: { id: string; title: string }[] };
 
 test('an arXiv /new listing of 2000 entries: every entry has exactly one control, repeats share state', async ({ ext }) => {
   const url = 'https://arxiv.org/list/cs.LG/new?skip=0&show=2000';
-  ext.serve(url, arxivNewListing(2000));
-  const listing = await ext.context.newPage();
-  await listing.goto(url);
-  await expect(listing.locator('[data-papershelf-id]')).toHaveCount(2000, { timeout: 20_000 });
-  const perEntry = await listing
+  const listing = await ext.openPage(url, arxivNewListing(2000));
+  await expect(listing.controls).toHaveCount(2000, { timeout: 20_000 });
+  const perEntry = await listing.page
     .locator('dl dt')
     .evaluateAll((entries) => entries.map((dt) => dt.querySelectorAll(':scope > [data-papershelf-id]').length));
   expect(perEntry).toHaveLength(2000);
   expect(perEntry.every((count) => count === 1)).toBe(true);
 
   // 2609.10000 is listed as new and again as a replacement: one record, both occurrences show it.
-  await saveControl(listing, '2609.10000', 0).click();
-  await expect(saveControl(listing, '2609.10000', 0)).toHaveAccessibleName('Saved');
-  await expect(saveControl(listing, '2609.10000', 1)).toHaveAccessibleName('Saved');
-  await saveControl(listing, '2609.11799').click();
+  await listing.control('2609.10000', 0).click();
+  await expect(listing.control('2609.10000', 0)).toHaveAccessibleName('Saved');
+  await expect(listing.control('2609.10000', 1)).toHaveAccessibleName('Saved');
+  await listing.control('2609.11799').click();
   const popup = await ext.openPopup();
-  await expect(popup.locator('li[data-papershelf-id]')).toHaveCount(2);
-  await expect(popup.locator('li[data-papershelf-id="2609.10000"]')).toContainText('Anna Müller');
+  await expect(popup.rows).toHaveCount(2);
+  await expect(popup.row('2609.10000')).toContainText('Anna Müller');
 });
 
 test('arXiv search results get controls and save with their titles', async ({ ext }) => {
   const expected = expectedOf('arxiv/search');
-  const results = await ext.openFixture('arxiv/search');
-  await expect(results.locator('li.arxiv-result [data-papershelf-id]')).toHaveCount(expected.papers.length);
+  const results = await ext.openListing('arxiv/search');
+  await expect(results.controlsAt('li.arxiv-result')).toHaveCount(expected.papers.length);
   const first = expected.papers[0]!;
-  await saveControl(results, first.id).click();
-  await expect(saveControl(results, first.id)).toHaveAccessibleName('Saved');
+  await results.control(first.id).click();
+  await expect(results.control(first.id)).toHaveAccessibleName('Saved');
   const popup = await ext.openPopup();
-  await expect(popup.locator(`li[data-papershelf-id="${first.id}"]`)).toContainText(first.title);
+  await expect(popup.row(first.id)).toContainText(first.title);
 });
 
 test('an arXiv abstract page has one control next to the title', async ({ ext }) => {
   const expected = expectedOf('arxiv/abs');
-  const abs = await ext.openFixture('arxiv/abs');
-  await expect(abs.locator('[data-papershelf-id]')).toHaveCount(1);
-  await expect(abs.locator(`h1.title + [data-papershelf-id="${expected.papers[0]!.id}"]`)).toHaveCount(1);
-  await saveControl(abs, expected.papers[0]!.id).click();
+  const abs = await ext.openListing('arxiv/abs');
+  await expect(abs.controls).toHaveCount(1);
+  await expect(abs.page.locator(`h1.title + [data-papershelf-id="${expected.papers[0]!.id}"]`)).toHaveCount(1);
+  await abs.control(expected.papers[0]!.id).click();
   const popup = await ext.openPopup();
-  await expect(popup.locator(`li[data-papershelf-id="${expected.papers[0]!.id}"]`)).toContainText(expected.papers[0]!.title);
+  await expect(popup.row(expected.papers[0]!.id)).toContainText(expected.papers[0]!.title);
 });
 
 test('a Hugging Face search page gets a control on every result', async ({ ext }) => {
   const expected = expectedOf('huggingface/search');
-  const search = await ext.openFixture('huggingface/search');
-  await expect(search.locator('article [data-papershelf-id]')).toHaveCount(expected.papers.length);
-  expect(
-    await search
-      .locator('article [data-papershelf-id]')
-      .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id'))),
-  ).toEqual(expected.papers.map((paper) => paper.id));
+  const search = await ext.openListing('huggingface/search');
+  await expect(search.controlsAt('article')).toHaveCount(expected.papers.length);
+  expect(await search.ids()).toEqual(expected.papers.map((paper) => paper.id));
 });
 
 test('Hugging Face entries appended later get a control in the same frame; a pushState navigation re-scans', async ({ ext }) => {
-  const daily = await ext.openFixture('huggingface/daily');
+  const daily = await ext.openListing('huggingface/daily');
   const initial = expectedOf('huggingface/daily').papers.length;
-  await expect(daily.locator('[data-papershelf-id]')).toHaveCount(initial);
+  await expect(daily.controls).toHaveCount(initial);
 
   // Infinite scroll: the page appends a card, as Svelte would, with a paper that is not in the props.
-  const controlsAfterOneFrame = await daily.evaluate(async () => {
+  const controlsAfterOneFrame = await daily.page.evaluate(async () => {
     const card = document.querySelector('article')!;
     const clone = card.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('[data-papershelf-id]').forEach((host) => host.remove());
@@ -83,10 +73,10 @@ test('Hugging Face entries appended later get a control in the same frame; a pus
     return clone.querySelectorAll('[data-papershelf-id="2611.09999"]').length;
   });
   expect(controlsAfterOneFrame).toBe(1);
-  await expect(daily.locator('[data-papershelf-id]')).toHaveCount(initial + 1);
+  await expect(daily.controls).toHaveCount(initial + 1);
 
   // Client-side navigation to the trending listing: the old cards go, new ones come.
-  await daily.evaluate(() => {
+  await daily.page.evaluate(() => {
     history.pushState({}, '', '/papers/trending');
     const cards = [...document.querySelectorAll('article')];
     const template = cards[0]!.cloneNode(true) as HTMLElement;
@@ -101,27 +91,24 @@ test('Hugging Face entries appended later get a control in the same frame; a pus
       parent.append(card);
     }
   });
-  await expect(daily.locator('[data-papershelf-id]')).toHaveCount(2);
-  expect(
-    await daily.locator('[data-papershelf-id]').evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id'))),
-  ).toEqual(['2611.10001', '2611.10002']);
-  await saveControl(daily, '2611.10002').click();
+  await expect(daily.controls).toHaveCount(2);
+  expect(await daily.ids()).toEqual(['2611.10001', '2611.10002']);
+  await daily.control('2611.10002').click();
   const popup = await ext.openPopup();
-  await expect(popup.locator('li[data-papershelf-id="2611.10002"]')).toContainText('Trending paper 2');
+  await expect(popup.row('2611.10002')).toContainText('Trending paper 2');
 });
 
 test('a supported listing whose markup changed logs one warning and is left untouched', async ({ ext }) => {
   const url = 'https://arxiv.org/list/cs.LG/recent';
   const html = '<!DOCTYPE html><html><body><div id="dlpage"><h1>Machine Learning</h1><p>A redesigned page.</p></div></body></html>';
-  ext.serve(url, html);
-  const page = await ext.context.newPage();
   const warnings: string[] = [];
-  page.on('console', (message) => {
+  ext.context.on('console', (message) => {
     if (message.type() === 'warning' && message.text().includes('PaperShelf')) warnings.push(message.text());
   });
-  await page.goto(url);
+  const listing = await ext.openPage(url, html);
+  const { page } = listing;
   await expect.poll(() => warnings.length).toBe(1);
   expect(warnings[0]).toMatch(/no papers recognized on this arxiv list page/);
-  expect(await page.locator('[data-papershelf-id]').count()).toBe(0);
+  expect(await listing.controls.count()).toBe(0);
   expect(await page.locator('#dlpage').innerHTML()).toBe('<h1>Machine Learning</h1><p>A redesigned page.</p>');
 });

@@ -1,14 +1,15 @@
 import type { Page, Route } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fixture } from '../support/fixtures.mjs';
-import { expect, saveControl, test, type ExtensionHarness } from './harness';
+import { expectedOf } from '../support/fixtures.mjs';
+import { expect, test, type ExtensionHarness } from './harness';
+import type { ListingPage } from './pages/listing';
+import type { PopupPage } from './pages/paper-list';
 
 // Issue #6: the worker completes saved papers from the arXiv and Hugging Face APIs, here answered by the
 // test (no request leaves the machine). The listing shows no code, no abstracts, and cuts the first
 // paper's author list after 25 names.
 
 const LISTING = 'arxiv/list-pastweek';
-const listed = JSON.parse(readFileSync(fixture(LISTING).path.replace(/\.html$/, '.expected.json'), 'utf8')) as {
+const listed = expectedOf(LISTING) as {
   papers: { id: string; title: string; authors: string[]; published: string; primaryCategory: string }[];
 };
 const ids = listed.papers.map((paper) => paper.id);
@@ -72,21 +73,21 @@ async function serveApis(ext: ExtensionHarness) {
   return state;
 }
 
-async function saveAll(ext: ExtensionHarness): Promise<{ listing: Page; savedAt: number }> {
-  const listing = await ext.openFixture(LISTING);
+async function saveAll(ext: ExtensionHarness): Promise<{ listing: ListingPage; savedAt: number }> {
+  const listing = await ext.openListing(LISTING);
   const savedAt = Date.now();
   for (const id of ids) {
-    await saveControl(listing, id).click();
+    await listing.control(id).click();
     // Saving never waits for a lookup.
-    await expect(saveControl(listing, id)).toHaveAccessibleName('Saved', { timeout: 2000 });
+    await expect(listing.control(id)).toHaveAccessibleName('Saved', { timeout: 2000 });
   }
   return { listing, savedAt };
 }
 
 /** Within seconds: every repository from Hugging Face with its stars, and the authors arXiv named. */
-async function expectCompleted(popup: Page) {
+async function expectCompleted(popup: PopupPage) {
   for (const paper of listed.papers) {
-    const row = popup.locator(`li[data-papershelf-id="${paper.id}"]`);
+    const row = popup.row(paper.id);
     await expect(row.getByRole('link', { name: `Code: ${new URL(repository(paper.id)).pathname.slice(1)}, 1,234 stars` })).toHaveAttribute(
       'href',
       repository(paper.id),
@@ -96,7 +97,7 @@ async function expectCompleted(popup: Page) {
     await expect(row.getByText('looking up…')).toHaveCount(0);
   }
   // The collaboration's row names its 62nd author, whom the listing did not show.
-  await expect(popup.locator(`li[data-papershelf-id="${ids[0]}"] .paper-meta`)).toContainText('Polyglot Contributor 62');
+  await expect(popup.row(ids[0]!).locator('.paper-meta')).toContainText('Polyglot Contributor 62');
 }
 
 interface QueueRow {
@@ -154,7 +155,7 @@ test('saved papers get their repositories from Hugging Face and their full autho
       .map((url) => url.split('/').at(-1))
       .sort(),
   ).toEqual([...ids].sort());
-  expect(await readQueue(popup)).toEqual([]);
+  expect(await readQueue(popup.page)).toEqual([]);
 });
 
 test('with the APIs failing, saving works at once, and the lookups complete once the APIs answer again', async ({ ext }) => {
@@ -162,23 +163,22 @@ test('with the APIs failing, saving works at once, and the lookups complete once
   apis.mode = 'fail';
   const { savedAt } = await saveAll(ext);
   const popup = await ext.openPopup();
-  for (const id of ids) await expect(popup.locator(`li[data-papershelf-id="${id}"]`)).toBeVisible();
+  for (const id of ids) await expect(popup.row(id)).toBeVisible();
 
   // Every task failed once and waits for its retry: 30 s (up to 37.5 s with jitter) after the failure.
-  await expect.poll(async () => (await readQueue(popup)).filter((row) => row.attempts === 1).length, { timeout: 15_000 }).toBe(6);
-  for (const row of await readQueue(popup)) expect(row.notBefore - savedAt).toBeGreaterThanOrEqual(30_000);
+  await expect.poll(async () => (await readQueue(popup.page)).filter((row) => row.attempts === 1).length, { timeout: 15_000 }).toBe(6);
+  for (const row of await readQueue(popup.page)) expect(row.notBefore - savedAt).toBeGreaterThanOrEqual(30_000);
   // A failed lookup is not "looking up…": the row offers Refresh.
-  await expect(popup.getByText('looking up…')).toHaveCount(0);
-  await expect(popup.getByRole('button', { name: 'Refresh details' })).toHaveCount(3);
+  await expect(popup.page.getByText('looking up…')).toHaveCount(0);
+  await expect(popup.page.getByRole('button', { name: 'Refresh details' })).toHaveCount(3);
 
   // The APIs are back. Rather than sit through the 30 s backoff, the test moves the queue's clock: the
   // retries become due, and the `online` event (what the worker hears when the network returns) wakes
   // the processor, which would otherwise wait for its alarm.
   apis.mode = 'answer';
-  await readQueue(popup, { fastForward: true });
-  const [worker] = ext.context.serviceWorkers();
+  await readQueue(popup.page, { fastForward: true });
   const backAt = Date.now();
-  await worker!.evaluate(() => void self.dispatchEvent(new Event('online')));
+  await ext.worker().evaluate(() => void self.dispatchEvent(new Event('online')));
   await expectCompleted(popup);
   console.log(`lookups complete ${Date.now() - backAt} ms after the APIs came back`);
 });
@@ -190,19 +190,19 @@ test('a service worker stopped in the middle of the lookups loses none of them',
   const popup = await ext.openPopup();
   // The first requests are under way, unanswered, when Chrome stops the worker.
   await expect.poll(() => apis.requests.length).toBeGreaterThanOrEqual(1);
-  await expect(popup.getByText('looking up…')).toHaveCount(3);
+  await expect(popup.page.getByText('looking up…')).toHaveCount(3);
   await ext.stopServiceWorker();
   for (const route of apis.held) await route.abort().catch(() => undefined);
   // Nothing was lost: every paper still has both of its tasks, none counted as failed.
-  expect((await readQueue(popup)).map((row) => `${row.id} ${row.service} ${row.attempts}`).sort()).toEqual(
+  expect((await readQueue(popup.page)).map((row) => `${row.id} ${row.service} ${row.attempts}`).sort()).toEqual(
     ids.flatMap((id) => [`${id} arxiv 0`, `${id} huggingface 0`]).sort(),
   );
 
   // Browsing starts the worker again (the listing's content script asks which papers are saved).
   apis.mode = 'answer';
   const restartedAt = Date.now();
-  await ext.openFixture(LISTING);
+  await ext.openListing(LISTING);
   await expectCompleted(popup);
   console.log(`lookups complete ${Date.now() - restartedAt} ms after the worker was started again`);
-  expect(await readQueue(popup)).toEqual([]);
+  expect(await readQueue(popup.page)).toEqual([]);
 });
