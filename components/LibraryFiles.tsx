@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import type { ImportSummary } from '@/lib/model/imports';
 
@@ -107,22 +107,16 @@ export function LibraryFiles({
             Import BibTeX…
           </button>
         </div>
-        <input
-          ref={backupInput}
-          type="file"
+        <HiddenFileInput
+          inputRef={backupInput}
           accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Backup file to restore"
+          label="Backup file to restore"
           onChange={readFile(onRestoreBackup)}
         />
-        <input
-          ref={bibtexInput}
-          type="file"
+        <HiddenFileInput
+          inputRef={bibtexInput}
           accept=".bib,.bibtex,.txt,text/plain,application/x-bibtex"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="BibTeX file to import"
+          label="BibTeX file to import"
           onChange={readFile(onImportBibtex)}
         />
         <div className="import-outcome" aria-live="polite">
@@ -160,5 +154,22 @@ function ImportReport({ fileName, summary }: { fileName: string; summary: Import
         </details>
       )}
     </div>
+  );
+}
+
+/** A file input the page's own button opens (a styled button, not the browser's "Choose file"). */
+function HiddenFileInput({
+  inputRef,
+  accept,
+  label,
+  onChange,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  accept: string;
+  label: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <input ref={inputRef} type="file" accept={accept} className="visually-hidden" tabIndex={-1} aria-label={label} onChange={onChange} />
   );
 }

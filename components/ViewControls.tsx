@@ -1,5 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { StatusFilter, SortOrder, type TagCount, type ViewChoices } from '@/lib/view/library-view';
+import type { StatusFilter, TagCount, ViewChoices } from '@/lib/view/library-view';
 import { SORT_LABELS } from '@/lib/view/labels';
 
 export interface ViewControlsProps {
@@ -54,18 +54,13 @@ export function ViewControls({
       </div>
       <div className="filters">
         {/* Each choice reads as what it filters ("Any status", "Unread"), so the labels are for screen readers only. */}
-        <select
+        <ChoiceSelect
           className="filter"
-          aria-label="Read status filter"
+          label="Read status filter"
           value={view.status}
-          onChange={(event) => set('status', StatusFilter.parse(event.target.value))}
-        >
-          {StatusFilter.options.map((option) => (
-            <option key={option} value={option}>
-              {STATUS_CHOICES[option]}
-            </option>
-          ))}
-        </select>
+          labels={STATUS_CHOICES}
+          onChange={(status) => set('status', status)}
+        />
         <select
           className="filter"
           aria-label="Tag filter"
@@ -83,19 +78,40 @@ export function ViewControls({
           <input type="checkbox" checked={view.hasCode} onChange={(event) => set('hasCode', event.target.checked)} />
           <span>Has code</span>
         </label>
-        <select
+        <ChoiceSelect
           className="filter filter-sort"
-          aria-label="Sort by"
+          label="Sort by"
           value={view.sort}
-          onChange={(event) => set('sort', SortOrder.parse(event.target.value))}
-        >
-          {SortOrder.options.map((option) => (
-            <option key={option} value={option}>
-              {SORT_LABELS[option]}
-            </option>
-          ))}
-        </select>
+          labels={SORT_LABELS}
+          onChange={(sort) => set('sort', sort)}
+        />
       </div>
     </div>
+  );
+}
+
+/** A select of fixed choices, each shown by its label, in the labels' order. */
+function ChoiceSelect<Choice extends string>({
+  className,
+  label,
+  value,
+  labels,
+  onChange,
+}: {
+  className: string;
+  label: string;
+  value: Choice;
+  labels: Record<Choice, string>;
+  onChange: (choice: Choice) => void;
+}) {
+  const choices = Object.keys(labels) as Choice[];
+  return (
+    <select className={className} aria-label={label} value={value} onChange={(event) => onChange(event.target.value as Choice)}>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {labels[choice]}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -9,22 +9,13 @@ import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
 import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
-import { downloadTextFile } from '@/lib/pages/downloads';
 import type { Paper } from '@/lib/model/paper';
-import { usePendingLookups } from '@/lib/pages/use-pending-lookups';
-import { useSettings } from '@/lib/pages/use-settings';
 import { useShelf } from '@/lib/pages/shelf';
 
 /** The library page (issue #4): the same list with room, a detail pane, bulk actions and the files of issue #5. */
 export function App() {
-  const shelf = useShelf({
-    writeClipboard: (text) => navigator.clipboard.writeText(text),
-    download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
-    drafts: localStorage,
-  });
-  const { view, shown, papers, complete, filtered, actions } = shelf;
-  const [settings, setSettings] = useSettings();
-  const lookingUp = usePendingLookups(settings?.lookups);
+  const shelf = useShelf();
+  const { shown, papers, complete, filtered, actions, lookingUp } = shelf;
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exportOptions, setExportOptions] = useState<ExportOptions>({ flavour: 'bibtex', asciiOnly: false });
@@ -70,20 +61,11 @@ export function App() {
       <header className="page-header library-header">
         <PageTitle papers={papers} complete={complete} summary={shelf.summary} unread={shelf.unread} />
         <span className="spacer" />
-        <SettingsControls settings={settings} onChange={setSettings} />
+        <SettingsControls settings={shelf.settings} onChange={shelf.setSettings} />
       </header>
       <div className="library-body">
         <section className="library-list" aria-label="Papers">
-          {view && !libraryEmpty && (
-            <ViewControls
-              query={shelf.query}
-              onQueryChange={shelf.setQuery}
-              view={view}
-              onViewChange={shelf.setView}
-              tags={shelf.tags}
-              autoFocusSearch
-            />
-          )}
+          {shelf.viewControls && <ViewControls {...shelf.viewControls} autoFocusSearch />}
           {!libraryEmpty && (
             <BulkActions
               selectedCount={selectedIds.length}

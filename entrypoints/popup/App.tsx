@@ -5,24 +5,13 @@ import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperList, type PaperListHandle } from '@/components/PaperList';
 import { ViewControls } from '@/components/ViewControls';
-import { downloadTextFile } from '@/lib/pages/downloads';
-import { usePendingLookups } from '@/lib/pages/use-pending-lookups';
-import { useSettings } from '@/lib/pages/use-settings';
 import { useShelf } from '@/lib/pages/shelf';
 
 /** The toolbar popup (issue #4): the saved papers, searchable and editable in place. */
 export function App({ initialQuery }: { initialQuery?: string }) {
-  const shelf = useShelf({
-    initialQuery,
-    writeClipboard: (text) => navigator.clipboard.writeText(text),
-    download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
-    drafts: localStorage,
-  });
-  const [settings, setSettings] = useSettings();
-  const lookingUp = usePendingLookups(settings?.lookups);
+  const shelf = useShelf({ initialQuery });
   const list = useRef<PaperListHandle>(null);
-  const { view, shown, papers, complete, filtered, actions } = shelf;
-  const libraryEmpty = shelf.emptyState === 'empty';
+  const { shown, papers, complete, filtered, actions } = shelf;
 
   return (
     <main className="popup">
@@ -42,16 +31,8 @@ export function App({ initialQuery }: { initialQuery?: string }) {
           Library
         </a>
       </header>
-      {view && !libraryEmpty && (
-        <ViewControls
-          query={shelf.query}
-          onQueryChange={shelf.setQuery}
-          view={view}
-          onViewChange={shelf.setView}
-          tags={shelf.tags}
-          autoFocusSearch
-          onSearchArrowDown={() => list.current?.focusFirstRow()}
-        />
+      {shelf.viewControls && (
+        <ViewControls {...shelf.viewControls} autoFocusSearch onSearchArrowDown={() => list.current?.focusFirstRow()} />
       )}
       <NoticeBar notice={shelf.notice} onDismiss={shelf.dismissNotice} />
       <PaperList
@@ -59,12 +40,12 @@ export function App({ initialQuery }: { initialQuery?: string }) {
         papers={shown ?? []}
         label="Saved papers"
         actions={actions}
-        lookingUp={lookingUp}
+        lookingUp={shelf.lookingUp}
         knownTags={shelf.knownTags}
         empty={<ListEmptyState state={shelf.emptyState} onClear={shelf.clearFilters} />}
       />
       <footer className="page-footer">
-        <SettingsControls settings={settings} onChange={setSettings} />
+        <SettingsControls settings={shelf.settings} onChange={shelf.setSettings} />
         <span className="keys-hint" aria-hidden="true">
           ↑↓ Enter · C code · N notes · R read
         </span>

@@ -18,7 +18,7 @@ import {
 import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
-import type { SavedState } from '@/lib/model/paper';
+import type { Paper, SavedState } from '@/lib/model/paper';
 import type { SenderKind } from './senders';
 
 /** What a handler may use besides its request. */
@@ -48,6 +48,27 @@ const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
 
 const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
 
+/**
+ * Papers written together with their lookups, in one transaction (a saved paper always has its lookups
+ * queued); then the tabs learn they are saved, and the worker starts on the lookups.
+ */
+async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper[]>): Promise<Paper[]> {
+  const { db, now } = context;
+  const written = await db.transaction('rw', db.papers, db.lookups, async () => {
+    const papers = await write();
+    await enqueueLookups(db, papers, now);
+    return papers;
+  });
+  await context.announceSavedState(
+    states(
+      written.map((paper) => paper.id),
+      true,
+    ),
+  );
+  context.lookupsQueued();
+  return written;
+}
+
 /** A backup or BibTeX import: the tabs learn of the added papers, and what they lack is queued for lookups. */
 async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
   const { db, now } = context;
@@ -65,16 +86,8 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'save the paper',
     changesPapers: true,
     async run(request, context) {
-      const { db, now } = context;
-      // One transaction: a saved paper always has its lookups queued.
-      const paper = await db.transaction('rw', db.papers, db.lookups, async () => {
-        const saved = await savePaper(db, request.paper, request.source, now);
-        await enqueueLookups(db, [saved], now);
-        return saved;
-      });
-      await context.announceSavedState({ [paper.id]: true });
-      context.lookupsQueued();
-      return paper;
+      const [paper] = await writeAndQueue(context, async () => [await savePaper(context.db, request.paper, request.source, context.now)]);
+      return paper!;
     },
   },
   'paper/remove': {
@@ -124,22 +137,13 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'restore the papers',
     changesPapers: true,
+    // The removal dropped their queued lookups: they are queued again.
     async run(request, context) {
-      const { db, now } = context;
-      // The removal dropped their queued lookups.
-      const restored = await db.transaction('rw', db.papers, db.lookups, async () => {
-        const count = await restorePapers(db, request.papers);
-        await enqueueLookups(db, request.papers, now);
-        return count;
+      const restored = await writeAndQueue(context, async () => {
+        await restorePapers(context.db, request.papers);
+        return request.papers;
       });
-      await context.announceSavedState(
-        states(
-          request.papers.map((paper) => paper.id),
-          true,
-        ),
-      );
-      context.lookupsQueued();
-      return { restored };
+      return { restored: restored.length };
     },
   },
   'paper/set-citation-key': {

@@ -500,9 +500,3 @@ export function toBibtex(papers: readonly Paper[], options: BibtexOptions = {}):
     `(${options.flavour === 'biblatex' ? 'biblatex' : 'BibTeX'}, ${options.asciiOnly ? 'ASCII with LaTeX accents' : 'UTF-8'}).\n`;
   return `${header}\n${keyed.map(({ paper, key }) => bibtexEntry(paper, key, options)).join('\n\n')}\n`;
 }
-
-/** `papershelf-2026-11-26.bib`, in the user's local date. */
-export function bibtexFileName(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `papershelf-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.bib`;
-}

@@ -14,14 +14,3 @@ export function downloadTextFile(document: Document, fileName: string, text: str
   // The click has started the download; revoking at once can cancel it in some browsers, so wait a moment.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-const localDate = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-/** `papershelf-backup-2026-11-26.json`, in the user's local date (like `bibtexFileName`). */
-export function backupFileName(date: Date): string {
-  return `papershelf-backup-${localDate(date)}.json`;
-}
-
-export const BIBTEX_TYPE = 'application/x-bibtex;charset=utf-8';
-export const BACKUP_TYPE = 'application/json;charset=utf-8';

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { afterNextPaint } from './after-paint';
+import { db } from '@/lib/db/database';
+import type { BibtexFlavour } from '@/lib/formats/bibtex';
+import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
-import { bibtexFileName, type BibtexFlavour } from '@/lib/formats/bibtex';
 import type { ImportSummary } from '@/lib/model/imports';
-import type { Notice } from '@/lib/view/notice';
-import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE } from './downloads';
+import type { Paper, ReadStatus } from '@/lib/model/paper';
+import type { Settings } from '@/lib/model/settings';
 import {
   DEFAULT_VIEW,
   filterPapers,
@@ -15,11 +16,14 @@ import {
   tagCounts,
   type ViewChoices,
 } from '@/lib/view/library-view';
+import type { Notice } from '@/lib/view/notice';
+import { afterNextPaint } from './after-paint';
+import { downloadTextFile } from './downloads';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
-import { db } from '@/lib/db/database';
-import type { Paper, ReadStatus } from '@/lib/model/paper';
 import { useSavedPapers } from './use-library';
+import { usePendingLookups } from './use-pending-lookups';
+import { useSettings } from './use-settings';
 import { useViewChoices } from './use-view-choices';
 
 /**
@@ -184,11 +188,34 @@ export interface Shelf {
   notice: Notice | null;
   dismissNotice: () => void;
   actions: ShelfActions;
+  /** The search and the view choices as both pages' ViewControls take them; undefined while there is nothing to search. */
+  viewControls: ViewControlsState | undefined;
+  settings: Settings | undefined;
+  setSettings: (next: Settings) => void;
+  /** The papers whose lookup the user is waiting for (undefined with lookups off). */
+  lookingUp: ReadonlySet<string> | undefined;
 }
 
-/** The popup's and the library page's state and actions. `dependencies` replaces the page's own (clipboard, download). */
-export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>): Shelf {
+export interface ViewControlsState {
+  query: string;
+  onQueryChange: (query: string) => void;
+  view: ViewChoices;
+  onViewChange: (view: ViewChoices) => void;
+  tags: { tag: string; count: number }[];
+}
+
+/** The page's own clipboard, downloads and note drafts; tests hand in others. */
+const pageDependencies = (): Omit<ShelfDependencies, 'ask' | 'notify'> => ({
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  download: (fileName, text, type) => downloadTextFile(document, fileName, text, type),
+  drafts: localStorage,
+});
+
+/** The popup's and the library page's state and actions. `dependencies` replace the page's own (clipboard, download, drafts). */
+export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | 'notify'>> = {}): Shelf {
   const [view, setView] = useViewChoices();
+  const [settings, setSettings] = useSettings();
+  const lookingUp = usePendingLookups(settings?.lookups);
   const [query, setQuery] = useState(dependencies.initialQuery ?? '');
   const { papers, complete } = useSavedPapers(view?.sort);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -197,7 +224,7 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
   const notify = useCallback((next: Omit<Notice, 'id'>) => setNotice({ ...next, id: ++noticeCount.current }), []);
   const dismissNotice = useCallback(() => setNotice(null), []);
   // The pages pass their dependencies once; the actions stay the same object, so rows need not re-render.
-  const initialDependencies = useRef(dependencies);
+  const initialDependencies = useRef({ ...pageDependencies(), ...dependencies });
   const actions = useMemo(() => createShelfActions({ ask: askBackground, notify, ...initialDependencies.current }), [notify]);
 
   // Notes typed just before a page closed, whose save may not have reached the background.
@@ -288,5 +315,9 @@ export function useShelf(dependencies: Omit<ShelfDependencies, 'ask' | 'notify'>
     notice,
     dismissNotice,
     actions,
+    viewControls: view && emptyState !== 'empty' ? { query, onQueryChange: setQuery, view, onViewChange: setView, tags } : undefined,
+    settings,
+    setSettings,
+    lookingUp,
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assignCitationKeys,
   bibtexEntry,
-  bibtexFileName,
   citationKeyBase,
   isValidCitationKey,
   keywordForTag,
@@ -235,11 +234,6 @@ describe('BibTeX export', () => {
     expect(() => toBibtex([a, paper({ id: '2401.00003', citationKey: 'ZETA' })])).toThrow(/used by both/);
     expect(() => bibtexEntry(paper(), 'no spaces')).toThrow(/Invalid citation key/);
     expect(toBibtex([paper()], { keys: new Map([['1706.03762', 'x']]) })).toContain('@misc{x,');
-  });
-
-  it('names the file after the local date', () => {
-    expect(bibtexFileName(new Date(2026, 10, 26, 23, 59))).toBe('papershelf-2026-11-26.bib');
-    expect(bibtexFileName(new Date(2027, 0, 5, 0, 1))).toBe('papershelf-2027-01-05.bib');
   });
 });
 
