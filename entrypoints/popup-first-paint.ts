@@ -1,6 +1,6 @@
 // The popup's first paint as its own classic script, loaded first in popup/index.html's head and built by
 // WXT as one self-contained file: an extension page pays ~25 ms per file it loads before its first paint
-// (measured here), and a module script would wait for the whole document. See popup/first-paint.ts.
+// (measured here), and a module script would wait for the whole document. See lib/pages/first-paint.ts.
 // It also brings the popup's styles, for the live popup too (which therefore loads no stylesheet file).
 import styles from '@/components/papers.css?inline';
 import { paintFirstRows } from '@/lib/pages/first-paint';

@@ -4,8 +4,8 @@ import type { Paper } from '@/lib/model/paper';
 import { DATABASE_NAME } from './name';
 
 /**
- * The PaperShelf database. Only the background service worker writes to it (lib/papers.ts, and the
- * lookup queue in lib/lookup/); extension pages may read it directly, and Dexie's live queries see the
+ * The PaperShelf database. Only the background service worker writes to it (lib/db/papers.ts, and the
+ * lookup queue, lib/db/lookup-queue.ts); extension pages may read it directly, and Dexie's live queries see the
  * worker's writes. A schema change is a new `version(n)` with an upgrade, never an edit of an old one.
  */
 export class PaperShelfDb extends Dexie {
@@ -19,7 +19,7 @@ export class PaperShelfDb extends Dexie {
       // id is the canonical arXiv id; the rest are what the popup sorts and filters by.
       papers: 'id, savedAt, updatedAt, published, status, *tags',
     });
-    // No upgrade of existing rows: the worker's sweep (lib/lookup/store.ts) queues lookups for papers
+    // No upgrade of existing rows: the worker's sweep (lib/lookup/enqueue.ts) queues lookups for papers
     // saved before, and doing it here would bring the lookup code into every page that opens the database.
     this.version(2).stores({
       // `[service+notBefore]` finds a service's due tasks; `[reason+attempts]` the ones a page shows as "looking up…".

@@ -1,6 +1,6 @@
 /**
  * Works through the lookup queue (issue #6): takes the next batch `nextBatch` allows, asks the service,
- * merges what it said into the paper through lib/papers.ts, and reschedules or removes the rows. Every
+ * merges what it said into the paper through lib/db/lookup-answers.ts, and reschedules or removes the rows. Every
  * dependency on the world (network, clock, settings, storage) is passed in, so the tests drive it with a
  * fake fetch and a fake clock; lib/lookup/scheduler.ts decides when it runs.
  */

@@ -55,7 +55,7 @@ const Time = z.number().int().nonnegative();
 
 /**
  * What online lookups learned about a paper (issue #6, lib/lookup/). Not user data: a lookup fills
- * the paper's own fields only where they are empty (lib/lookup/merge.ts) and keeps the rest here.
+ * the paper's own fields only where they are empty (lib/db/merge.ts) and keeps the rest here.
  */
 export const PaperLookupInfo = z.object({
   /** The journal version's DOI, from arXiv. */

@@ -2,7 +2,7 @@
 // within 150 ms of opening with 10,000 papers). Loading those takes ~100–150 ms on a modest machine, so the
 // newest papers are read with plain IndexedDB and drawn with plain DOM in the popup's own markup and
 // classes; React replaces this with the live popup when it mounts (App.tsx), and the page does not move.
-// tests/unit/components/first-paint.test.tsx checks that both draw the same boxes.
+// tests/unit/pages/first-paint.test.tsx checks that both draw the same boxes.
 import type { SortOrder } from '@/lib/view/library-view';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import { absUrl } from '@/lib/model/arxiv-id';

@@ -10,7 +10,7 @@ export const FIRST_ROWS = 60;
 /**
  * The `count` papers with the greatest values of `index`, greatest first; [] when the database does not
  * exist yet. Opens its own short-lived connection to `databaseName` and never creates or upgrades it:
- * that is Dexie's job (lib/db.ts), and a database created here would lack its schema.
+ * that is Dexie's job (lib/db/database.ts), and a database created here would lack its schema.
  */
 export async function readNewestPapers(databaseName: string, index: FirstRowsIndex, count = FIRST_ROWS): Promise<Paper[]> {
   const database = await openExisting(databaseName);

@@ -56,7 +56,7 @@ export interface ShelfActions {
 
 export interface ShelfDependencies {
   ask: typeof askBackground;
-  /** Parses a BibTeX file in the page and sends its papers (lib/import-bibtex-file.ts). */
+  /** Parses a BibTeX file in the page and sends its papers (lib/pages/import-bibtex-file.ts). */
   importBibtexText?: (text: string) => Promise<ImportSummary>;
   notify: (notice: Omit<Notice, 'id'>) => void;
   writeClipboard: (text: string) => Promise<void>;
@@ -270,7 +270,7 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
   useLayoutEffect(() => {
     if (!firstRowsMarked.current && shown && shown.length > 0) {
       firstRowsMarked.current = true;
-      // The popup's first paint (entrypoints/popup/first-paint.ts) may have shown rows already.
+      // The popup's first paint (lib/pages/first-paint.ts) may have shown rows already.
       if (performance.getEntriesByName('papershelf:first-rows').length === 0) performance.mark('papershelf:first-rows');
       performance.mark('papershelf:live-rows');
     }

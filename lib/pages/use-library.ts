@@ -6,7 +6,7 @@ import { firstRowsIndex, type FirstRowsIndex } from '@/lib/view/index-orders';
 import { readViewChoices } from './use-view-choices';
 import type { Paper } from '@/lib/model/paper';
 
-/** The extension page's one copy of the library (see live-papers.ts). */
+/** The extension page's one copy of the library (live-library.ts). */
 export const livePapers = new LivePapers(db);
 
 export interface SavedPapers {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { parseViewChoices, type ViewChoices } from '@/lib/view/library-view';
 import { storedViewChoices, storeViewChoices } from './stored-view-choices';
 
-/** The stored filters and sort (lib/view-choices.ts), parsed: the defaults stand in for what is not ours. */
+/** The stored filters and sort (stored-view-choices.ts), parsed: the defaults stand in for what is not ours. */
 export const readViewChoices = (storage?: Storage): ViewChoices => parseViewChoices(storedViewChoices(storage));
 
 /** The filters and sort, and a setter that remembers them. */

@@ -154,7 +154,7 @@ test('10,000 saved papers: the popup shows its first rows fast, and a search nar
     openings.push(await measureOpening(popup.page));
     if (opening < 2) await popup.page.close();
   }
-  // The first rows were drawn before the live popup's code had loaded (entrypoints/popup/first-paint.ts).
+  // The first rows were drawn before the live popup's code had loaded (lib/pages/first-paint.ts).
   for (const { firstRows, liveRows } of openings) expect(firstRows).toBeLessThan(liveRows);
   // Only the rows in view are in the page.
   expect(await popup.rows.count()).toBeLessThan(40);

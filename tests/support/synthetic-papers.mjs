@@ -2,7 +2,7 @@
 // Not a product feature. Deterministic: the same count gives the same papers.
 
 /**
- * `count` valid `Paper` records (lib/paper.ts), newest saved first. Self-contained (no imports, no closure)
+ * `count` valid `Paper` records (lib/model/paper.ts), newest saved first. Self-contained (no imports, no closure)
  * so that seed.mjs can run it inside a page via its source text instead of shipping megabytes of JSON.
  * Titles, authors and abstracts vary like real ones: about 1 KB of mostly ASCII abstract, accented
  * author names (`Müller`, `Łukasz`), one paper in three with code, a few tags and notes.

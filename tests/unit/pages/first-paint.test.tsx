@@ -1,4 +1,4 @@
-// The popup's first paint (entrypoints/popup/first-paint.ts): read with plain IndexedDB, drawn with plain
+// The popup's first paint (lib/pages/first-paint.ts): read with plain IndexedDB, drawn with plain
 // DOM, and then replaced by the live popup, which must draw the same boxes or the page would jump.
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
