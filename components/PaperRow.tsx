@@ -176,7 +176,7 @@ export function PaperLink({ link }: { link: LabelledLink }) {
       target="_blank"
       rel="noreferrer"
       aria-label={link.accessibleName}
-      title={link.label}
+      title={link.title}
       data-kind={link.label.startsWith('Code') ? 'code' : undefined}
     >
       {link.label}

@@ -71,9 +71,16 @@ const arxivOf = (found: LookupFound): ArxivRecord | undefined => (found.arxiv ==
 const huggingFaceOf = (found: LookupFound): HfFound | undefined => (found.hf?.kind === 'found' ? found.hf : undefined);
 const lastChecked = ({ lookup }: Paper) => Math.max(lookup?.arxivCheckedAt ?? -1, lookup?.huggingfaceCheckedAt ?? -1);
 
-function links(huggingface: string | undefined, code: string[], projectPage: string | undefined): Links {
-  return withoutUndefined({ huggingface, code, projectPage });
+/** Links as stored: the origins (lib/model/code-links.ts) of each kept link, from every version that named it. */
+function links(huggingface: string | undefined, code: string[], projectPage: string | undefined, ...known: Origins[]): Links {
+  const origins: Origins = {};
+  for (const url of projectPage ? [...code, projectPage] : code) {
+    const named = [...new Set(known.flatMap((origin) => origin?.[url] ?? []))];
+    if (named.length > 0) origins[url] = named;
+  }
+  return withoutUndefined({ huggingface, code, projectPage, origins: Object.keys(origins).length > 0 ? origins : undefined });
 }
+type Origins = Links['origins'];
 
 /** The fields a lookup may change that a reader sees; a change of any stamps `lookup.changedAt`. */
 const SHOWN_BY_LOOKUPS = ['authors', 'abstract', 'published', 'primaryCategory', 'links'] as const;
@@ -111,17 +118,25 @@ const POLICY: Policy = {
         newer.links.huggingface ?? older.links.huggingface,
         nonEmpty(newer.links.code, older.links.code),
         newer.links.projectPage ?? older.links.projectPage,
+        newer.links.origins,
+        older.links.origins,
       );
     },
     lookup: (stored, { found }) => {
       const arxiv = arxivOf(found);
       const hf = huggingFaceOf(found);
+      const fromHuggingFace = Object.fromEntries(
+        [hf?.githubRepo, hf?.projectPage].flatMap((url) => (url ? [[url, ['huggingface' as const]]] : [])),
+      );
       return links(
         // Hugging Face knowing the paper means its paper page exists.
         stored.links.huggingface ?? (hf ? huggingFaceUrl(stored.id) : undefined),
         withCode(stored.links.code, [...(hf?.githubRepo ? [hf.githubRepo] : []), ...(arxiv?.code ?? [])]),
         // Hugging Face's project page is one a person set; arXiv's is the first other link in the text.
         stored.links.projectPage ?? hf?.projectPage ?? arxiv?.projectPage,
+        stored.links.origins,
+        fromHuggingFace,
+        arxiv?.origins,
       );
     },
   },
@@ -279,7 +294,13 @@ export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper
 
 /** Stored links first, the other version's after them (a page or an entry may know a repository we lack). */
 function linksUnited(stored: Links, other: PaperMetadata['links']): Links {
-  return links(stored.huggingface ?? other.huggingface, union(stored.code, other.code), stored.projectPage ?? other.projectPage);
+  return links(
+    stored.huggingface ?? other.huggingface,
+    withCode(stored.code, other.code),
+    stored.projectPage ?? other.projectPage,
+    stored.origins,
+    other.origins,
+  );
 }
 
 /** Stored links first and as written; new ones only when their repository is not there yet, up to the schema's cap. */

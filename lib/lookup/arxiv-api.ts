@@ -78,7 +78,10 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
 
   const abstract = text(entry.summary);
   const comments = text(entry.comment);
-  const links = findLinks([comments, abstract]);
+  const links = findLinks([
+    { text: comments, origin: 'comments' },
+    { text: abstract, origin: 'abstract' },
+  ]);
   const candidate = {
     id,
     title: text(entry.title),
@@ -96,6 +99,7 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
       .find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
     code: links.code,
     projectPage: links.projectPage,
+    origins: Object.keys(links.origins).length > 0 ? links.origins : undefined,
   };
   const parsed = ArxivRecord.safeParse(candidate);
   if (!parsed.success)

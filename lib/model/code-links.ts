@@ -3,11 +3,27 @@
  * the hrefs of their links, a site's own "GitHub" field). Pure string work.
  */
 
+/**
+ * Where a link was found: the site's own field for it (`page`: Hugging Face's `githubRepo`), the abstract
+ * or the arXiv comments, the Hugging Face API; `cited` marks a repository the text names as someone else's
+ * work (`we build on https://github.com/huggingface/transformers`).
+ */
+export const LINK_ORIGINS = ['page', 'abstract', 'comments', 'huggingface', 'cited'] as const;
+export type LinkOrigin = (typeof LINK_ORIGINS)[number];
+
+/** Text to look for links in, and where it came from. A plain string records no origin. */
+export interface LinkSource {
+  text: string | null | undefined;
+  origin: Exclude<LinkOrigin, 'cited'>;
+}
+
 export interface FoundLinks {
-  /** Repository roots, first spelling kept, in the order found. */
+  /** Repository roots, first spelling kept: the paper's own in the order found, then the ones it cites. */
   code: string[];
-  /** The first other http(s) link, as written. */
+  /** The first other http(s) link the text does not cite, as written. */
   projectPage?: string;
+  /** Where each link (a repository root or the project page) was found, for links from a `LinkSource`. */
+  origins: Record<string, LinkOrigin[]>;
 }
 
 /** `PaperLinks.code` holds at most this many; a longer list would fail the schema and lose the whole entry. */
@@ -47,31 +63,78 @@ type Classified = { kind: 'code'; url: string } | { kind: 'page' } | { kind: 'ig
  * Every repository URL in `sources` (free text or single hrefs, in priority order), normalised to
  * the repository root on https, and the first other link as the project page. Links to the paper
  * itself (arXiv, DOI, Hugging Face paper pages) and non-repository pages of code hosts (a user,
- * an organisation) are neither.
+ * an organisation) are neither. A repository the text names as another's work ranks after the
+ * paper's own (see `CITES`), and is never taken for the paper's project page.
  */
-export function findLinks(sources: Iterable<string | null | undefined>): FoundLinks {
-  const code: string[] = [];
-  const seen = new Set<string>();
+export function findLinks(sources: Iterable<string | LinkSource | null | undefined>): FoundLinks {
+  const own: string[] = [];
+  const cited: string[] = [];
+  const keyOf = new Map<string, string>();
+  const origins: Record<string, LinkOrigin[]> = {};
   let projectPage: string | undefined;
+  const note = (url: string, origin: LinkOrigin | undefined) => {
+    if (!origin) return;
+    const known = (origins[url] ??= []);
+    if (!known.includes(origin)) known.push(origin);
+  };
   for (const source of sources) {
-    if (!source) continue;
-    for (const match of source.matchAll(URL_IN_TEXT)) {
+    const { text, origin } = typeof source === 'string' || !source ? { text: source, origin: undefined } : source;
+    if (!text) continue;
+    // PDF extraction breaks `https://` as `https: //`.
+    const joined = text.replace(BROKEN_SCHEME, '$1://');
+    let contextStart = 0;
+    for (const match of joined.matchAll(URL_IN_TEXT)) {
+      const isCited = origin !== undefined && origin !== 'page' && CITES.test(sentenceBefore(joined, contextStart, match.index));
+      contextStart = match.index + match[0].length;
       const raw = trimTrailingPunctuation(match[0]);
       const written = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
       if (written.length > MAX_URL_LENGTH) continue;
       const found = classify(written);
       if (found.kind === 'code') {
         const key = found.url.toLowerCase();
-        if (!seen.has(key) && code.length < MAX_CODE_LINKS) {
-          seen.add(key);
-          code.push(found.url);
+        let url = keyOf.get(key);
+        if (url === undefined) {
+          if (own.length + cited.length >= MAX_CODE_LINKS) continue;
+          url = found.url;
+          keyOf.set(key, url);
+          (isCited ? cited : own).push(url);
+        } else if (!isCited && cited.includes(url)) {
+          // Named as the paper's own somewhere else: it is.
+          cited.splice(cited.indexOf(url), 1);
+          own.push(url);
+          origins[url] = (origins[url] ?? []).filter((known) => known !== 'cited');
         }
-      } else if (found.kind === 'page') {
+        note(url, origin);
+        if (isCited && !own.includes(url)) note(url, 'cited');
+      } else if (found.kind === 'page' && !isCited) {
         projectPage ??= written;
+        if (projectPage === written) note(written, origin);
       }
     }
   }
-  return projectPage === undefined ? { code } : { code, projectPage };
+  const code = [...own, ...cited];
+  return projectPage === undefined ? { code, origins } : { code, projectPage, origins };
+}
+
+const BROKEN_SCHEME = /\b(https?):\s+\/\//gi;
+
+/**
+ * Words that say a repository is someone else's: what the paper builds on, compares with or uses
+ * ("we build on", "based on", "baselines from", "implemented with", "we use", "fork of"). Looked for
+ * in the sentence before the URL, since the previous URL; "our code at" after them still means the
+ * paper's own, because the window starts again after each URL.
+ */
+const CITES =
+  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|based\s+on|baselines?|borrow(?:ed|s)?\s+from|adapted\s+from|compare[ds]?\s+(?:with|to|against)|we\s+use[ds]?|using|implemented\s+(?:with|in|using)|relies\s+on|fork(?:ed)?\s+(?:of|from)|third-party|prior\s+work)\b/i;
+const OWN = /\b(?:our|we\s+release|released|available|open-?sourced?|project\s+page|github\s+repo(?:sitory)?)\b/i;
+
+/** The text of the sentence before `end`, from `start` (the end of the previous URL) at the earliest. */
+function sentenceBefore(text: string, start: number, end: number): string {
+  const before = text.slice(start, end);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf('\n'));
+  const sentence = sentenceStart === -1 ? before : before.slice(sentenceStart + 1);
+  // "Our code, built on X, is at URL": the paper's own, whatever else the sentence says.
+  return OWN.test(sentence) ? '' : sentence;
 }
 
 /** Sentence punctuation after a URL is not part of it; a `)` is only when the URL opened none. */

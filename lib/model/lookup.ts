@@ -36,9 +36,10 @@ export const ArxivRecord = z.object({
   comments: z.string().max(10_000).optional(),
   /** The journal version's DOI, when the authors gave one. */
   doi: z.string().max(256).optional(),
-  /** Repositories and a project page named in the comments or the abstract. */
+  /** Repositories and a project page named in the comments or the abstract, and where each was named. */
   code: PaperLinks.shape.code,
   projectPage: PaperLinks.shape.projectPage,
+  origins: PaperLinks.shape.origins,
 });
 export type ArxivRecord = z.infer<typeof ArxivRecord>;
 

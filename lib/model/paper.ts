@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalArxivId } from './arxiv-id';
+import { LINK_ORIGINS, MAX_CODE_LINKS } from './code-links';
 
 /** A canonical arXiv id; anything that is not one is rejected at the boundary. */
 export const ArxivId = z
@@ -18,12 +19,21 @@ export type Site = z.infer<typeof Site>;
 export const ReadStatus = z.enum(['unread', 'reading', 'read']);
 export type ReadStatus = z.infer<typeof ReadStatus>;
 
-/** Links a page can tell us. The abstract and PDF links are derived from the id, so they are not stored. */
+/**
+ * Links a page can tell us. The abstract and PDF links are derived from the id, so they are not stored.
+ * `origins` says where each code link and the project page were found (lib/model/code-links.ts), for the
+ * tooltip the pages show; a link without an entry was saved before PaperShelf kept track.
+ */
 export const PaperLinks = z.object({
   huggingface: HttpUrl.optional(),
-  code: z.array(HttpUrl).max(20).default([]),
+  code: z.array(HttpUrl).max(MAX_CODE_LINKS).default([]),
   projectPage: HttpUrl.optional(),
+  origins: z
+    .record(HttpUrl, z.array(z.enum(LINK_ORIGINS)).max(LINK_ORIGINS.length))
+    .refine((origins) => Object.keys(origins).length <= MAX_CODE_LINKS + 1, { message: 'more origins than links' })
+    .optional(),
 });
+export type PaperLinks = z.infer<typeof PaperLinks>;
 
 /** What a listing page knows about a paper: the payload of a Save. */
 export const PaperMetadata = z.object({

@@ -35,6 +35,19 @@ const TEXT_NODE = 3;
  * (`span.descriptor`), scripts or styles. Plain `textContent` would double every formula once MathJax ran.
  */
 export function textOf(element: Element | null | undefined): string {
+  return readText(element, false);
+}
+
+/**
+ * The same text with each link's address in place of its words, for finding links in context: arXiv
+ * shows every URL of an abstract or comment as a link reading "this https URL", so "we build on this
+ * https URL" says whose code it is only once the address is back in the sentence.
+ */
+export function textWithAddresses(element: Element | null | undefined): string {
+  return readText(element, true);
+}
+
+function readText(element: Element | null | undefined, addresses: boolean): string {
   if (!element) return '';
   const parts: string[] = [];
   const visit = (parent: Node) => {
@@ -56,6 +69,11 @@ export function textOf(element: Element | null | undefined): string {
       if (child.localName === 'style' || child.localName === 'template') continue;
       const className = child.getAttribute('class');
       if (className && SKIPPED_CLASS.test(className)) continue;
+      const href = addresses && child.localName === 'a' ? child.getAttribute('href') : null;
+      if (href && /^https?:\/\//i.test(href.trim())) {
+        parts.push(' ', href.trim(), ' ');
+        continue;
+      }
       visit(child);
     }
   };

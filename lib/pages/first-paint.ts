@@ -124,7 +124,7 @@ const setting = (label: string, shortLabel: string) =>
 
 /** components/PaperRow.tsx's PaperLink. */
 function paperLink(link: LabelledLink): HTMLElement {
-  const anchor = element('a', { href: link.href, title: link.label }, link.label);
+  const anchor = element('a', { href: link.href, title: link.title }, link.label);
   if (link.stars === undefined) return anchor;
   return element('span', { class: 'code-link' }, anchor, element('span', { class: 'stars' }, `★ ${starCount(link.stars)}`));
 }

@@ -1,4 +1,5 @@
 import { absUrl, pdfUrl } from '@/lib/model/arxiv-id';
+import type { LinkOrigin } from '@/lib/model/code-links';
 import type { Paper } from '@/lib/model/paper';
 
 export interface LabelledLink {
@@ -8,6 +9,23 @@ export interface LabelledLink {
   accessibleName: string;
   /** A code link's GitHub stars, when a lookup counted them (issue #6). */
   stars?: number;
+  /** The tooltip: the label, and for a code link or project page where PaperShelf found it. */
+  title: string;
+}
+
+const ORIGIN_WORDS: Record<LinkOrigin, string> = {
+  page: 'named by the page',
+  abstract: 'found in the abstract',
+  comments: 'found in the arXiv comments',
+  huggingface: 'named by Hugging Face',
+  cited: 'named as work the paper builds on',
+};
+
+/** "Code: owner/name (found in the abstract, named by Hugging Face)"; just the label for a link saved without origins. */
+function titleOf(label: string, origins: readonly LinkOrigin[] | undefined): string {
+  // `cited` qualifies the place it was found in; said last.
+  const words = [...(origins ?? [])].sort((a, b) => Number(a === 'cited') - Number(b === 'cited')).map((origin) => ORIGIN_WORDS[origin]);
+  return words.length > 0 ? `${label} (${words.join(', ')})` : label;
 }
 
 /** `https://github.com/owner/name` → `owner/name`; other hosts keep their path. */
@@ -24,11 +42,12 @@ export const starCount = (stars: number) => compact.format(stars).replace('K', '
 /** The links a saved paper row shows, in reading order: abstract, PDF, Hugging Face, code, project page, journal DOI. */
 export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links' | 'lookup'>): LabelledLink[] {
   const links: LabelledLink[] = [
-    { href: absUrl(paper.id), label: 'arXiv', accessibleName: `arXiv abstract page of ${paper.title}` },
-    { href: pdfUrl(paper.id), label: 'PDF', accessibleName: `PDF of ${paper.title}` },
+    { href: absUrl(paper.id), label: 'arXiv', accessibleName: `arXiv abstract page of ${paper.title}`, title: 'arXiv' },
+    { href: pdfUrl(paper.id), label: 'PDF', accessibleName: `PDF of ${paper.title}`, title: 'PDF' },
   ];
+  const origins = paper.links.origins ?? {};
   if (paper.links.huggingface) {
-    links.push({ href: paper.links.huggingface, label: 'HF', accessibleName: `Hugging Face page of ${paper.title}` });
+    links.push({ href: paper.links.huggingface, label: 'HF', accessibleName: `Hugging Face page of ${paper.title}`, title: 'HF' });
   }
   // Counted per repository as Hugging Face spells it; a page may have written the owner in another case.
   const stars = new Map(Object.entries(paper.lookup?.githubStars ?? {}).map(([repository, count]) => [repository.toLowerCase(), count]));
@@ -40,10 +59,12 @@ export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links' | 'lookup
       label: `Code: ${name}`,
       accessibleName: count === undefined ? `Code: ${name}` : `Code: ${name}, ${count.toLocaleString('en')} stars`,
       ...(count !== undefined && { stars: count }),
+      title: titleOf(`Code: ${name}`, origins[repository]),
     });
   }
   if (paper.links.projectPage) {
-    links.push({ href: paper.links.projectPage, label: 'Project', accessibleName: `Project page of ${paper.title}` });
+    const href = paper.links.projectPage;
+    links.push({ href, label: 'Project', accessibleName: `Project page of ${paper.title}`, title: titleOf('Project page', origins[href]) });
   }
   if (paper.lookup?.doi) {
     // Under doi.org whatever the stored text: a DOI cannot make the link go anywhere else.
@@ -51,6 +72,7 @@ export function paperLinks(paper: Pick<Paper, 'id' | 'title' | 'links' | 'lookup
       href: `https://doi.org/${encodeURI(paper.lookup.doi)}`,
       label: 'DOI',
       accessibleName: `Journal version (DOI ${paper.lookup.doi}) of ${paper.title}`,
+      title: 'DOI',
     });
   }
   return links;

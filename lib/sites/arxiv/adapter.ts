@@ -1,6 +1,7 @@
 import { arxivIdFromPath } from '@/lib/model/arxiv-id';
 import { findLinks } from '@/lib/model/code-links';
-import { collapseWhitespace, textOf } from '@/lib/model/text';
+import type { PaperLinks } from '@/lib/model/paper';
+import { collapseWhitespace, textOf, textWithAddresses } from '@/lib/model/text';
 import { entry, resolve } from '../entry';
 import type { PaperEntry, SiteAdapter } from '../types';
 import { SITE_ORIGINS } from '../hosts';
@@ -76,7 +77,7 @@ function extractListing(url: URL, doc: Document): PaperEntry[] {
             abstract: abstractText || undefined,
             published: replaced ? undefined : sectionDate,
             primaryCategory: categoryIn(subject),
-            links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+            links: linksIn(comments, abstract),
           };
         }),
       );
@@ -132,7 +133,7 @@ function extractSearch(url: URL, doc: Document): PaperEntry[] {
           published: isoDate(firstVersion ?? ''),
           // The template lists the primary category's tag first (class `is-link`, or `search-hit` when it matched).
           primaryCategory: categoryFromText(result.querySelector('.tags span.tag[data-tooltip]')?.textContent ?? ''),
-          links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+          links: linksIn(comments, abstract),
         };
       }),
     );
@@ -161,7 +162,7 @@ function extractAbstractPage(url: URL, doc: Document): PaperEntry[] {
         abstract: abstractText || undefined,
         published,
         primaryCategory: categoryIn(scope.querySelector('.primary-subject')),
-        links: findLinks([...hrefsIn(comments, abstract), textOf(comments), abstractText]),
+        links: linksIn(comments, abstract),
       };
     }),
   ];
@@ -188,12 +189,15 @@ function idFromLinks(links: Iterable<Element>, base: URL): string | null {
 }
 
 /**
- * Where code links hide: arXiv shows every URL in comments and abstracts as "this https URL", the
- * address only in the href. So hrefs go to `findLinks` first, then the texts for addresses nobody linked.
+ * The code and project page named in the comments and the abstract. arXiv shows every URL there as a link
+ * reading "this https URL"; reading the text with the addresses put back keeps each one in its sentence.
  */
-function hrefsIn(...elements: (Element | null | undefined)[]): string[] {
-  const links = elements.flatMap((element) => (element ? [...element.querySelectorAll('a[href]')] : []));
-  return links.map((link) => link.getAttribute('href') ?? '');
+function linksIn(comments: Element | null | undefined, abstract: Element | null | undefined): PaperLinks {
+  const { code, projectPage, origins } = findLinks([
+    { text: textWithAddresses(comments), origin: 'comments' },
+    { text: textWithAddresses(abstract), origin: 'abstract' },
+  ]);
+  return { code, projectPage, ...(Object.keys(origins).length > 0 && { origins }) };
 }
 
 /** `span.primary-subject`: "Machine Learning (cs.LG)" → `cs.LG`. */

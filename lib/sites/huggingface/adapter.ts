@@ -90,14 +90,19 @@ function metadata(id: string, paper: HfPaper | undefined, shownTitle: string): O
     const name = parsed.success ? collapseWhitespace(decodeEntities(parsed.data.name)) : '';
     return name ? [name] : [];
   });
-  // Only the fields the site curates: a summary also names baselines and dependencies by URL.
-  const { code, projectPage } = findLinks([paper?.githubRepo, paper?.projectPage]);
+  const abstract = paper?.summary ? collapseWhitespace(paper.summary) : undefined;
+  // The fields the site curates first; then the summary, whose repositories named as others' work rank last.
+  const { code, projectPage, origins } = findLinks([
+    { text: paper?.githubRepo, origin: 'page' },
+    { text: paper?.projectPage, origin: 'page' },
+    { text: abstract, origin: 'abstract' },
+  ]);
   return {
     title: paper?.title ? collapseWhitespace(paper.title) : shownTitle,
     authors,
-    abstract: paper?.summary ? collapseWhitespace(paper.summary) : undefined,
+    abstract,
     published: /^\d{4}-\d{2}-\d{2}/.exec(paper?.publishedAt ?? '')?.[0],
-    links: { huggingface: huggingFaceUrl(id), code, projectPage },
+    links: { huggingface: huggingFaceUrl(id), code, projectPage, ...(Object.keys(origins).length > 0 && { origins }) },
   };
 }
 

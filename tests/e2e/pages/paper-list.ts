@@ -102,6 +102,11 @@ export class PopupPage extends PaperListPage {
   get badgeSetting(): Locator {
     return this.page.getByRole('checkbox', { name: 'Unread count on toolbar icon' });
   }
+
+  /** The footer's setting that lets the worker ask arXiv and Hugging Face. */
+  get lookupsSetting(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Look up missing details and code online' });
+  }
 }
 
 /** The full-tab library page: the list, a detail pane, bulk actions and the files. */

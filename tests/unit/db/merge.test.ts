@@ -103,6 +103,47 @@ describe('one policy for every occasion', () => {
   });
 });
 
+describe('links on every occasion', () => {
+  const repos = (count: number, owner: string) => Array.from({ length: count }, (_, index) => `https://github.com/${owner}/r${index}`);
+
+  it('keeps the schema’s cap of code links when a re-save, an import or a restore brings more', () => {
+    const stored = saved({ links: { code: repos(18, 'stored') } });
+    const page = metadata({ links: { code: repos(5, 'page') } });
+    const resaved = mergeVersions('resave', stored, { page, now: NOW });
+    expect(resaved.links.code).toEqual([...repos(18, 'stored'), ...repos(2, 'page')]);
+    expect(() => Paper.parse(resaved)).not.toThrow();
+    const imported = mergeVersions('import', stored, { entry: { metadata: page }, now: NOW, keyIfFree: () => undefined });
+    expect(imported.links.code).toHaveLength(20);
+  });
+
+  it('unites where each kept link was found, and forgets the origins of links it did not keep', () => {
+    const stored = saved({
+      links: { code: ['https://github.com/me/ours'], origins: { 'https://github.com/me/ours': ['abstract'] } },
+    });
+    const page = metadata({
+      links: {
+        code: ['https://github.com/me/ours', 'https://github.com/lab/dep'],
+        projectPage: 'https://me.github.io/ours/',
+        origins: {
+          'https://github.com/me/ours': ['page'],
+          'https://github.com/lab/dep': ['abstract', 'cited'],
+          'https://me.github.io/ours/': ['page'],
+        },
+      },
+    });
+    expect(mergeVersions('resave', stored, { page, now: NOW }).links).toEqual({
+      huggingface: undefined,
+      code: ['https://github.com/me/ours', 'https://github.com/lab/dep'],
+      projectPage: 'https://me.github.io/ours/',
+      origins: {
+        'https://github.com/me/ours': ['abstract', 'page'],
+        'https://github.com/lab/dep': ['abstract', 'cited'],
+        'https://me.github.io/ours/': ['page'],
+      },
+    });
+  });
+});
+
 describe('mergeLookup: filling gaps', () => {
   it('fills what a listing page left out from arXiv, and remembers the DOI and when arXiv answered', () => {
     const merged = mergeLookup(saved(), { arxiv }, NOW);
@@ -123,6 +164,8 @@ describe('mergeLookup: filling gaps', () => {
       huggingface: 'https://huggingface.co/papers/2401.12345',
       code: ['https://github.com/example/attention'],
       projectPage: 'https://example.github.io/attention/',
+      // Where each link came from, for the tooltip.
+      origins: { 'https://github.com/example/attention': ['huggingface'], 'https://example.github.io/attention/': ['huggingface'] },
     });
     expect(merged.lookup).toEqual({
       githubStars: { 'https://github.com/example/attention': 1234 },
@@ -183,6 +226,12 @@ describe('mergeLookup: what is never overwritten', () => {
         'https://github.com/a/b',
         'https://huggingface.co/example/attention-small',
       ],
+      // The stored ones were saved before PaperShelf kept track; the new ones say who named them.
+      origins: {
+        'https://github.com/example/attention': ['huggingface'],
+        'https://github.com/a/b': ['comments'],
+        'https://huggingface.co/example/attention-small': ['abstract'],
+      },
     });
   });
 

@@ -51,6 +51,7 @@ describe('parseArxivFeed: a three-entry answer', () => {
       comments: '12 pages, 4 figures. Code: https://github.com/a/b.',
       doi: '10.1000/jmlr.2024.017',
       code: ['https://github.com/a/b', 'https://huggingface.co/example/attention-small'],
+      origins: { 'https://github.com/a/b': ['comments'], 'https://huggingface.co/example/attention-small': ['abstract'] },
     });
   });
 

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findLinks, MAX_CODE_LINKS } from '@/lib/model/code-links';
 
 const code = (...sources: string[]) => findLinks(sources).code;
+/** What plain text yields: the links, without origins (none is recorded for text of unknown origin). */
+const linksIn = (sources: (string | null | undefined)[]) => {
+  const { origins, ...links } = findLinks(sources);
+  expect(origins).toEqual({});
+  return links;
+};
 
 describe('findLinks: repositories', () => {
   it.each([
@@ -40,7 +46,7 @@ describe('findLinks: repositories', () => {
   });
 
   it('splits LaTeX \\href{URL}{URL} as a Hugging Face summary has it', () => {
-    expect(findLinks(['at https://github.com/om-ai-lab/trace-bench{https://github.com/om-ai-lab/trace-bench}.'])).toEqual({
+    expect(linksIn(['at https://github.com/om-ai-lab/trace-bench{https://github.com/om-ai-lab/trace-bench}.'])).toEqual({
       code: ['https://github.com/om-ai-lab/trace-bench'],
     });
   });
@@ -70,7 +76,7 @@ describe('findLinks: repositories', () => {
     ['a Hugging Face user', 'https://huggingface.co/owner'],
     ['a Hugging Face paper page', 'https://huggingface.co/papers/2401.12345'],
     ['a GitLab group', 'https://gitlab.com/group'],
-  ])('is not fooled by %s: neither code nor project page', (_, source) => expect(findLinks([source])).toEqual({ code: [] }));
+  ])('is not fooled by %s: neither code nor project page', (_, source) => expect(linksIn([source])).toEqual({ code: [] }));
 
   it('caps the list at what the schema accepts', () => {
     const many = Array.from({ length: 30 }, (_, index) => `https://github.com/owner/repo${index}`);
@@ -80,28 +86,28 @@ describe('findLinks: repositories', () => {
 
 describe('findLinks: project page', () => {
   it('is the first other http(s) address, as written', () => {
-    expect(findLinks(['Videos at http://vpg.cs.princeton.edu and https://example.org/more.'])).toEqual({
+    expect(linksIn(['Videos at http://vpg.cs.princeton.edu and https://example.org/more.'])).toEqual({
       code: [],
       projectPage: 'http://vpg.cs.princeton.edu',
     });
   });
 
   it('keeps balanced parentheses and drops the one that closes the sentence', () => {
-    expect(findLinks(['(see https://en.wikipedia.org/wiki/Rose_(band)).']).projectPage).toBe('https://en.wikipedia.org/wiki/Rose_(band)');
-    expect(findLinks(['(demo: https://example.org/demo)']).projectPage).toBe('https://example.org/demo');
+    expect(linksIn(['(see https://en.wikipedia.org/wiki/Rose_(band)).']).projectPage).toBe('https://en.wikipedia.org/wiki/Rose_(band)');
+    expect(linksIn(['(demo: https://example.org/demo)']).projectPage).toBe('https://example.org/demo');
   });
 
   it('counts a github.io site as a project page, not code', () => {
-    expect(findLinks(['Project: https://owner.github.io/paper/. Code: https://github.com/owner/paper'])).toEqual({
+    expect(linksIn(['Project: https://owner.github.io/paper/. Code: https://github.com/owner/paper'])).toEqual({
       code: ['https://github.com/owner/paper'],
       projectPage: 'https://owner.github.io/paper/',
     });
-    expect(findLinks(['at https://vla-precision.github.io.'])).toEqual({ code: [], projectPage: 'https://vla-precision.github.io' });
+    expect(linksIn(['at https://vla-precision.github.io.'])).toEqual({ code: [], projectPage: 'https://vla-precision.github.io' });
   });
 
   it('ignores links to the paper itself: arXiv, DOI, Hugging Face papers', () => {
     expect(
-      findLinks([
+      linksIn([
         'https://arxiv.org/abs/2401.12345 https://doi.org/10.1000/xyz http://dx.doi.org/10.1/2 https://huggingface.co/papers/2401.12345',
       ]),
     ).toEqual({ code: [] });
@@ -110,7 +116,66 @@ describe('findLinks: project page', () => {
 
 describe('findLinks: nothing to find', () => {
   it.each([[''], ['No code here.'], ['this https URL'], ['ftp://example.org/file'], ['/abs/2401.12345']])('%j', (source) =>
-    expect(findLinks([source])).toEqual({ code: [] }),
+    expect(linksIn([source])).toEqual({ code: [] }),
   );
-  it('skips missing sources', () => expect(findLinks([null, undefined])).toEqual({ code: [] }));
+  it('skips missing sources', () => expect(linksIn([null, undefined])).toEqual({ code: [] }));
+});
+
+describe('findLinks: where each link came from, and whose it is', () => {
+  it('remembers the origin of every link, a link named twice with both', () => {
+    const found = findLinks([
+      { text: 'https://github.com/Z-Zheng/FreeNet', origin: 'page' },
+      { text: 'Code has been made available at: https://github.com/Z-Zheng/FreeNet.', origin: 'abstract' },
+      { text: 'Project page: https://z-zheng.github.io/freenet/', origin: 'comments' },
+    ]);
+    expect(found).toEqual({
+      code: ['https://github.com/Z-Zheng/FreeNet'],
+      projectPage: 'https://z-zheng.github.io/freenet/',
+      origins: { 'https://github.com/Z-Zheng/FreeNet': ['page', 'abstract'], 'https://z-zheng.github.io/freenet/': ['comments'] },
+    });
+  });
+
+  it('reads `https: //`, the break PDF extraction leaves in abstracts', () => {
+    expect(findLinks([{ text: 'Code is at https: //github.com/org/repo.', origin: 'abstract' }]).code).toEqual([
+      'https://github.com/org/repo',
+    ]);
+  });
+
+  it('ranks a repository the abstract names as another’s work after the paper’s own, and never takes it for the project page', () => {
+    const found = findLinks([
+      {
+        text:
+          'We build on https://github.com/huggingface/transformers and compare with baselines from http://baselines.example.org. ' +
+          'Our code is at https://github.com/me/ours.',
+        origin: 'abstract',
+      },
+    ]);
+    expect(found.code).toEqual(['https://github.com/me/ours', 'https://github.com/huggingface/transformers']);
+    expect(found.projectPage).toBeUndefined();
+    expect(found.origins['https://github.com/huggingface/transformers']).toEqual(['abstract', 'cited']);
+    expect(found.origins['https://github.com/me/ours']).toEqual(['abstract']);
+  });
+
+  it('counts a repository as the paper’s own when the sentence says so, or when another source names it', () => {
+    expect(
+      findLinks([{ text: 'Our implementation, based on PyTorch, is at https://github.com/me/x.', origin: 'abstract' }]).origins,
+    ).toEqual({
+      'https://github.com/me/x': ['abstract'],
+    });
+    const both = findLinks([
+      { text: 'We build on https://github.com/lab/tool.', origin: 'abstract' },
+      { text: 'https://github.com/lab/tool', origin: 'page' },
+    ]);
+    expect(both.origins['https://github.com/lab/tool']).toEqual(['abstract', 'page']);
+  });
+
+  it('survives hostile text: 200 addresses, a 10 kB one, javascript: and data: links', () => {
+    const many = Array.from({ length: 200 }, (_, index) => `https://github.com/o/r${index}`).join(' ');
+    expect(findLinks([{ text: many, origin: 'abstract' }]).code).toHaveLength(MAX_CODE_LINKS);
+    const long = `https://github.com/o/${'r'.repeat(10_000)}`;
+    expect(findLinks([{ text: `${long} javascript:alert(1) data:text/html,<b>x</b>`, origin: 'abstract' }])).toEqual({
+      code: [],
+      origins: {},
+    });
+  });
 });

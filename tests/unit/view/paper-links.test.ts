@@ -17,8 +17,34 @@ describe('paperLinks', () => {
         label: 'Code: Example/Attention',
         accessibleName: 'Code: Example/Attention, 1,234 stars',
         stars: 1234,
+        title: 'Code: Example/Attention',
       },
-      { href: 'https://gitlab.com/lab/tool', label: 'Code: gitlab.com/lab/tool', accessibleName: 'Code: gitlab.com/lab/tool' },
+      {
+        href: 'https://gitlab.com/lab/tool',
+        label: 'Code: gitlab.com/lab/tool',
+        accessibleName: 'Code: gitlab.com/lab/tool',
+        title: 'Code: gitlab.com/lab/tool',
+      },
+    ]);
+  });
+
+  it('says in the tooltip where each code link and the project page were found', () => {
+    const found = paperLinks({
+      ...paper,
+      links: {
+        code: ['https://github.com/me/ours', 'https://github.com/huggingface/transformers'],
+        projectPage: 'https://me.github.io/ours/',
+        origins: {
+          'https://github.com/me/ours': ['page', 'huggingface'],
+          'https://github.com/huggingface/transformers': ['cited', 'abstract'],
+          'https://me.github.io/ours/': ['comments'],
+        },
+      },
+    });
+    expect(found.filter((link) => /^(Code|Project)/.test(link.label)).map((link) => link.title)).toEqual([
+      'Code: me/ours (named by the page, named by Hugging Face)',
+      'Code: huggingface/transformers (found in the abstract, named as work the paper builds on)',
+      'Project page (found in the arXiv comments)',
     ]);
   });
 
