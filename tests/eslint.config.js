@@ -64,7 +64,7 @@ const CONTENT_SCRIPT_GRAPH = [
 ];
 const PURE = ['components/**', 'lib/model/**', 'lib/sites/**', 'lib/formats/**', 'lib/view/**'];
 
-const notInContentScript = [
+const CONTENT_SCRIPT_PACKAGES = [
   'dexie',
   'dexie-react-hooks',
   'react',
@@ -72,32 +72,69 @@ const notInContentScript = [
   'fast-xml-parser',
   '@retorquere/bibtex-parser',
   '@tanstack/react-virtual',
-].map((name) => ({
-  name,
-  message: `${name} stays out of the content script, which runs in every page of both sites (README.md, "Layout").`,
-}));
-const notInPureCode = ['wxt/browser', 'wxt/utils/storage', '#imports', 'dexie', 'dexie-react-hooks'].map((name) => ({
-  name,
-  message: `${name} is a browser API, and this room is pure (README.md, "Layout"): pass in what the code needs.`,
-}));
-const browserGlobals = ['chrome', 'browser', 'indexedDB', 'localStorage', 'sessionStorage'].map((name) => ({
-  name,
-  message: `${name} is a browser API, and this room is pure (README.md, "Layout"): it belongs to lib/pages, lib/content or lib/background.`,
-}));
+];
+const BROWSER_API_MODULES = ['wxt/browser', 'wxt/utils/storage', '#imports', '@wxt-dev/storage', 'dexie', 'dexie-react-hooks'];
+const BROWSER_GLOBALS = ['chrome', 'browser', 'indexedDB', 'localStorage', 'sessionStorage', 'fetch'];
 
-/** One config per group of files, so that a file in both groups gets both lists (a later rule would replace an earlier). */
-const restrictions = [...new Set([...CONTENT_SCRIPT_GRAPH, ...PURE])].map((glob) => {
-  const paths = [...(CONTENT_SCRIPT_GRAPH.includes(glob) ? notInContentScript : []), ...(PURE.includes(glob) ? notInPureCode : [])];
-  const unique = paths.filter((path, index) => paths.findIndex((other) => other.name === path.name) === index);
+const contentScriptMessage = (name) =>
+  `${name} stays out of the content script, which runs in every page of both sites (README.md, "Layout").`;
+const pureMessage = (name) => `${name} is a browser API, and this room is pure (README.md, "Layout"): pass in what the code needs.`;
+/** A package and its subpaths (`react`, `react/jsx-runtime`), as `import … from`, `import()` would name them. */
+const packagePattern = (name) => `^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:\\/|$)`;
+
+/**
+ * The rules for one glob: a file in both groups gets both lists, in one config, since a later config's
+ * rule replaces an earlier one's.
+ */
+function restrictionsFor(glob) {
+  const inContent = CONTENT_SCRIPT_GRAPH.includes(glob);
+  const pure = PURE.includes(glob);
+  const forbidden = [
+    ...(inContent ? CONTENT_SCRIPT_PACKAGES.map((name) => ({ name, message: contentScriptMessage(name) })) : []),
+    ...(pure ? BROWSER_API_MODULES.map((name) => ({ name, message: pureMessage(name) })) : []),
+  ].filter((entry, index, all) => all.findIndex((other) => other.name === entry.name) === index);
   return {
     basePath: root,
     files: [glob],
     rules: {
-      'no-restricted-imports': ['error', { paths: unique }],
-      ...(PURE.includes(glob) && { 'no-restricted-globals': ['error', ...browserGlobals] }),
+      'no-restricted-imports': ['error', { patterns: forbidden.map(({ name, message }) => ({ regex: packagePattern(name), message })) }],
+      'no-restricted-syntax': [
+        'error',
+        ...forbidden.map(({ name, message }) => ({ selector: `ImportExpression[source.value=/${packagePattern(name)}/]`, message })),
+        ...(inContent ? [{ selector: 'JSXElement, JSXFragment', message: contentScriptMessage('React (JSX)') }] : []),
+      ],
+      ...(pure && {
+        'no-restricted-globals': ['error', ...BROWSER_GLOBALS.map((name) => ({ name, message: pureMessage(name) }))],
+        'no-restricted-properties': [
+          'error',
+          ...['globalThis', 'window', 'self'].flatMap((object) =>
+            BROWSER_GLOBALS.map((property) => ({ object, property, message: pureMessage(`${object}.${property}`) })),
+          ),
+        ],
+      }),
     },
   };
-});
+}
+const restrictions = [...new Set([...CONTENT_SCRIPT_GRAPH, ...PURE])].map(restrictionsFor);
+
+/**
+ * Walls inside the rooms: the pages read the database but never write it (the worker is its one writer),
+ * and the worker never loads the BibTeX parser (the page parses an imported file; the worker's whole bundle
+ * loads whenever it wakes).
+ */
+const DB_WRITES = ['papers', 'library-files', 'merge', 'lookup-queue', 'lookup-answers'].map((file) => `./lib/db/${file}.ts`);
+const innerZones = [
+  {
+    target: ['./lib/pages', './components', './entrypoints/popup', './entrypoints/library'],
+    from: DB_WRITES,
+    message: 'The pages read the database (lib/db/database.ts) but never write it: ask the background (lib/messaging/client.ts).',
+  },
+  {
+    target: ['./lib/background', './lib/db', './lib/lookup', './entrypoints/background.ts'],
+    from: ['./lib/formats/bibtex-import.ts'],
+    message: 'The BibTeX parser stays out of the worker: the library page parses an imported file (lib/pages/import-bibtex-file.ts).',
+  },
+];
 
 export default tseslint.config(
   {
@@ -114,7 +151,7 @@ export default tseslint.config(
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}tsconfig.json` })],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: roomZones }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...roomZones, ...innerZones] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },

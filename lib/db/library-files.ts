@@ -66,14 +66,14 @@ export async function importBibtex(
     const existing = await allPapers(db);
     const byId = new Map(existing.map((paper) => [paper.id, paper]));
     const keysInUse = new Set(existing.flatMap((paper) => (paper.citationKey ? [paper.citationKey.toLowerCase()] : [])));
-    const keyIfFree = (key: string | undefined) => (key && !keysInUse.has(key.toLowerCase()) ? key : undefined);
+    const keyTaken = (key: string) => keysInUse.has(key.toLowerCase());
     const toWrite: Paper[] = [];
     let added = 0;
     let updated = 0;
     let unchanged = 0;
     for (const entry of imported) {
       const before = byId.get(entry.metadata.id);
-      const merged = before ? mergeVersions('import', before, { entry, now, keyIfFree }) : paperFromImport(entry, now, keyIfFree);
+      const merged = before ? mergeVersions('import', before, { entry, now, keyTaken }) : paperFromImport(entry, now, keyTaken);
       if (merged === before) {
         unchanged++;
         continue;

@@ -8,10 +8,11 @@
  * - `lookup`: the arXiv or Hugging Face API answered about a saved paper (issue #6).
  *
  * What the rows say today: metadata is completed, never replaced (the stored version, or in a restore the
- * more recently edited copy, keeps what it has and takes what it lacks from the other); what the user wrote
- * (notes, tags, status, citation key) changes only in a restore, where the newer copy's wins, or where it
- * was empty; a lookup is not an edit and leaves `updatedAt` alone. The type makes every field of `Paper`
- * need a row for every occasion, so a new field cannot be forgotten by one of them.
+ * more recently edited copy, keeps what it has and takes what it lacks from the other). What the user wrote
+ * changes in a restore, where the copy edited last gives notes, tags and status; an import only adds: its
+ * tags to the user's, its notes where there were none. A citation key, once there, is never replaced, and a
+ * key another paper uses is never given. A lookup is not an edit and leaves `updatedAt` alone. The type
+ * makes every field of `Paper` need a row for every occasion, so a new field cannot be forgotten by one.
  *
  * Pure: the writes are lib/db/papers.ts's, lib/db/library-files.ts's and lib/db/lookup-answers.ts's.
  */
@@ -25,12 +26,16 @@ import type { Paper, PaperLookupInfo, PaperMetadata, PaperSource } from '@/lib/m
 /** The other version, as each occasion brings it. */
 export interface Offers {
   resave: { page: PaperMetadata; now: number };
-  import: { entry: ImportedPaper; now: number; keyIfFree: (key: string | undefined) => string | undefined };
-  /** `keyTaken`: whether another paper of the library uses this citation key already. */
-  restore: { copy: Paper; keyTaken: (key: string) => boolean };
+  /** `keyTaken` (import, restore): whether another paper of the library uses this citation key already. */
+  import: { entry: ImportedPaper; now: number; keyTaken: KeyTaken };
+  restore: { copy: Paper; keyTaken: KeyTaken };
   lookup: { found: LookupFound; now: number };
 }
 export type Occasion = keyof Offers;
+type KeyTaken = (key: string) => boolean;
+
+/** The other version's citation key, unless another paper uses it already (BibTeX needs keys unique). */
+const freeKey = (key: string | undefined, keyTaken: KeyTaken) => (key && !keyTaken(key) ? key : undefined);
 
 /** One field's rule on one occasion. `merged` holds the fields of the rows above, already decided. */
 type Rule<O extends Occasion, F extends keyof Paper> = (stored: Paper, offer: Offers[O], merged: Readonly<Partial<Paper>>) => Paper[F];
@@ -167,9 +172,8 @@ const POLICY: Policy = {
   // A key may be in the user's .tex files: once there it is never replaced, and one taken by another paper is not given.
   citationKey: {
     resave: kept('citationKey'),
-    import: (stored, { entry, keyIfFree }) => stored.citationKey ?? keyIfFree(entry.citationKey),
-    restore: (stored, { copy, keyTaken }) =>
-      stored.citationKey ?? (copy.citationKey && !keyTaken(copy.citationKey) ? copy.citationKey : undefined),
+    import: (stored, { entry, keyTaken }) => stored.citationKey ?? freeKey(entry.citationKey, keyTaken),
+    restore: (stored, { copy, keyTaken }) => stored.citationKey ?? freeKey(copy.citationKey, keyTaken),
     lookup: kept('citationKey'),
   },
   savedAt: {
@@ -194,13 +198,17 @@ const POLICY: Policy = {
   },
 };
 
+/** The rows in the order they are decided: `lookup` and `updatedAt` read the others (`merged`), so they come last. */
+const DECIDED_LAST: (keyof Paper)[] = ['lookup', 'updatedAt'];
+const FIELDS_IN_ORDER = [...(Object.keys(POLICY) as (keyof Paper)[]).filter((field) => !DECIDED_LAST.includes(field)), ...DECIDED_LAST];
+
 /**
  * `stored` combined with the other version, as `POLICY` rules for `occasion`. Returns `stored` itself when
  * nothing changed, so the caller can skip the write (and count the paper as unchanged).
  */
 export function mergeVersions<O extends Occasion>(occasion: O, stored: Paper, offer: Offers[O]): Paper {
   const merged: Partial<Record<keyof Paper, unknown>> = {};
-  for (const field of Object.keys(POLICY) as (keyof Paper)[]) {
+  for (const field of FIELDS_IN_ORDER) {
     const rule = POLICY[field][occasion] as Rule<O, typeof field>;
     const value = rule(stored, offer, merged as Partial<Paper>);
     if (value !== undefined) merged[field] = value;
@@ -226,25 +234,21 @@ export const paperFromPage = (page: PaperMetadata, source: PaperSource, now: num
 });
 
 /** Added by a BibTeX import: saved "from" its abstract page. */
-export const paperFromImport = (
-  { metadata, notes, tags, citationKey }: ImportedPaper,
-  now: number,
-  keyIfFree: Offers['import']['keyIfFree'],
-): Paper =>
+export const paperFromImport = ({ metadata, notes, tags, citationKey }: ImportedPaper, now: number, keyTaken: KeyTaken): Paper =>
   withoutUndefined({
     ...metadata,
     source: { site: 'bibtex-import', url: absUrl(metadata.id) },
     tags: tags ?? [],
     status: 'unread',
     notes: notes ?? '',
-    citationKey: keyIfFree(citationKey),
+    citationKey: freeKey(citationKey, keyTaken),
     savedAt: now,
     updatedAt: now,
   });
 
 /** Added by a restore, as the backup has it, except a citation key another paper uses already. */
-export const paperFromBackup = (copy: Paper, keyTaken: (key: string) => boolean): Paper =>
-  withoutUndefined({ ...copy, citationKey: copy.citationKey && !keyTaken(copy.citationKey) ? copy.citationKey : undefined });
+export const paperFromBackup = (copy: Paper, keyTaken: KeyTaken): Paper =>
+  withoutUndefined({ ...copy, citationKey: freeKey(copy.citationKey, keyTaken) });
 
 // ---------------------------------------------------------------------------------------------------------
 // Restoring a whole backup

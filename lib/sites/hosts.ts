@@ -2,8 +2,8 @@ import type { Site } from '@/lib/model/paper';
 
 /**
  * Where each supported site lives: the one list the content script's `matches`, the adapters' URL checks
- * and the background's sender check derive from. Plain data with no imports but a type, because
- * wxt.config.ts and the content script's declaration read it at build time (README.md, "Adding a site").
+ * and the background's sender check derive from. Plain data, imports nothing but a type: WXT reads the
+ * content script's declaration (entrypoints/content/index.ts) at build time (README.md, "Adding a site").
  */
 export const SITE_ORIGINS = {
   huggingface: 'https://huggingface.co',

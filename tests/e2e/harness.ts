@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Route, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../support/extension-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
 import { ListingPage } from './pages/listing';
@@ -9,8 +9,8 @@ export interface ExtensionHarness {
   extensionId: string;
   /** Serves a committed fixture (`huggingface/daily`) at its real URL and opens it in a new tab. */
   openListing(name: string): Promise<ListingPage>;
-  /** Serves `html` at `url` (exact, no fragment) and opens it in a new tab. */
-  openPage(url: string, html: string): Promise<ListingPage>;
+  /** Serves `html` at `url` (exact, no fragment) and opens it in a new tab; `beforeLoad` sees the tab first. */
+  openPage(url: string, html: string, beforeLoad?: (page: Page) => void): Promise<ListingPage>;
   openPopup(): Promise<PopupPage>;
   openLibrary(): Promise<LibraryPage>;
   /** The toolbar badge's text, as the service worker set it. */
@@ -37,9 +37,10 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
         const { url, html } = fixture(name);
         return harness.openPage(url, html);
       },
-      async openPage(url, html) {
+      async openPage(url, html, beforeLoad) {
         pages.set(url, html);
         const tab = await context.newPage();
+        beforeLoad?.(tab);
         await tab.goto(url);
         return new ListingPage(tab);
       },

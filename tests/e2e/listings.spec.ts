@@ -102,10 +102,11 @@ test('a supported listing whose markup changed logs one warning and is left unto
   const url = 'https://arxiv.org/list/cs.LG/recent';
   const html = '<!DOCTYPE html><html><body><div id="dlpage"><h1>Machine Learning</h1><p>A redesigned page.</p></div></body></html>';
   const warnings: string[] = [];
-  ext.context.on('console', (message) => {
-    if (message.type() === 'warning' && message.text().includes('PaperShelf')) warnings.push(message.text());
-  });
-  const listing = await ext.openPage(url, html);
+  const listing = await ext.openPage(url, html, (page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'warning' && message.text().includes('PaperShelf')) warnings.push(message.text());
+    }),
+  );
   const { page } = listing;
   await expect.poll(() => warnings.length).toBe(1);
   expect(warnings[0]).toMatch(/no papers recognized on this arxiv list page/);

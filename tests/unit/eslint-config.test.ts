@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The walls between the rooms hold only while the lint rules that keep them still fire: each case below
 // puts a file with one broken wall where it would live, and expects `npm run lint` to name the rule.
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,6 +67,60 @@ describe('the lint rules that keep the rooms', () => {
     ],
   ])('%s: fails, naming the rule', async (_, filePath, code, expected) => {
     expect((await problems(filePath, code)).join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    [
+      'the content script imports a React subpath',
+      'lib/content/start.ts',
+      "import { createRoot } from 'react-dom/client';\nexport const x = createRoot;",
+      /react-dom stays out of the content script/,
+    ],
+    [
+      'the content script loads Dexie on demand',
+      'lib/content/start.ts',
+      "export const x = () => import('dexie');",
+      /no-restricted-syntax: .*dexie stays out of the content script/,
+    ],
+    [
+      'the content script renders JSX',
+      'lib/content/badge.tsx',
+      'export const x = <b>saved</b>;',
+      /no-restricted-syntax: .*React \(JSX\) stays out/,
+    ],
+    [
+      'a component reaches chrome through globalThis',
+      'components/Notice.tsx',
+      'export const x = () => globalThis.chrome;',
+      /no-restricted-properties: .*globalThis\.chrome is a browser API/,
+    ],
+    [
+      'a component fetches',
+      'components/Notice.tsx',
+      "export const x = () => fetch('https://example.org');",
+      /no-restricted-globals: .*fetch is a browser API/,
+    ],
+    [
+      'the pages write the database',
+      'lib/pages/shelf.ts',
+      "import { savePaper } from '@/lib/db/papers';\nexport const x = savePaper;",
+      /import-x\/no-restricted-paths: .*never write it/,
+    ],
+    [
+      'the worker loads the BibTeX parser',
+      'lib/background/handlers.ts',
+      "import { parseBibtexForImport } from '@/lib/formats/bibtex-import';\nexport const x = parseBibtexForImport;",
+      /import-x\/no-restricted-paths: .*BibTeX parser stays out of the worker/,
+    ],
+  ])('%s: fails, naming the rule', async (_, filePath, code, expected) => {
+    expect((await problems(filePath, code)).join('\n')).toMatch(expected);
+  });
+
+  it('knows every room: no folder of lib/ without its walls, no file loose in lib/', async () => {
+    const { ROOMS } = (await import('../eslint.config.js')) as { ROOMS: Record<string, unknown> };
+    const entries = readdirSync('lib', { withFileTypes: true });
+    expect(entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)).toEqual([]);
+    for (const entry of entries) expect(Object.keys(ROOMS)).toContain(`lib/${entry.name}`);
   });
 
   it('lets each room import what it may', async () => {

@@ -90,9 +90,12 @@ export class PaperListPage {
     return { name: file.suggestedFilename(), days: [before, localDate(new Date())], text: readFileSync(await file.path(), 'utf8') };
   }
 
-  /** Clicks the header's Export BibTeX (the popup) or Export all (the library) and returns the .bib. */
+  /** The button that exports every paper (or what the popup shows) as BibTeX. */
+  protected exportButtonName = 'Export BibTeX';
+
+  /** Clicks the page's export button and returns the .bib. */
   exportBibtex(): Promise<DownloadedFile> {
-    return this.download(() => this.page.getByRole('button', { name: /^Export (BibTeX|all)/ }).click());
+    return this.download(() => this.page.getByRole('button', { name: this.exportButtonName, exact: true }).click());
   }
 }
 
@@ -111,6 +114,8 @@ export class PopupPage extends PaperListPage {
 
 /** The full-tab library page: the list, a detail pane, bulk actions and the files. */
 export class LibraryPage extends PaperListPage {
+  protected override exportButtonName = 'Export all';
+
   get detail(): Locator {
     return this.page.getByRole('region', { name: 'Paper details' });
   }

@@ -144,4 +144,19 @@ describe('library messages', () => {
     });
     expect(bg.announced.at(-1)).toEqual({ '2402.01234': true });
   });
+
+  it('counts a paper the file adds nothing to as unchanged, and leaves its edit time alone', async () => {
+    const withProjectPage = metadata({ id: '2401.00001', links: { code: [], projectPage: 'https://lab.example.org/p/' } });
+    await result({ type: 'paper/save', paper: withProjectPage, source: hfSource });
+    await result({ type: 'paper/set-citation-key', id: '2401.00001', key: 'k' });
+    const before = await bg.db.papers.get('2401.00001');
+    bg.now += 1000;
+    const bib = '@misc{k, title={Attention Is Still All You Need}, author={Ada Lovelace}, eprint={2401.00001}, archivePrefix={arXiv}}';
+    expect(await result({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) })).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await bg.db.papers.get('2401.00001')).toEqual(before);
+  });
 });

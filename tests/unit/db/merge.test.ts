@@ -57,7 +57,7 @@ const userFields = (paper: Paper) => ({
 describe('one policy for every occasion', () => {
   const page = metadata({ title: 'Another Title', authors: ['Grace Hopper'], abstract: 'From the page.', published: '2024-01-22' });
   const copy = (fields: Partial<Paper>) => ({ ...saved(), notes: 'from the backup', tags: ['backup'], status: 'read' as const, ...fields });
-  const keyFree = { keyIfFree: (key: string | undefined) => key, keyTaken: () => false };
+  const keyFree = { keyTaken: () => false };
 
   it('keeps what the user wrote on a re-save, a BibTeX import and a lookup, and fills the metadata gaps', () => {
     const stored = saved();
@@ -112,7 +112,7 @@ describe('links on every occasion', () => {
     const resaved = mergeVersions('resave', stored, { page, now: NOW });
     expect(resaved.links.code).toEqual([...repos(18, 'stored'), ...repos(2, 'page')]);
     expect(() => Paper.parse(resaved)).not.toThrow();
-    const imported = mergeVersions('import', stored, { entry: { metadata: page }, now: NOW, keyIfFree: () => undefined });
+    const imported = mergeVersions('import', stored, { entry: { metadata: page }, now: NOW, keyTaken: () => true });
     expect(imported.links.code).toHaveLength(20);
   });
 

@@ -1,0 +1,33 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { announceSavedState, savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { settingsItem } from '@/lib/storage/settings';
+
+describe('the storage items every context shares', () => {
+  it('read settings through their parse: defaults stand in for what is missing or malformed', async () => {
+    expect(await settingsItem.read()).toEqual({ badge: 'unread', lookups: true });
+    await fakeBrowser.storage.local.set({ 'papershelf:settings': { badge: 'none', lookups: 'maybe', extra: 1 } });
+    expect(await settingsItem.read()).toEqual({ badge: 'none', lookups: true });
+  });
+
+  it('hand a watcher each new value parsed, and stop when told', async () => {
+    const seen: unknown[] = [];
+    const unwatch = settingsItem.watch((settings) => seen.push(settings));
+    await settingsItem.write({ badge: 'none', lookups: false });
+    await fakeBrowser.storage.local.set({ 'papershelf:settings': 'not an object' });
+    unwatch();
+    await settingsItem.write({ badge: 'unread', lookups: true });
+    expect(seen).toEqual([
+      { badge: 'none', lookups: false },
+      { badge: 'unread', lookups: true },
+    ]);
+  });
+
+  it('pass on an announcement of saved states, and nothing for a value another version wrote', async () => {
+    const seen: unknown[] = [];
+    savedStateSignal.watch((signal) => seen.push(signal));
+    await announceSavedState({ '2401.12345': true }, 1);
+    await fakeBrowser.storage.local.set({ 'papershelf:saved-state-change': { states: { 'not an id': true }, at: 2 } });
+    expect(seen).toEqual([{ states: { '2401.12345': true }, at: 1 }, undefined]);
+  });
+});
