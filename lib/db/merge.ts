@@ -333,10 +333,12 @@ function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Read
     githubStars:
       hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
     upvotes: hf?.upvotes ?? before.upvotes,
+    // So is what arXiv says of the latest version: the newest answer replaces the last.
+    arxiv: arxiv ? arxivDetails(arxiv) : before.arxiv,
   };
   const changed =
     SHOWN_BY_LOOKUPS.some((field) => !same(merged[field], stored[field])) ||
-    !same(learned, { doi: before.doi, githubStars: before.githubStars, upvotes: before.upvotes });
+    !same(learned, { doi: before.doi, githubStars: before.githubStars, upvotes: before.upvotes, arxiv: before.arxiv });
   const info = withoutUndefined({
     ...before,
     ...learned,
@@ -346,6 +348,18 @@ function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Read
   });
   // Nothing answered and nothing learned: the paper stays as it was, without an empty `lookup`.
   return same(info, before) ? stored.lookup : info;
+}
+
+/** What an arXiv answer says beyond the fields a paper shows, as `lookup.arxiv` keeps it; undefined for nothing. */
+function arxivDetails(record: ArxivRecord): PaperLookupInfo['arxiv'] {
+  const details = withoutUndefined({
+    version: record.version,
+    updated: record.updated,
+    categories: record.categories.length > 0 ? record.categories : undefined,
+    comments: record.comments,
+    journalRef: record.journalRef,
+  });
+  return Object.keys(details).length > 0 ? details : undefined;
 }
 
 /**

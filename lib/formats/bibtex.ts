@@ -433,6 +433,15 @@ export function keywordForTag(tag: string): string {
 const category = (paper: Paper) =>
   paper.primaryCategory && /^[a-z-]+(\.[A-Za-z-]+)?$/i.test(paper.primaryCategory) ? paper.primaryCategory : undefined;
 
+// What a DOI looks like (Crossref's advice), and nothing that could break a field: no space, brace or backslash.
+const DOI = /^10\.\d{4,9}\/[^\s{}\\]+$/;
+
+/** One line of plain text (no math) as LaTeX text, whatever it holds. */
+function latexPlain(text: string, asciiOnly: boolean): string {
+  const line = oneLine(text);
+  return escapeText(line, { asciiOnly, bracesBalance: bracesBalance(line) });
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** One entry. `key` must be a valid citation key; the text ends with `}` and no newline. */
@@ -450,7 +459,9 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   add('author', paper.authors.map((name) => latexName(name, ascii)).join(' and '));
   // Without an author, BibTeX styles sort and label by `key` (and warn when it is missing too).
   if (!biblatex && paper.authors.length === 0) add('key', `arXiv:${paper.id}`);
-  const doi = `10.48550/arXiv.${paper.id}`;
+  // The journal version's DOI when arXiv (or a backup) gave one and it is a DOI; arXiv's own DataCite DOI otherwise.
+  const journalDoi = paper.lookup?.doi;
+  const doi = journalDoi && DOI.test(journalDoi) ? journalDoi : `10.48550/arXiv.${paper.id}`;
   const code = paper.links.code.map(verbatimUrl).filter(Boolean).join(' ');
   // A last keyword ending in a backslash (`C:\`) would escape the field's closing brace for Zotero's
   // parser; readers trim the space that keeps them apart.
@@ -469,6 +480,10 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
     add('primaryClass', category(paper));
   }
   add('doi', doi);
+  // The journal reference as the authors gave it, as text in `note` (as arXiv's own export tools do): a
+  // reference with TeX in it is escaped like any text, so it cannot run in the user's document.
+  const journalRef = paper.lookup?.arxiv?.journalRef;
+  add('note', journalRef && latexPlain(journalRef, ascii));
   add('url', absUrl(paper.id));
   add('code', code);
   add('keywords', keywords);

@@ -77,6 +77,7 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
   if (!id) return { error: `an entry with an unexpected id: ${idUrl.slice(0, 200) || '(none)'}` };
 
   const abstract = text(entry.summary);
+  const primaryCategory = isObject(entry.primary_category) ? attribute(entry.primary_category, 'term') : undefined;
   const comments = text(entry.comment);
   const links = findLinks([
     { text: comments, origin: 'comments' },
@@ -91,12 +92,15 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
     abstract,
     published: text(entry.published)?.slice(0, 10),
     updated: text(entry.updated)?.slice(0, 10),
-    primaryCategory: isObject(entry.primary_category) ? attribute(entry.primary_category, 'term') : undefined,
+    primaryCategory,
     comments,
     // The field sometimes holds several DOIs separated by spaces; the first is the article's.
     doi: text(entry.doi)
       ?.split(' ')
       .find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
+    journalRef: text(entry.journal_ref),
+    version: Number(/v(\d+)$/.exec(idUrl)?.[1]) || undefined,
+    categories: categoriesOf(entry, primaryCategory),
     code: links.code,
     projectPage: links.projectPage,
     origins: Object.keys(links.origins).length > 0 ? links.origins : undefined,
@@ -105,6 +109,17 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
   if (!parsed.success)
     return { error: `${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
   return { record: parsed.data };
+}
+
+// arXiv's own categories (`cs.LG`, `hep-th`, `math.AG`); the feed also lists ACM and MSC classes (`I.2.6`, `68T05`).
+const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+
+/** The paper's categories, the primary first, each once. */
+function categoriesOf(entry: Record<string, unknown>, primary: string | undefined): string[] {
+  const listed = (Array.isArray(entry.category) ? entry.category : []).map((category) =>
+    isObject(category) ? attribute(category, 'term') : undefined,
+  );
+  return [...new Set([primary, ...listed])].filter((term): term is string => term !== undefined && CATEGORY.test(term));
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

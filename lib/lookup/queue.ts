@@ -24,17 +24,15 @@ export const MAX_ATTEMPTS = { retryable: 16, permanent: 3 };
 // Hugging Face paper pages exist for new-style ids only (its URLs are /papers/YYMM.NNNNN).
 const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 
-const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
-
 /** Statuses worth asking again later: rate limiting, timeouts, server trouble, and no answer at all (0). */
 export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
 
 /** The services the paper still needs, as of `now`. A paper that is complete needs none. */
 export function needsLookup(paper: Paper, now: number): LookupService[] {
   const services: LookupService[] = [];
-  const incomplete = paper.authors.length === 0 || !hasText(paper.abstract) || !paper.published || !paper.primaryCategory;
-  // Once arXiv answered, asking again cannot fill more.
-  if (incomplete && paper.lookup?.arxivCheckedAt === undefined) services.push('arxiv');
+  // Every paper once, however complete its page looked: a listing may show some of the authors only, and
+  // only arXiv knows the journal version, the categories and the latest version (issue #8).
+  if (paper.lookup?.arxivCheckedAt === undefined) services.push('arxiv');
   const next = nextHuggingFaceCheck(paper);
   if (next !== undefined && next <= now) services.push('huggingface');
   return services;

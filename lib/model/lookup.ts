@@ -36,6 +36,12 @@ export const ArxivRecord = z.object({
   comments: z.string().max(10_000).optional(),
   /** The journal version's DOI, when the authors gave one. */
   doi: z.string().max(256).optional(),
+  /** The journal reference the authors gave ("J. Mach. Learn. Res. 25 (2024) 1-12"), as text. */
+  journalRef: z.string().max(1000).optional(),
+  /** The latest version's number (the `v3` of the answer's id). */
+  version: z.number().int().positive().max(1000).optional(),
+  /** Every category the paper is listed in, the primary first. */
+  categories: z.array(PaperMetadata.shape.primaryCategory.unwrap()).max(50).default([]),
   /** Repositories and a project page named in the comments or the abstract, and where each was named. */
   code: PaperLinks.shape.code,
   projectPage: PaperLinks.shape.projectPage,

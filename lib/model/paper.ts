@@ -72,6 +72,17 @@ export const PaperLookupInfo = z.object({
   doi: z.string().max(256).optional(),
   /** Stars per repository, keyed by its root as `findLinks` spells it, as Hugging Face last counted them. */
   githubStars: z.record(z.string().max(2048), z.number().int().nonnegative()).optional(),
+  /** What arXiv says of the paper beyond what it shows (issue #8): the latest version, every category, the authors' comments and journal reference. */
+  arxiv: z
+    .object({
+      version: z.number().int().positive().max(1000),
+      updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      categories: z.array(z.string().max(64)).max(50),
+      comments: z.string().max(10_000),
+      journalRef: z.string().max(1000),
+    })
+    .partial()
+    .optional(),
   /** Hugging Face upvotes, as last counted. */
   upvotes: z.number().int().nonnegative().optional(),
   /** When arXiv last answered for this paper (with the paper or with "no such id"). */

@@ -68,6 +68,8 @@ export function readBib(bibText) {
       authors: (fields.author ?? []).map((creator) => nfc(displayName(creator))),
       notes: nfc(fields.annote ?? fields.annotation ?? '').replace(/[ \t]*<br>[ \t]*/g, '\n'),
       tags: (fields.keywords ?? []).map(nfc),
+      doi: fields.doi,
+      note: fields.note === undefined ? undefined : nfc(fields.note),
     })),
   };
 }

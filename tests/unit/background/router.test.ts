@@ -84,9 +84,9 @@ describe('handleBackgroundMessage', () => {
       expect(await bg.db.lookups.count()).toBe(2);
     });
 
-    it('queues nothing for a paper the page gave completely, code included', async () => {
+    it('queues only arXiv, once, for a paper the page gave completely, code included', async () => {
       await bg.send(save, contentScript);
-      expect(await bg.db.lookups.count()).toBe(0);
+      expect(await queue()).toEqual(['2401.12345 arxiv new']);
     });
 
     it('refreshes a paper on request, and says when it is not saved', async () => {

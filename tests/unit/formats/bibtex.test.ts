@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignCitationKeys,
   bibtexEntry,
+  bracesBalance,
   citationKeyBase,
   isValidCitationKey,
   keywordForTag,
@@ -58,6 +59,30 @@ describe('BibTeX export', () => {
         '}',
       ].join('\n'),
     );
+  });
+
+  it('writes the published version when arXiv gave one: the journal DOI, and the journal reference as a note', () => {
+    const published = paper({
+      lookup: { doi: '10.5555/3295222.3295349', arxiv: { journalRef: 'Advances in NeurIPS 30 (2017) 5998--6008' } },
+    });
+    for (const flavour of ['bibtex', 'biblatex'] as const) {
+      const entry = bibtexEntry(published, 'k', { flavour });
+      expect(fieldOf(entry, 'doi')).toBe('10.5555/3295222.3295349');
+      // `--` stays two hyphens as typed, not an en dash.
+      expect(fieldOf(entry, 'note')).toBe('Advances in NeurIPS 30 (2017) 5998-{}-6008');
+      expect(entry).toContain('  eprint = {1706.03762},');
+    }
+  });
+
+  it('never lets a journal reference or a DOI from an answer run TeX or break the entry', () => {
+    const hostile = paper({
+      lookup: { doi: '10.1234/<b>x</b> y', arxiv: { journalRef: '\\input{/etc/passwd} \\immediate\\write18{rm -rf ~} }' } },
+    });
+    const entry = bibtexEntry(hostile, 'k');
+    expect(fieldOf(entry, 'doi')).toBe('10.48550/arXiv.1706.03762');
+    expect(fieldOf(entry, 'note')).not.toMatch(/\\input\{|\\immediate/);
+    expect(fieldOf(entry, 'note')).toContain('\\textbackslash{}input');
+    expect(bracesBalance(fieldOf(entry, 'note')!)).toBe(true);
   });
 
   it('writes biblatex @online with eprinttype, eprintclass, date and annotation', () => {

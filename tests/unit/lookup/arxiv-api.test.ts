@@ -52,6 +52,9 @@ describe('parseArxivFeed: a three-entry answer', () => {
       doi: '10.1000/jmlr.2024.017',
       code: ['https://github.com/a/b', 'https://huggingface.co/example/attention-small'],
       origins: { 'https://github.com/a/b': ['comments'], 'https://huggingface.co/example/attention-small': ['abstract'] },
+      journalRef: 'J. Mach. Learn. Res. 25 (2024) 1-12',
+      version: 2,
+      categories: ['cs.LG', 'cs.CL'],
     });
   });
 
@@ -64,6 +67,8 @@ describe('parseArxivFeed: a three-entry answer', () => {
       published: '1999-01-04',
       updated: '1999-01-04',
       primaryCategory: 'hep-th',
+      version: 1,
+      categories: ['hep-th'],
       code: [],
     });
   });

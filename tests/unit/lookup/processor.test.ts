@@ -162,11 +162,15 @@ describe('processLookups', () => {
     });
   });
 
-  it('never asks about a paper the page gave completely, with its code', async () => {
+  it('asks arXiv once about a paper the page gave completely, with its code, and Hugging Face never', async () => {
     await save(metadata());
-    expect(await rows()).toEqual([]);
+    expect((await rows()).map((row) => row.service)).toEqual(['arxiv']);
     expect(await run()).toEqual({ arxiv: EMPTY, huggingface: EMPTY });
-    expect(calls).toEqual([]);
+    expect(arxivIdsAsked()).toEqual(['2401.12345']);
+    expect(huggingFaceIdsAsked()).toEqual([]);
+    expect((await stored('2401.12345'))?.lookup?.arxivCheckedAt).toBe(NOW);
+    // Once is enough: nothing is queued again.
+    expect(await rows()).toEqual([]);
   });
 
   it('keeps what the user wrote while the request was under way, and leaves updatedAt at their edit', async () => {
@@ -297,20 +301,22 @@ describe('processLookups', () => {
 
   it('records a Hugging Face 404 as checked and looks again a day later while there is no code', async () => {
     await save(listed('2501.01234', { authors: ['Rosalind Franklin'], abstract: 'A.', published: '2025-01-03', primaryCategory: 'cs.RO' }));
-    await run();
+    await processLookups(deps(), 'huggingface');
     expect(calls.map((call) => call.url.pathname)).toEqual(['/api/papers/2501.01234']);
     expect((await stored('2501.01234'))?.lookup).toEqual({ huggingfaceCheckedAt: NOW });
-    expect(await rows()).toEqual([{ id: '2501.01234', service: 'huggingface', attempts: 0, notBefore: NOW + DAY, reason: 'recheck' }]);
+    expect((await rows()).filter((row) => row.service === 'huggingface')).toEqual([
+      { id: '2501.01234', service: 'huggingface', attempts: 0, notBefore: NOW + DAY, reason: 'recheck' },
+    ]);
   });
 
   it('changes nothing on a Hugging Face answer of the wrong shape, and says why', async () => {
     await save(listed('2401.12345', { authors: ['A'], abstract: 'A.', published: '2024-01-22', primaryCategory: 'cs.LG' }));
     const before = await stored('2401.12345');
     handler = () => new Response(fixtureText('hf-wrong-types.json'));
-    await run();
+    await processLookups(deps(), 'huggingface');
     expect(await stored('2401.12345')).toEqual(before);
     expect(warnings).toEqual([expect.stringMatching(/unusable answer from Hugging Face for 2401\.12345: unexpected answer/)]);
-    expect(await rows()).toEqual([expect.objectContaining({ service: 'huggingface', attempts: 1 })]);
+    expect((await rows()).filter((row) => row.service === 'huggingface')).toEqual([expect.objectContaining({ attempts: 1 })]);
   });
 
   it('drops the work of a paper removed while its request was under way', async () => {

@@ -32,42 +32,33 @@ const task = (id: string, overrides: Partial<LookupTask> = {}): LookupTask => ({
 const context = (overrides: Partial<BatchContext> = {}): BatchContext => ({ now: NOW, online: true, lastCall: {}, ...overrides });
 
 describe('needsLookup', () => {
-  it('needs nothing for a complete paper with code', () => {
-    expect(needsLookup(paper({ links: { code: ['https://github.com/a/b'] } }), NOW)).toEqual([]);
+  it('asks arXiv once about every paper, however complete its page looked (issue #8)', () => {
+    const complete = paper({ links: { code: ['https://github.com/a/b'] } });
+    expect(needsLookup(complete, NOW)).toEqual(['arxiv']);
+    expect(needsLookup(paper({ authors: [], abstract: '  ', links: { code: ['https://github.com/a/b'] } }), NOW)).toEqual(['arxiv']);
   });
 
-  it.each([
-    ['authors', { authors: [] }],
-    ['abstract', { abstract: undefined }],
-    ['a blank abstract', { abstract: '  ' }],
-    ['published', { published: undefined }],
-    ['primaryCategory', { primaryCategory: undefined }],
-  ])('asks arXiv when %s is missing', (_, missing) => {
-    expect(needsLookup(paper({ ...missing, links: { code: ['https://github.com/a/b'] } }), NOW)).toEqual(['arxiv']);
-  });
-
-  it('does not ask arXiv again once it answered', () => {
-    expect(
-      needsLookup(paper({ authors: [], links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW),
-    ).toEqual([]);
+  it('needs nothing for a paper with code that arXiv answered for', () => {
+    expect(needsLookup(paper({ links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW)).toEqual([]);
   });
 
   it('asks Hugging Face about a paper without code: once, then daily for 60 days after saving', () => {
-    expect(needsLookup(paper(), NOW)).toEqual(['huggingface']);
-    expect(needsLookup(paper({ lookup: { huggingfaceCheckedAt: NOW - DAY + 1 } }), NOW)).toEqual([]);
-    expect(needsLookup(paper({ lookup: { huggingfaceCheckedAt: NOW - DAY } }), NOW)).toEqual(['huggingface']);
+    const asked = { arxivCheckedAt: NOW - DAY };
+    expect(needsLookup(paper({ lookup: asked }), NOW)).toEqual(['huggingface']);
+    expect(needsLookup(paper({ lookup: { ...asked, huggingfaceCheckedAt: NOW - DAY + 1 } }), NOW)).toEqual([]);
+    expect(needsLookup(paper({ lookup: { ...asked, huggingfaceCheckedAt: NOW - DAY } }), NOW)).toEqual(['huggingface']);
     const old = { savedAt: NOW - 90 * DAY };
-    expect(needsLookup(paper({ ...old }), NOW)).toEqual(['huggingface']);
-    expect(needsLookup(paper({ ...old, lookup: { huggingfaceCheckedAt: NOW - 5 * DAY } }), NOW)).toEqual([]);
+    expect(needsLookup(paper({ ...old, lookup: asked }), NOW)).toEqual(['huggingface']);
+    expect(needsLookup(paper({ ...old, lookup: { ...asked, huggingfaceCheckedAt: NOW - 5 * DAY } }), NOW)).toEqual([]);
   });
 
   it('never asks Hugging Face about an old-style id, which it cannot have', () => {
-    expect(needsLookup(paper({ id: 'hep-th/9901001' }), NOW)).toEqual([]);
+    expect(needsLookup(paper({ id: 'hep-th/9901001' }), NOW)).toEqual(['arxiv']);
   });
 
   it('makes tasks that say why they run', () => {
     expect(tasksFor(paper({ authors: [] }), NOW)).toEqual([task('2401.12345'), task('2401.12345', { service: 'huggingface' })]);
-    expect(tasksFor(paper({ lookup: { huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([
+    expect(tasksFor(paper({ lookup: { arxivCheckedAt: NOW - 2 * DAY, huggingfaceCheckedAt: NOW - 2 * DAY } }), NOW)).toEqual([
       task('2401.12345', { service: 'huggingface', reason: 'recheck' }),
     ]);
     for (const made of tasksFor(paper({ authors: [] }), NOW)) expect(LookupTask.parse(made)).toEqual(made);
