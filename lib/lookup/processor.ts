@@ -28,6 +28,8 @@ export interface LookupDeps {
   enabled: () => Promise<boolean>;
   /** When each service was last called (epoch ms), kept where a restarted worker finds it (storage.session). */
   lastCall: { read(service: LookupService): Promise<number | undefined>; write(service: LookupService, at: number): Promise<void> };
+  /** Calls made to each service in the UTC day of `at`, kept where a restarted browser finds them (queue.ts `DAILY_BUDGET`). */
+  callsToday?: { read(service: LookupService, at: number): Promise<number>; add(service: LookupService, at: number): Promise<void> };
   /** In [0, 1): spreads retries (queue.ts `afterFailure`). */
   random?: () => number;
   warn?: (message: string) => void;
@@ -50,10 +52,16 @@ export async function processLookups(deps: LookupDeps, service: LookupService): 
     if (!(await deps.enabled())) return { kind: 'idle', why: 'disabled' };
     const now = deps.now();
     const tasks = await dueLookups(deps.db, service, now, warn);
-    const batch = nextBatch(tasks, { now, online: deps.online(), lastCall: { [service]: await deps.lastCall.read(service) } });
+    const batch = nextBatch(tasks, {
+      now,
+      online: deps.online(),
+      lastCall: { [service]: await deps.lastCall.read(service) },
+      spentToday: { [service]: (await deps.callsToday?.read(service, now)) ?? 0 },
+    });
     if (batch.kind !== 'run') return batch;
     // Written before the request: a worker stopped while waiting for the answer still spaces the next call.
     await deps.lastCall.write(service, now);
+    await deps.callsToday?.add(service, now);
     const outcomes = service === 'arxiv' ? await askArxiv(deps, batch.ids, warn) : await askHuggingFace(deps, batch.ids[0]!, warn);
     const answeredAt = deps.now();
     for (const id of batch.ids) await settle(deps, { id, service }, outcomes.get(id)!, answeredAt, warn);

@@ -60,13 +60,15 @@ export function refreshTasks(paper: Pick<Paper, 'id'>, now: number): LookupTask[
 
 /**
  * When Hugging Face should next be asked about the paper; undefined for never. Asked once in any case,
- * then daily while the paper has no code and was saved within `RECHECK_WINDOW`.
+ * then, while the paper has no code and was saved within `RECHECK_WINDOW`, again after as long as the
+ * paper has waited since it was saved (a day at least): 1, 2, 4, 8, 16 and 32 days after saving, six
+ * rechecks in the window where a daily recheck made sixty. Code mostly appears in the first weeks.
  */
 export function nextHuggingFaceCheck(paper: Paper): number | undefined {
   if (paper.links.code.length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
   const checked = paper.lookup?.huggingfaceCheckedAt;
   if (checked === undefined) return paper.savedAt;
-  const next = checked + DAY;
+  const next = checked + Math.max(DAY, checked - paper.savedAt);
   return next <= paper.savedAt + RECHECK_WINDOW ? next : undefined;
 }
 
@@ -81,7 +83,20 @@ export interface BatchContext {
   online: boolean;
   /** When each service was last called (epoch ms), from storage: a restarted worker must still space its calls. */
   lastCall: Partial<Record<LookupService, number>>;
+  /** Calls made to each service since the start of the UTC day, from storage (see `DAILY_BUDGET`). */
+  spentToday?: Partial<Record<LookupService, number>>;
 }
+
+/**
+ * Calls a day, at most, that PaperShelf makes to each service on its own account (the user's Refresh is
+ * never held back). A 10,000-paper import needs 10,000 Hugging Face calls: spread over ten days rather
+ * than three hours of one. arXiv answers 50 papers a call, so its spacing alone keeps it polite.
+ */
+export const DAILY_BUDGET: Record<LookupService, number> = { arxiv: Infinity, huggingface: 1000 };
+
+/** The UTC day (`YYYY-MM-DD`) a budget counts in, and when the next one starts. */
+export const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+const nextUtcDay = (at: number) => Math.floor(at / DAY) * DAY + DAY;
 
 const PRIORITY: Record<LookupTask['reason'], number> = { refresh: 0, new: 1, recheck: 2 };
 const byPriority = (a: LookupTask, b: LookupTask) =>
@@ -91,7 +106,7 @@ const byPriority = (a: LookupTask, b: LookupTask) =>
  * The next call to make: the due tasks of one service (arXiv first, up to 50 ids; Hugging Face one),
  * the user's requests and new papers before rechecks; or how long to wait for one.
  */
-export function nextBatch(tasks: readonly LookupTask[], { now, online, lastCall }: BatchContext): Batch {
+export function nextBatch(tasks: readonly LookupTask[], { now, online, lastCall, spentToday = {} }: BatchContext): Batch {
   if (tasks.length === 0) return { kind: 'idle', why: 'empty' };
   if (!online) return { kind: 'idle', why: 'offline' };
   let until = Infinity;
@@ -99,7 +114,13 @@ export function nextBatch(tasks: readonly LookupTask[], { now, online, lastCall 
     const queued = tasks.filter((task) => task.service === service);
     if (queued.length === 0) continue;
     const allowedAt = (lastCall[service] ?? -Infinity) + SPACING[service];
-    const due = queued.filter((task) => task.notBefore <= now);
+    const overBudget = (spentToday[service] ?? 0) >= DAILY_BUDGET[service];
+    // Over the day's budget, only what the user asked for goes ahead; the rest waits for the next day.
+    const due = queued.filter((task) => task.notBefore <= now && (!overBudget || task.reason === 'refresh'));
+    if (overBudget && due.length === 0) {
+      until = Math.min(until, Math.max(allowedAt, nextUtcDay(now)));
+      continue;
+    }
     if (due.length > 0 && allowedAt <= now) {
       const ids = [...new Set(due.sort(byPriority).map((task) => task.id))].slice(0, BATCH_SIZE[service]);
       return { kind: 'run', service, ids };

@@ -8,11 +8,28 @@ import type { PaperShelfDb } from '@/lib/db/database';
 import { settingsItem } from '@/lib/storage/settings';
 import { createLookupScheduler, type LookupScheduler } from './scheduler';
 import { enqueueMissingLookups } from './enqueue';
+import type { LookupDeps } from './processor';
+import { utcDay } from './queue';
 
 const QUEUE_ALARM = 'papershelf:lookups';
 /** Daily: papers saved before lookups existed, and tasks dropped after their attempts, are queued again. */
 const SWEEP_ALARM = 'papershelf:lookup-sweep';
 const LAST_CALL_KEY = 'papershelf:lookup-last-call:';
+const CALLS_TODAY_KEY = 'papershelf:lookup-calls-today:';
+
+/** Calls made to a service in the UTC day of `at`; in storage.local, so a browser restart starts no new budget. */
+const callsToday: NonNullable<LookupDeps['callsToday']> = {
+  read: async (service, at) => {
+    const key = `${CALLS_TODAY_KEY}${service}`;
+    const stored: unknown = (await browser.storage.local.get(key))[key];
+    const { day, count } = (typeof stored === 'object' && stored !== null ? stored : {}) as { day?: unknown; count?: unknown };
+    return day === utcDay(at) && typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : 0;
+  },
+  add: async (service, at) => {
+    const count = (await callsToday.read(service, at)) + 1;
+    await browser.storage.local.set({ [`${CALLS_TODAY_KEY}${service}`]: { day: utcDay(at), count } });
+  },
+};
 
 export function startLookups(db: PaperShelfDb): LookupScheduler {
   const scheduler = createLookupScheduler({
@@ -29,6 +46,7 @@ export function startLookups(db: PaperShelfDb): LookupScheduler {
       },
       write: (service, at) => browser.storage.session.set({ [`${LAST_CALL_KEY}${service}`]: at }),
     },
+    callsToday,
     wakeAt: (when) => void (when === undefined ? browser.alarms.clear(QUEUE_ALARM) : browser.alarms.create(QUEUE_ALARM, { when })),
   });
 

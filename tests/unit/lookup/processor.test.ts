@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperShelfDb } from '@/lib/db/database';
 import { processLookups, type LookupDeps, type Pause } from '@/lib/lookup/processor';
-import { BACKOFF_BASE, DAY, MAX_ATTEMPTS } from '@/lib/lookup/queue';
+import { BACKOFF_BASE, DAILY_BUDGET, DAY, MAX_ATTEMPTS, utcDay } from '@/lib/lookup/queue';
 import { LookupService } from '@/lib/model/lookup';
 import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { PaperMetadataInput } from '@/lib/model/paper';
@@ -160,6 +160,22 @@ describe('processLookups', () => {
       authors: ['Ada Lovelace', 'Łukasz Müller', 'Grace Hopper'],
       lookup: { upvotes: 42 },
     });
+  });
+
+  it('counts its calls per service and day, and keeps Hugging Face within its daily budget', async () => {
+    const spent = new Map<string, number>();
+    const callsToday = {
+      read: async (service: string, at: number) => spent.get(`${service} ${utcDay(at)}`) ?? 0,
+      add: async (service: string, at: number) =>
+        void spent.set(`${service} ${utcDay(at)}`, (spent.get(`${service} ${utcDay(at)}`) ?? 0) + 1),
+    };
+    await save(listed('2401.12345'));
+    spent.set(`huggingface ${utcDay(clock)}`, DAILY_BUDGET.huggingface);
+    const pause = await processLookups(deps({ callsToday }), 'huggingface');
+    expect(huggingFaceIdsAsked()).toEqual([]);
+    expect(pause).toEqual({ kind: 'wait', until: Math.floor(clock / DAY) * DAY + DAY });
+    await processLookups(deps({ callsToday }), 'arxiv');
+    expect(spent.get(`arxiv ${utcDay(clock)}`)).toBe(1);
   });
 
   it('asks arXiv once about a paper the page gave completely, with its code, and Hugging Face never', async () => {

@@ -8,6 +8,8 @@ import {
   DAY,
   MAX_ATTEMPTS,
   needsLookup,
+  nextHuggingFaceCheck,
+  DAILY_BUDGET,
   nextBatch,
   refreshTasks,
   tasksFor,
@@ -42,7 +44,7 @@ describe('needsLookup', () => {
     expect(needsLookup(paper({ links: { code: ['https://github.com/a/b'] }, lookup: { arxivCheckedAt: NOW - 1 } }), NOW)).toEqual([]);
   });
 
-  it('asks Hugging Face about a paper without code: once, then daily for 60 days after saving', () => {
+  it('asks Hugging Face about a paper without code: once, then a day later at the earliest, within 60 days of saving', () => {
     const asked = { arxivCheckedAt: NOW - DAY };
     expect(needsLookup(paper({ lookup: asked }), NOW)).toEqual(['huggingface']);
     expect(needsLookup(paper({ lookup: { ...asked, huggingfaceCheckedAt: NOW - DAY + 1 } }), NOW)).toEqual([]);
@@ -50,6 +52,21 @@ describe('needsLookup', () => {
     const old = { savedAt: NOW - 90 * DAY };
     expect(needsLookup(paper({ ...old, lookup: asked }), NOW)).toEqual(['huggingface']);
     expect(needsLookup(paper({ ...old, lookup: { ...asked, huggingfaceCheckedAt: NOW - 5 * DAY } }), NOW)).toEqual([]);
+  });
+
+  it('rechecks a paper without code less often as it ages: six rechecks in its 60 days, not sixty', () => {
+    const savedAt = NOW;
+    const checks: number[] = [];
+    let checked: number | undefined;
+    for (;;) {
+      const next = nextHuggingFaceCheck(
+        paper({ savedAt, lookup: { arxivCheckedAt: savedAt, ...(checked !== undefined && { huggingfaceCheckedAt: checked }) } }),
+      );
+      if (next === undefined) break;
+      checks.push((next - savedAt) / DAY);
+      checked = next;
+    }
+    expect(checks).toEqual([0, 1, 2, 4, 8, 16, 32]);
   });
 
   it('never asks Hugging Face about an old-style id, which it cannot have', () => {
@@ -135,6 +152,28 @@ describe('nextBatch', () => {
       task('2401.00002', { service: 'huggingface', notBefore: NOW + 30 * SECOND }),
     ];
     expect(nextBatch(tasks, context())).toEqual({ kind: 'wait', until: NOW + 30 * SECOND });
+  });
+
+  it('holds Hugging Face to its daily budget, except for what the user asked, until the next UTC day', () => {
+    const spent = { huggingface: DAILY_BUDGET.huggingface };
+    const rechecks = [
+      task('2401.00001', { service: 'huggingface', reason: 'recheck' }),
+      task('2401.00002', { service: 'huggingface', reason: 'new' }),
+    ];
+    const tomorrow = Math.floor(NOW / DAY) * DAY + DAY;
+    expect(nextBatch(rechecks, context({ spentToday: spent }))).toEqual({ kind: 'wait', until: tomorrow });
+    expect(nextBatch(rechecks, context({ spentToday: { huggingface: DAILY_BUDGET.huggingface - 1 } }))).toMatchObject({ kind: 'run' });
+    const refresh = task('2401.00003', { service: 'huggingface', reason: 'refresh' });
+    expect(nextBatch([...rechecks, refresh], context({ spentToday: spent }))).toEqual({
+      kind: 'run',
+      service: 'huggingface',
+      ids: ['2401.00003'],
+    });
+    // arXiv has no budget of its own.
+    expect(nextBatch([task('2401.00004')], context({ spentToday: { arxiv: 10_000, ...spent } }))).toMatchObject({
+      kind: 'run',
+      service: 'arxiv',
+    });
   });
 
   it('does nothing while offline or when the queue is empty', () => {
