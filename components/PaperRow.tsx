@@ -17,7 +17,12 @@ export interface PaperActions {
   copyBibtex(paper: Paper): void;
   /** Asks arXiv and Hugging Face about the paper again (issue #6). */
   refreshDetails?(paper: Paper): void;
+  /** The user opened a paper marked "new code" (issue #8): the mark can go. */
+  codeSeen?(paper: Paper): void;
 }
+
+/** Whether a recheck found code since the paper was saved, and the user has not opened it since (issue #8). */
+export const hasNewCode = (paper: Pick<Paper, 'lookup'>) => paper.lookup?.codeAppearedAt !== undefined;
 
 /** A paper's online lookup (issue #6): under way, or not; absent when lookups are turned off. */
 export type LookupState = 'pending' | 'idle' | undefined;
@@ -91,6 +96,10 @@ export const PaperRow = memo(function PaperRow({
       aria-setsize={count}
       aria-current={current ? 'true' : undefined}
       onKeyDown={(event) => onRowKeyDown(event, index, paper)}
+      // Opening any of its links (a click, or Enter and C, which click them) is opening the paper.
+      onClickCapture={(event) => {
+        if (hasNewCode(paper) && (event.target as Element).closest('a')) actions.codeSeen?.(paper);
+      }}
       onFocus={(event: FocusEvent) => {
         // Focus anywhere in the row makes it the keyboard's row (and the library's current paper).
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onRowFocus(paper, index);
@@ -111,6 +120,7 @@ export const PaperRow = memo(function PaperRow({
         </a>
         {meta && <div className="paper-meta">{meta}</div>}
         <div className="paper-links">
+          {hasNewCode(paper) && <NewCodeMark />}
           {paperLinks(paper).map((link) => (
             <PaperLink key={link.href} link={link} />
           ))}
@@ -167,6 +177,15 @@ export const PaperRow = memo(function PaperRow({
     </li>
   );
 });
+
+/** The mark of a paper whose code appeared since it was saved (issue #8); opening the paper clears it. */
+export function NewCodeMark() {
+  return (
+    <span className="new-code" title="Code appeared since you saved this paper">
+      new code
+    </span>
+  );
+}
 
 /** One of a paper's links; a repository with its stars beside it when they are known ("★ 1.2k"). */
 export function PaperLink({ link }: { link: LabelledLink }) {

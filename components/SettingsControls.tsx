@@ -6,7 +6,7 @@ export interface SettingsControlsProps {
   onChange: (settings: Settings) => void;
 }
 
-/** The preferences both pages offer: the unread badge (issue #4) and online lookups (issue #6). */
+/** The preferences both pages offer: the unread badge (issue #4), the new-code badge (issue #8) and online lookups (issue #6). */
 export function SettingsControls({ settings, onChange }: SettingsControlsProps) {
   // A short visible label keeps the popup's footer on one line; the full one names the checkbox.
   const toggle = (label: string, shortLabel: string, checked: boolean | undefined, change: (checked: boolean) => Settings) => (
@@ -26,6 +26,10 @@ export function SettingsControls({ settings, onChange }: SettingsControlsProps) 
       {toggle('Unread count on toolbar icon', 'Unread badge', settings && settings.badge === 'unread', (on) => ({
         ...settings!,
         badge: on ? 'unread' : 'none',
+      }))}
+      {toggle('Count papers whose code appeared on toolbar icon', 'Code badge', settings?.codeBadge, (codeBadge) => ({
+        ...settings!,
+        codeBadge,
       }))}
       {toggle('Look up missing details and code online', 'Look up online', settings?.lookups, (lookups) => ({ ...settings!, lookups }))}
     </>

@@ -15,6 +15,8 @@ export interface ViewControlsProps {
 }
 
 const STATUS_CHOICES: Record<StatusFilter, string> = { all: 'Any status', unread: 'Unread', reading: 'Reading', read: 'Read' };
+/** The code filter: papers with code, and those whose code appeared since they were saved (issue #8). */
+const CODE_CHOICES = { any: 'Any code', has: 'Has code', new: 'New code' } as const;
 
 /** The search box, the filters (read status, tag, has code) and the sort (issue #4). */
 export function ViewControls({
@@ -74,10 +76,13 @@ export function ViewControls({
             </option>
           ))}
         </select>
-        <label className="filter-check">
-          <input type="checkbox" checked={view.hasCode} onChange={(event) => set('hasCode', event.target.checked)} />
-          <span>Has code</span>
-        </label>
+        <ChoiceSelect
+          className="filter"
+          label="Code filter"
+          value={view.newCode ? 'new' : view.hasCode ? 'has' : 'any'}
+          labels={CODE_CHOICES}
+          onChange={(code) => onViewChange({ ...view, hasCode: code === 'has', newCode: code === 'new' })}
+        />
         <ChoiceSelect
           className="filter filter-sort"
           label="Sort by"

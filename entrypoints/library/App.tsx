@@ -7,7 +7,7 @@ import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
-import { lookupState } from '@/components/PaperRow';
+import { hasNewCode, lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
 import type { Paper } from '@/lib/model/paper';
 import { useShelf } from '@/lib/pages/shelf';
@@ -40,7 +40,14 @@ export function App() {
   }, []);
   const selection = useMemo(() => ({ selected, onSelect: select }), [selected, select]);
 
-  const showInDetail = useCallback((paper: Paper) => setCurrentId(paper.id), []);
+  const showInDetail = useCallback(
+    (paper: Paper) => {
+      setCurrentId(paper.id);
+      // Shown whole in the detail pane: opened, as far as a "new code" mark goes.
+      if (hasNewCode(paper)) actions.codeSeen(paper);
+    },
+    [actions],
+  );
   const openNotes = useCallback((paper: Paper) => {
     setCurrentId(paper.id);
     setNotesFocusRequests((count) => count + 1);

@@ -2,10 +2,23 @@ import type { PaperShelfDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model/settings';
 import { settingsItem } from '@/lib/storage/settings';
 
-/** The toolbar badge: the number of unread saved papers, capped so it fits, or nothing. */
-export function badgeText(unread: number, settings: Pick<Settings, 'badge'>): string {
-  if (settings.badge === 'none' || unread <= 0) return '';
-  return unread > 999 ? '999+' : String(unread);
+/** The toolbar badge: the number of papers to look at (as `papersToCount` counts them), capped so it fits, or nothing. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
+/**
+ * The papers the badge counts, as the settings say: the unread ones, the ones whose code appeared since
+ * (issue #8), or the papers that are either (each once).
+ */
+export async function papersToCount(db: PaperShelfDb, settings: Pick<Settings, 'badge' | 'codeBadge'>): Promise<number> {
+  const unreadOnly = db.papers.where('status').equals('unread');
+  // The usual case counts without reading a key.
+  if (!settings.codeBadge) return settings.badge === 'unread' ? unreadOnly.count() : 0;
+  const unread = settings.badge === 'unread' ? await unreadOnly.primaryKeys() : [];
+  const newCode = await db.papers.where('lookup.codeAppearedAt').above(0).primaryKeys();
+  return new Set([...unread, ...newCode]).size;
 }
 
 /** The part of `action` (MV3) / `browserAction` (Firefox's MV2) the badge uses. */
@@ -17,8 +30,7 @@ export interface ToolbarButton {
 export async function refreshBadge(db: PaperShelfDb, button: ToolbarButton): Promise<void> {
   try {
     const settings = await settingsItem.read();
-    const unread = settings.badge === 'none' ? 0 : await db.papers.where('status').equals('unread').count();
-    await button.setBadgeText({ text: badgeText(unread, settings) });
+    await button.setBadgeText({ text: badgeText(await papersToCount(db, settings)) });
   } catch (error) {
     console.warn('PaperShelf: could not update the toolbar badge', error);
   }

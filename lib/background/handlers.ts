@@ -6,6 +6,7 @@
 import type { PaperShelfDb } from '@/lib/db/database';
 import { exportBackup, exportBibtex, importBackup, importBibtex } from '@/lib/db/library-files';
 import {
+  clearCodeAppeared,
   removePaper,
   removePapers,
   restorePapers,
@@ -176,6 +177,13 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'import the BibTeX file',
     changesPapers: true,
     run: (request, context) => runImport(context, () => importBibtex(context.db, request, context.now)),
+  },
+  'paper/code-seen': {
+    from: ANY_SENDER,
+    action: 'mark the paper’s new code as seen',
+    // The badge may count new code.
+    changesPapers: true,
+    run: async (request, { db }) => ({ cleared: await clearCodeAppeared(db, request.id) }),
   },
   'paper/refresh-lookup': {
     from: ANY_SENDER,

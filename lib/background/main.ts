@@ -15,9 +15,10 @@ export function startBackground(): void {
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`.
   const toolbarButton = browser.action ?? browser.browserAction;
-  // Missing details and code from arXiv and Hugging Face (issue #6); registers its listeners now.
-  const lookups = startLookups(db);
   const badge = () => void refreshBadge(db, toolbarButton);
+  // Missing details and code from arXiv and Hugging Face (issue #6); registers its listeners now. What they
+  // write may change the badge (code that appeared, issue #8).
+  const lookups = startLookups(db, badge);
 
   const announce = (states: SavedState) =>
     // The write itself succeeded; a failed broadcast only delays other tabs until their next load.

@@ -25,6 +25,11 @@ export class PaperShelfDb extends Dexie {
       // `[service+notBefore]` finds a service's due tasks; `[reason+attempts]` the ones a page shows as "looking up…".
       lookups: '[id+service], [service+notBefore], [reason+attempts]',
     });
+    // The papers whose code appeared since they were saved (issue #8), which the badge may count. No rows to
+    // upgrade: IndexedDB builds the index from what is stored, and a paper without the mark is not in it.
+    this.version(3).stores({
+      papers: 'id, savedAt, updatedAt, published, status, *tags, lookup.codeAppearedAt',
+    });
   }
 }
 

@@ -339,9 +339,12 @@ function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Read
   const changed =
     SHOWN_BY_LOOKUPS.some((field) => !same(merged[field], stored[field])) ||
     !same(learned, { doi: before.doi, githubStars: before.githubStars, upvotes: before.upvotes, arxiv: before.arxiv });
+  // Code found by a lookup after Hugging Face had been asked and knew none: code that appeared since.
+  const codeAppeared = stored.links.code.length === 0 && (merged.links?.code.length ?? 0) > 0 && before.huggingfaceCheckedAt !== undefined;
   const info = withoutUndefined({
     ...before,
     ...learned,
+    codeAppearedAt: codeAppeared ? now : before.codeAppearedAt,
     arxivCheckedAt: found.arxiv ? now : before.arxivCheckedAt,
     huggingfaceCheckedAt: found.hf ? now : before.huggingfaceCheckedAt,
     changedAt: changed ? now : before.changedAt,

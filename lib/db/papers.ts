@@ -95,6 +95,20 @@ export async function restorePapers(db: PaperShelfDb, papers: readonly Paper[]):
   return papers.length;
 }
 
+/**
+ * The user opened a paper whose code appeared (issue #8): the mark goes. Not an edit (`updatedAt` stays), and
+ * nothing happens for a paper without the mark. Returns whether it had one.
+ */
+export async function clearCodeAppeared(db: PaperShelfDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (stored?.lookup?.codeAppearedAt === undefined) return false;
+    const { codeAppearedAt: _seen, ...lookup } = stored.lookup;
+    await db.papers.put(Paper.parse({ ...stored, lookup }));
+    return true;
+  });
+}
+
 const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** A user-chosen citation key; BibTeX compares keys ignoring case, so uniqueness does too. */

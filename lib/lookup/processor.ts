@@ -33,6 +33,8 @@ export interface LookupDeps {
   /** In [0, 1): spreads retries (queue.ts `afterFailure`). */
   random?: () => number;
   warn?: (message: string) => void;
+  /** Called after answers were merged into papers (the badge may count code that appeared, issue #8). */
+  papersChanged?: () => void;
   timeoutMs?: number;
 }
 
@@ -65,6 +67,7 @@ export async function processLookups(deps: LookupDeps, service: LookupService): 
     const outcomes = service === 'arxiv' ? await askArxiv(deps, batch.ids, warn) : await askHuggingFace(deps, batch.ids[0]!, warn);
     const answeredAt = deps.now();
     for (const id of batch.ids) await settle(deps, { id, service }, outcomes.get(id)!, answeredAt, warn);
+    if ([...outcomes.values()].some((outcome) => 'found' in outcome)) deps.papersChanged?.();
   }
 }
 

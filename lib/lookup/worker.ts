@@ -31,7 +31,8 @@ const callsToday: NonNullable<LookupDeps['callsToday']> = {
   },
 };
 
-export function startLookups(db: PaperShelfDb): LookupScheduler {
+/** `papersChanged`: after a lookup wrote to papers (the background recounts its badge). */
+export function startLookups(db: PaperShelfDb, papersChanged?: () => void): LookupScheduler {
   const scheduler = createLookupScheduler({
     db,
     fetch: (url, init) => fetch(url, init),
@@ -47,6 +48,7 @@ export function startLookups(db: PaperShelfDb): LookupScheduler {
       write: (service, at) => browser.storage.session.set({ [`${LAST_CALL_KEY}${service}`]: at }),
     },
     callsToday,
+    papersChanged,
     wakeAt: (when) => void (when === undefined ? browser.alarms.clear(QUEUE_ALARM) : browser.alarms.create(QUEUE_ALARM, { when })),
   });
 

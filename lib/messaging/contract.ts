@@ -60,6 +60,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
       skipped: z.array(SkippedEntry).max(100_000),
     })
     .strict(),
+  /** popup/library → background: the user opened a paper whose code appeared; its "new code" mark goes. */
+  z.object({ type: z.literal('paper/code-seen'), id: ArxivId }).strict(),
   /** popup/library → background: look the paper up again on arXiv and Hugging Face (its "Refresh details"). */
   z.object({ type: z.literal('paper/refresh-lookup'), id: ArxivId }).strict(),
   /** popup/library → background: the user's notes, tags and read status. */
@@ -92,6 +94,7 @@ export interface BackgroundResults {
   'library/import-backup': ImportSummary;
   'library/import-bibtex': ImportSummary;
   'paper/refresh-lookup': { queued: number };
+  'paper/code-seen': { cleared: boolean };
 }
 
 export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =

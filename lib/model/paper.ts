@@ -83,6 +83,11 @@ export const PaperLookupInfo = z.object({
     })
     .partial()
     .optional(),
+  /**
+   * When a recheck found code for the paper, which had none (issue #8): the pages mark it as new code, and
+   * the badge can count it, until the user opens the paper (`paper/code-seen` clears it).
+   */
+  codeAppearedAt: Time.optional(),
   /** Hugging Face upvotes, as last counted. */
   upvotes: z.number().int().nonnegative().optional(),
   /** When arXiv last answered for this paper (with the paper or with "no such id"). */

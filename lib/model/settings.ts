@@ -7,12 +7,14 @@ import { z } from 'zod';
 export const Settings = z.object({
   /** What the toolbar badge shows: the number of unread saved papers, or nothing. */
   badge: z.enum(['unread', 'none']).catch('unread'),
+  /** Whether the badge also counts the papers whose code appeared since they were saved (issue #8). */
+  codeBadge: z.boolean().catch(false),
   /** Whether the background asks arXiv and Hugging Face for missing details and code (issue #6). Off: no request at all. */
   lookups: z.boolean().catch(true),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { badge: 'unread', lookups: true };
+export const DEFAULT_SETTINGS: Settings = { badge: 'unread', codeBadge: false, lookups: true };
 
 /** Stored settings, with defaults for anything missing or malformed (an older or hand-edited value). */
 export function parseSettings(stored: unknown): Settings {

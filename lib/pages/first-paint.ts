@@ -93,7 +93,7 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
         { class: 'filters', inert: '' },
         selectShowing('Any status'),
         selectShowing('Any tag'),
-        element('label', { class: 'filter-check' }, element('input', { type: 'checkbox' }), element('span', {}, 'Has code')),
+        selectShowing('Any code'),
         selectShowing(SORT_LABELS[sort], ' filter-sort'),
       ),
     ),
@@ -107,6 +107,7 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
       'footer',
       { class: 'page-footer' },
       setting('Unread count on toolbar icon', 'Unread badge'),
+      setting('Count papers whose code appeared on toolbar icon', 'Code badge'),
       setting('Look up missing details and code online', 'Look up online'),
       element('span', { class: 'keys-hint', 'aria-hidden': 'true' }, '↑↓ Enter · C code · N notes · R read'),
     ),
@@ -145,6 +146,9 @@ function paperRow(paper: Paper): HTMLElement {
       element(
         'div',
         { class: 'paper-links' },
+        // components/PaperRow.tsx's NewCodeMark.
+        paper.lookup?.codeAppearedAt !== undefined &&
+          element('span', { class: 'new-code', title: 'Code appeared since you saved this paper' }, 'new code'),
         ...paperLinks(paper).map(paperLink),
         element('span', { class: 'spacer' }),
         element('button', { type: 'button', class: 'paper-action' }, 'BibTeX'),

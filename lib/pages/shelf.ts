@@ -41,6 +41,8 @@ export interface ShelfActions {
   copyBibtex(paper: Paper): void;
   /** Asks the background to look the paper up again; the row shows "looking up…" meanwhile. */
   refreshDetails(paper: Paper): void;
+  /** The user opened a paper marked "new code": the mark goes (issue #8). */
+  codeSeen(paper: Paper): void;
   /** Bulk edits of the library page. */
   removeMany(papers: readonly Paper[]): void;
   updateMany(ids: readonly string[], patch: { status?: ReadStatus; addTags?: string[]; removeTags?: string[] }, done: string): void;
@@ -123,6 +125,9 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       removeMany([paper]);
     },
     removeMany,
+    codeSeen(paper) {
+      ask({ type: 'paper/code-seen', id: paper.id }).catch(fail(`Could not clear the new-code mark of ${quoted(paper.title)}`));
+    },
     refreshDetails(paper) {
       ask({ type: 'paper/refresh-lookup', id: paper.id }).catch(fail(`Could not refresh ${quoted(paper.title)}`));
     },
@@ -250,12 +255,13 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
   const status = view?.status;
   const tag = view?.tag;
   const hasCode = view?.hasCode;
+  const newCode = view?.newCode;
   const faceted = useMemo(
     () =>
-      sorted && status !== undefined && tag !== undefined && hasCode !== undefined
-        ? filterPapers(sorted, { status, tag, hasCode })
+      sorted && status !== undefined && tag !== undefined && hasCode !== undefined && newCode !== undefined
+        ? filterPapers(sorted, { status, tag, hasCode, newCode })
         : undefined,
-    [sorted, status, tag, hasCode],
+    [sorted, status, tag, hasCode, newCode],
   );
   const shown = useMemo(() => {
     if (!faceted) return undefined;

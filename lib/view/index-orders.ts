@@ -23,7 +23,9 @@ export function firstRowsIndex(sort: SortOrder): FirstRowsIndex | null {
 export function unfilteredIndexOrder(stored: unknown): { index: FirstRowsIndex; sort: SortOrder } | null {
   if (stored === undefined) return { index: 'savedAt', sort: 'saved' };
   if (typeof stored !== 'object' || stored === null) return null;
-  const { status, tag, hasCode, sort } = stored as Partial<Record<keyof ViewChoices, unknown>>;
-  if (status !== 'all' || tag !== null || hasCode !== false || (sort !== 'saved' && sort !== 'published')) return null;
+  const { status, tag, hasCode, newCode, sort } = stored as Partial<Record<keyof ViewChoices, unknown>>;
+  // `newCode` came later (issue #8): choices stored before it have none, which is no filter.
+  const filtered = status !== 'all' || tag !== null || hasCode !== false || (newCode !== undefined && newCode !== false);
+  if (filtered || (sort !== 'saved' && sort !== 'published')) return null;
   return { index: firstRowsIndex(sort)!, sort };
 }

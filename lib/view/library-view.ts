@@ -21,11 +21,13 @@ export const ViewChoices = z.object({
   /** Show only papers with this tag; null for every paper. */
   tag: z.catch(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))), null),
   hasCode: z.catch(z.boolean(), false),
+  /** Only papers whose code appeared since they were saved (issue #8). */
+  newCode: z.catch(z.boolean(), false),
   sort: z.catch(SortOrder, 'saved'),
 });
 export type ViewChoices = z.infer<typeof ViewChoices>;
 
-export const DEFAULT_VIEW: ViewChoices = { status: 'all', tag: null, hasCode: false, sort: 'saved' };
+export const DEFAULT_VIEW: ViewChoices = { status: 'all', tag: null, hasCode: false, newCode: false, sort: 'saved' };
 
 /** Stored choices, each field falling back to its default when missing or malformed (an older version's value). */
 export function parseViewChoices(stored: unknown): ViewChoices {
@@ -35,7 +37,7 @@ export function parseViewChoices(stored: unknown): ViewChoices {
 
 /** True when the choices narrow the list (the sort alone does not). */
 export function isFiltered(view: ViewChoices, query = ''): boolean {
-  return view.status !== 'all' || view.tag !== null || view.hasCode || queryWords(query).length > 0;
+  return view.status !== 'all' || view.tag !== null || view.hasCode || view.newCode || queryWords(query).length > 0;
 }
 
 const ASCII_ONLY = /^\p{ASCII}*$/u;
@@ -156,13 +158,14 @@ export function sortPapers(papers: readonly Paper[], sort: SortOrder): Paper[] {
 }
 
 /** The status, tag and "has code" filters, keeping the order. */
-export function filterPapers(papers: readonly Paper[], view: Pick<ViewChoices, 'status' | 'tag' | 'hasCode'>): Paper[] {
-  if (view.status === 'all' && view.tag === null && !view.hasCode) return papers as Paper[];
+export function filterPapers(papers: readonly Paper[], view: Pick<ViewChoices, 'status' | 'tag' | 'hasCode' | 'newCode'>): Paper[] {
+  if (view.status === 'all' && view.tag === null && !view.hasCode && !view.newCode) return papers as Paper[];
   return papers.filter(
     (paper) =>
       (view.status === 'all' || paper.status === view.status) &&
       (view.tag === null || paper.tags.includes(view.tag)) &&
-      (!view.hasCode || paper.links.code.length > 0),
+      (!view.hasCode || paper.links.code.length > 0) &&
+      (!view.newCode || paper.lookup?.codeAppearedAt !== undefined),
   );
 }
 

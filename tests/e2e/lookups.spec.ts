@@ -206,3 +206,37 @@ test('a service worker stopped in the middle of the lookups loses none of them',
   console.log(`lookups complete ${Date.now() - restartedAt} ms after the worker was started again`);
   expect(await readQueue(popup.page)).toEqual([]);
 });
+
+test('code that appears on a recheck marks the paper and counts on the badge, until the paper is opened', async ({ ext }) => {
+  await serveApis(ext);
+  let repositoryKnown = false;
+  await ext.api('https://huggingface.co/api/papers/**', (route) => {
+    const id = new URL(route.request().url()).pathname.split('/').at(-1)!;
+    const body = repositoryKnown ? { id, githubRepo: repository(id), githubStars: 3 } : { id, upvotes: 1 };
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  });
+  const popup = await ext.openPopup();
+  // The badge counts new code only.
+  await popup.page.getByRole('checkbox', { name: 'Unread count on toolbar icon' }).uncheck();
+  await popup.page.getByRole('checkbox', { name: 'Count papers whose code appeared on toolbar icon' }).check();
+  const id = ids[1]!;
+  const listing = await ext.openListing(LISTING);
+  await listing.save(id);
+
+  // Asked once, no code yet: a recheck waits a day.
+  await expect.poll(async () => (await readQueue(popup.page)).map((row) => `${row.service} ${row.id}`)).toEqual([`huggingface ${id}`]);
+  await expect(popup.row(id).getByText('new code')).toHaveCount(0);
+
+  // A day later (the test moves the queue's clock), Hugging Face knows the repository.
+  repositoryKnown = true;
+  await readQueue(popup.page, { fastForward: true });
+  await ext.worker().evaluate(() => void self.dispatchEvent(new Event('online')));
+  await expect(popup.row(id).getByText('new code')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => ext.badge()).toBe('1');
+
+  // Opening the paper (here its code, with C on the row) clears the mark and the badge.
+  await popup.row(id).focus();
+  await popup.page.keyboard.press('c');
+  await expect(popup.row(id).getByText('new code')).toHaveCount(0);
+  await expect.poll(() => ext.badge()).toBe('');
+});

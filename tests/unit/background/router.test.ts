@@ -160,6 +160,14 @@ describe('handleBackgroundMessage', () => {
     expect(await changes({ type: 'paper/remove', id: '2401.12345' })).toBe(1);
   });
 
+  it('clears the new-code mark of a paper the user opened, and nothing else', async () => {
+    const saved = await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource }, contentScript);
+    await bg.db.papers.put({ ...saved, lookup: { codeAppearedAt: 4000, huggingfaceCheckedAt: 4000 } });
+    expect(await bg.ask({ type: 'paper/code-seen', id: saved.id })).toEqual({ cleared: true });
+    expect(await bg.db.papers.get(saved.id)).toEqual({ ...saved, lookup: { huggingfaceCheckedAt: 4000 } });
+    expect(await bg.ask({ type: 'paper/code-seen', id: saved.id })).toEqual({ cleared: false });
+  });
+
   it('says which paper cannot be updated', async () => {
     const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: 'x' } }, popup);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not update the paper: paper 2401.12345 is not saved' });

@@ -8,6 +8,7 @@ import { arxivSource, hfSource, metadata, paper } from '../support/factory';
 import { fixtureText } from '../lookup/fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
+const DAY = 86_400_000;
 
 const feed = parseArxivFeed(fixtureText('arxiv-three-entries.xml'));
 if (!feed.ok) throw new Error(feed.error);
@@ -266,6 +267,23 @@ describe('mergeLookup: author lists', () => {
     expect(mergeLookup(saved({ authors: ['A. Stranger'] }), { arxiv }, NOW).authors).toEqual(['A. Stranger']);
     expect(isRicherAuthorList(['One', 'Two'], ['Two', 'One'])).toBe(false);
     expect(isRicherAuthorList([], [])).toBe(false);
+  });
+});
+
+describe('mergeLookup: code that appeared', () => {
+  it('marks a paper whose code a recheck found, after Hugging Face had known none', () => {
+    const checkedBefore = saved({ lookup: { huggingfaceCheckedAt: NOW - DAY } });
+    expect(mergeLookup(checkedBefore, { hf }, NOW).lookup?.codeAppearedAt).toBe(NOW);
+    // The first answer naming code is the paper's code from the start, not code that appeared.
+    expect(mergeLookup(saved(), { hf }, NOW).lookup?.codeAppearedAt).toBeUndefined();
+    // A paper that had code does not get the mark for more.
+    const withCode = saved({ links: { code: ['https://github.com/a/b'] }, lookup: { huggingfaceCheckedAt: NOW - DAY } });
+    expect(mergeLookup(withCode, { hf }, NOW).lookup?.codeAppearedAt).toBeUndefined();
+  });
+
+  it('keeps the mark through later answers', () => {
+    const marked = mergeLookup(saved({ lookup: { huggingfaceCheckedAt: NOW - DAY } }), { hf }, NOW);
+    expect(mergeLookup(marked, { hf }, NOW + DAY).lookup?.codeAppearedAt).toBe(NOW);
   });
 });
 

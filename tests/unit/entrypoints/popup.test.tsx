@@ -116,16 +116,22 @@ describe('the popup', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tag filter' }), 'to read');
     expect(rowIds()).toEqual(['2401.00004', '2401.00003']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tag filter' }), '');
-    await user.click(screen.getByRole('checkbox', { name: 'Has code' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Code filter' }), 'has');
     expect(rowIds()).toEqual(['2401.00001']);
-    await user.click(screen.getByRole('checkbox', { name: 'Has code' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Code filter' }), 'any');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'title');
     expect(rowIds()).toEqual(['2401.00001', '2401.00003', '2401.00002', '2401.00004']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'published');
     expect(rowIds()).toEqual(['2401.00004', '2401.00002', '2401.00003', '2401.00001']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tag filter' }), 'to read');
 
-    expect(JSON.parse(localStorage.getItem(VIEW_KEY)!)).toEqual({ status: 'all', tag: 'to read', hasCode: false, sort: 'published' });
+    expect(JSON.parse(localStorage.getItem(VIEW_KEY)!)).toEqual({
+      status: 'all',
+      tag: 'to read',
+      hasCode: false,
+      newCode: false,
+      sort: 'published',
+    });
     view.unmount();
     vi.resetModules();
     await openPopup();
@@ -219,6 +225,21 @@ describe('the popup', () => {
     expect((window as { hacked?: number }).hacked).toBeUndefined();
   });
 
+  it('marks a paper whose code appeared, filters by it, and drops the mark once a link of the paper is opened', async () => {
+    const papers = library();
+    papers[0] = { ...papers[0]!, lookup: { codeAppearedAt: 5, huggingfaceCheckedAt: 5 } };
+    const { db, user } = await openPopup(papers);
+    expect(within(row('2401.00001')).getByText('new code')).toBeInTheDocument();
+    expect(within(row('2401.00002')).queryByText('new code')).toBeNull();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Code filter' }), 'new');
+    await waitFor(() => expect(rowIds()).toEqual(['2401.00001']));
+
+    await user.click(within(row('2401.00001')).getByRole('link', { name: 'Code: tensorflow/tensor2tensor' }));
+    await waitFor(async () => expect((await db.papers.get('2401.00001'))?.lookup).toEqual({ huggingfaceCheckedAt: 5 }));
+    await waitFor(() => expect(screen.queryByText('new code')).toBeNull());
+  });
+
   it('shows stars beside a repository, "looking up…" while a lookup is pending, and refreshes a paper on request', async () => {
     const papers = library();
     papers[0] = {
@@ -250,6 +271,7 @@ describe('the popup', () => {
     expect(screen.queryByRole('button', { name: 'Refresh details' })).toBeNull();
     expect((await fakeBrowser.storage.local.get('papershelf:settings'))['papershelf:settings']).toEqual({
       badge: 'unread',
+      codeBadge: false,
       lookups: false,
     });
   });

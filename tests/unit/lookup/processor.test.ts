@@ -162,6 +162,17 @@ describe('processLookups', () => {
     });
   });
 
+  it('says when answers were merged into papers, and not after a failure', async () => {
+    let changes = 0;
+    await save(listed('2401.12345'));
+    await processLookups(deps({ papersChanged: () => void changes++ }), 'arxiv');
+    expect(changes).toBe(1);
+    handler = () => new Response('down', { status: 503 });
+    await refreshLookup(db, '2401.12345', clock);
+    await processLookups(deps({ papersChanged: () => void changes++ }), 'huggingface');
+    expect(changes).toBe(1);
+  });
+
   it('counts its calls per service and day, and keeps Hugging Face within its daily budget', async () => {
     const spent = new Map<string, number>();
     const callsToday = {

@@ -6,8 +6,8 @@ describe('parseSettings', () => {
     expect(DEFAULT_SETTINGS.lookups).toBe(true);
     expect(parseSettings(undefined).lookups).toBe(true);
     // Settings stored by a version without the setting, or hand-edited.
-    expect(parseSettings({ badge: 'none' })).toEqual({ badge: 'none', lookups: true });
+    expect(parseSettings({ badge: 'none' })).toEqual({ badge: 'none', codeBadge: false, lookups: true });
     expect(parseSettings({ lookups: 'no' }).lookups).toBe(true);
-    expect(parseSettings({ lookups: false })).toEqual({ badge: 'unread', lookups: false });
+    expect(parseSettings({ lookups: false })).toEqual({ badge: 'unread', codeBadge: false, lookups: false });
   });
 });

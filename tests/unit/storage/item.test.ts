@@ -5,21 +5,21 @@ import { settingsItem } from '@/lib/storage/settings';
 
 describe('the storage items every context shares', () => {
   it('read settings through their parse: defaults stand in for what is missing or malformed', async () => {
-    expect(await settingsItem.read()).toEqual({ badge: 'unread', lookups: true });
+    expect(await settingsItem.read()).toEqual({ badge: 'unread', codeBadge: false, lookups: true });
     await fakeBrowser.storage.local.set({ 'papershelf:settings': { badge: 'none', lookups: 'maybe', extra: 1 } });
-    expect(await settingsItem.read()).toEqual({ badge: 'none', lookups: true });
+    expect(await settingsItem.read()).toEqual({ badge: 'none', codeBadge: false, lookups: true });
   });
 
   it('hand a watcher each new value parsed, and stop when told', async () => {
     const seen: unknown[] = [];
     const unwatch = settingsItem.watch((settings) => seen.push(settings));
-    await settingsItem.write({ badge: 'none', lookups: false });
+    await settingsItem.write({ badge: 'none', codeBadge: false, lookups: false });
     await fakeBrowser.storage.local.set({ 'papershelf:settings': 'not an object' });
     unwatch();
-    await settingsItem.write({ badge: 'unread', lookups: true });
+    await settingsItem.write({ badge: 'unread', codeBadge: false, lookups: true });
     expect(seen).toEqual([
-      { badge: 'none', lookups: false },
-      { badge: 'unread', lookups: true },
+      { badge: 'none', codeBadge: false, lookups: false },
+      { badge: 'unread', codeBadge: false, lookups: true },
     ]);
   });
 

@@ -164,10 +164,10 @@ describe('sortPapers', () => {
 describe('filterPapers', () => {
   const ids = (papers: Paper[]) => papers.map((p) => p.id.slice(-1));
   it('filters by read status, tag and code, all at once', () => {
-    expect(ids(filterPapers(library(), { status: 'read', tag: null, hasCode: false }))).toEqual(['2']);
-    expect(ids(filterPapers(library(), { status: 'all', tag: 'to read', hasCode: false }))).toEqual(['3', '4']);
-    expect(ids(filterPapers(library(), { status: 'unread', tag: 'to read', hasCode: false }))).toEqual(['4']);
-    expect(ids(filterPapers(library(), { status: 'all', tag: null, hasCode: true }))).toEqual(['1']);
+    expect(ids(filterPapers(library(), { status: 'read', tag: null, hasCode: false, newCode: false }))).toEqual(['2']);
+    expect(ids(filterPapers(library(), { status: 'all', tag: 'to read', hasCode: false, newCode: false }))).toEqual(['3', '4']);
+    expect(ids(filterPapers(library(), { status: 'unread', tag: 'to read', hasCode: false, newCode: false }))).toEqual(['4']);
+    expect(ids(filterPapers(library(), { status: 'all', tag: null, hasCode: true, newCode: false }))).toEqual(['1']);
   });
   it('returns the same list when nothing filters', () => {
     const papers = library();
@@ -183,6 +183,7 @@ describe('view choices', () => {
       status: 'read',
       tag: 'rl',
       hasCode: true,
+      newCode: false,
       sort: 'title',
     });
     expect(parseViewChoices({ status: 'skimmed', tag: 42, hasCode: 'yes', sort: 'title' })).toEqual({ ...DEFAULT_VIEW, sort: 'title' });
