@@ -12,6 +12,49 @@ import { bracesBalance, isValidCitationKey, normalizeNotes, splitMath } from './
 import type { BibtexImport, ImportedPaper, SkippedEntry } from '@/lib/model/imports';
 import { PaperMetadata, Tag } from '@/lib/model/paper';
 
+/**
+ * `@string` abbreviations that files use without defining them, because the style or the journal's class
+ * defines them: a month as some write it, the journals plain.bst defines, and the physics and astronomy
+ * journals AAS and APS macros name. The parser knows the standard months itself.
+ */
+const COMMON_STRINGS: Record<string, string> = {
+  sept: '09',
+  acmcs: 'ACM Computing Surveys',
+  acta: 'Acta Informatica',
+  cacm: 'Communications of the ACM',
+  ibmjrd: 'IBM Journal of Research and Development',
+  ibmsj: 'IBM Systems Journal',
+  ieeese: 'IEEE Transactions on Software Engineering',
+  ieeetc: 'IEEE Transactions on Computers',
+  ieeetcad: 'IEEE Transactions on Computer-Aided Design of Integrated Circuits',
+  ipl: 'Information Processing Letters',
+  jacm: 'Journal of the ACM',
+  jcss: 'Journal of Computer and System Sciences',
+  scp: 'Science of Computer Programming',
+  sicomp: 'SIAM Journal on Computing',
+  tocs: 'ACM Transactions on Computer Systems',
+  tods: 'ACM Transactions on Database Systems',
+  tog: 'ACM Transactions on Graphics',
+  toms: 'ACM Transactions on Mathematical Software',
+  toois: 'ACM Transactions on Office Information Systems',
+  toplas: 'ACM Transactions on Programming Languages and Systems',
+  tcs: 'Theoretical Computer Science',
+  prl: 'Physical Review Letters',
+  pra: 'Physical Review A',
+  prb: 'Physical Review B',
+  prc: 'Physical Review C',
+  prd: 'Physical Review D',
+  pre: 'Physical Review E',
+  apj: 'The Astrophysical Journal',
+  apjl: 'The Astrophysical Journal Letters',
+  apjs: 'The Astrophysical Journal Supplement Series',
+  aj: 'The Astronomical Journal',
+  mnras: 'Monthly Notices of the Royal Astronomical Society',
+  aap: 'Astronomy and Astrophysics',
+  jhep: 'Journal of High Energy Physics',
+  nat: 'Nature',
+};
+
 const BASE_OPTIONS: Options = {
   // Titles keep the case they were written in: sentence-casing is the style's business, not ours.
   sentenceCase: false,
@@ -22,7 +65,7 @@ const BASE_OPTIONS: Options = {
 // Stored titles keep author-written math as TeX (`$\alpha$-stable`, as arXiv pages show it), but the parser
 // would turn it into `α-stable`. So titles are read raw and decoded around their math (`decodeTitles`).
 // `code` holds URLs, whose `%` would otherwise start a TeX comment.
-const FILE_OPTIONS: Options = { ...BASE_OPTIONS, fieldMode: { title: 'verbatim', code: 'verbatim' } };
+const FILE_OPTIONS: Options = { ...BASE_OPTIONS, fieldMode: { title: 'verbatim', code: 'verbatim' }, strings: COMMON_STRINGS };
 
 const nfc = (text: string) => text.normalize('NFC');
 
@@ -79,8 +122,14 @@ const ID_IN_DOI = new RegExp(String.raw`10\.48550\/arxiv\.${OLD_OR_NEW_ID}`, 'i'
  */
 function arxivIdOf(fields: Record<string, string>): string | null {
   const archive = (fields.archiveprefix ?? fields.eprinttype ?? 'arxiv').toLowerCase();
-  if (fields.eprint && archive === 'arxiv') {
-    const id = canonicalArxivId(fields.eprint);
+  // `arXiv:2401.12345v2`, and Mendeley's `arxivId = {arXiv:hep-ph/0405236}`; some add the class after a space.
+  for (const field of [archive === 'arxiv' ? fields.eprint : undefined, fields.arxivid, fields.arxiv]) {
+    const id = field ? canonicalArxivId(field.trim().split(/\s+/)[0]!) : null;
+    if (id) return id;
+  }
+  // DBLP's CoRR: `journal = {CoRR}`, `volume = {abs/1104.5069}`.
+  if (/^corr$/i.test(fields.journal?.trim() ?? '')) {
+    const id = canonicalArxivId(/^abs\/(.+)$/.exec(fields.volume?.trim() ?? '')?.[1] ?? '');
     if (id) return id;
   }
   const candidates: Array<[string | undefined, RegExp]> = [
@@ -167,6 +216,9 @@ export function parseBibtexForImport(text: string): BibtexImport {
   // A broken entry may still be returned with the fields read before the break: skip it whole.
   const broken = new Set<string>();
   for (const error of library.errors) {
+    // An abbreviation the file neither defines nor is common: the parser keeps the entry, with the
+    // abbreviation's name as the field's text, so nothing is skipped for it.
+    if (/^Unresolved @string reference/.test(error.error)) continue;
     const key = keyOfInput(error.input ?? '');
     if (key) broken.add(key);
     skipped.push({ key, reason: `could not be read: ${error.error.split('\n')[0]}` });

@@ -176,6 +176,25 @@ describe('BibTeX import', () => {
     expect(imported.tags).toEqual(['ok']);
   });
 
+  it('finds the arXiv id in DBLP’s CoRR form, Mendeley’s arxivId, and an eprint with a prefix, a version or a class', () => {
+    const { papers, skipped } = parseBibtexForImport(`
+@article{DBLP:journals/corr/abs-1104-5069, author = {Ada Lovelace}, title = {A CoRR Paper}, journal = {CoRR}, volume = {abs/1104.5069}, year = {2011}}
+@article{mendeley, author = {Grace Hopper}, title = {From Mendeley}, arxivId = {arXiv:hep-ph/0405236}, year = 2004}
+@misc{prefixed, title = {Prefixed}, eprint = {arXiv:2401.00001v3}}
+@misc{classed, title = {With a class}, eprint = {2401.00002 [cs.LG]}, archivePrefix = {arXiv}}
+@article{other, title = {Not on arXiv}, journal = {CoRR}, volume = {12}}`);
+    expect(papers.map((paper) => paper.metadata.id)).toEqual(['1104.5069', 'hep-ph/0405236', '2401.00001', '2401.00002']);
+    expect(skipped).toEqual([{ key: 'other', reason: expect.stringMatching(/arXiv/) }]);
+  });
+
+  it('reads entries that use an @string their file does not define: common ones resolved, the rest kept as written', () => {
+    const { papers, skipped } = parseBibtexForImport(`
+@article{a, title = {Uses PRL}, author = {A. Author}, journal = prl, eprint = {2401.00003}, year = 2024, month = sept}
+@article{b, title = {Uses its own}, author = {B. Author}, journal = myjournal, eprint = {2401.00004}, year = 2024}`);
+    expect(skipped).toEqual([]);
+    expect(papers.map((paper) => paper.metadata.id)).toEqual(['2401.00003', '2401.00004']);
+  });
+
   it('returns nothing, without throwing, for text that is not BibTeX', () => {
     expect(parseBibtexForImport('')).toEqual({ papers: [], skipped: [] });
     expect(parseBibtexForImport('just some text { with } braces').papers).toEqual([]);
