@@ -14,8 +14,11 @@ import { ARXIV_API } from './endpoints';
 export const ARXIV_BATCH_SIZE = 50;
 /** A 50-entry answer is a few hundred kB even with collaboration-sized author lists. */
 export const MAX_FEED_LENGTH = 5_000_000;
+/** What `ArxivRecord.journalRef` holds at most; a longer one is dropped alone, not the paper with it. */
+const MAX_JOURNAL_REF = 1000;
 
-export type ArxivFeed = { ok: true; entries: ArxivRecord[]; errors: string[] } | { ok: false; error: string };
+/** `errors`: entries that could not be read; `dropped`: fields left out of entries that were, and why. */
+export type ArxivFeed = { ok: true; entries: ArxivRecord[]; errors: string[]; dropped: string[] } | { ok: false; error: string };
 
 /** The query for `ids` (canonical, at most `ARXIV_BATCH_SIZE`); without a version arXiv answers with the latest. */
 export function arxivQueryUrl(ids: string[]): string {
@@ -60,15 +63,20 @@ export function parseArxivFeed(xml: string): ArxivFeed {
 
   const entries: ArxivRecord[] = [];
   const errors: string[] = [];
+  const dropped: string[] = [];
   for (const entry of isObject(feed) && Array.isArray(feed.entry) ? feed.entry : []) {
     const result = readEntry(entry);
     if ('error' in result) errors.push(result.error);
-    else entries.push(result.record);
+    else {
+      entries.push(result.record);
+      dropped.push(...result.dropped);
+    }
   }
-  return { ok: true, entries, errors };
+  return { ok: true, entries, errors, dropped };
 }
 
-function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } {
+/** An entry read, with what was dropped from it and why; or why the whole entry could not be read. */
+function readEntry(entry: unknown): { record: ArxivRecord; dropped: string[] } | { error: string } {
   if (!isObject(entry)) return { error: 'an entry without content' };
   const idUrl = text(entry.id) ?? '';
   // How arXiv reports a bad id: an entry whose id is an error URL and whose summary says what went wrong.
@@ -79,6 +87,14 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
   const abstract = text(entry.summary);
   const primaryCategory = isObject(entry.primary_category) ? attribute(entry.primary_category, 'term') : undefined;
   const comments = text(entry.comment);
+  const dropped: string[] = [];
+  // The field sometimes holds several DOIs separated by spaces; the first is the article's.
+  const doiText = text(entry.doi);
+  const doi = doiText?.split(' ').find((token) => /^10\.\d{4,9}\/[^\s<>"{}\\]+$/.test(token));
+  if (doiText && !doi) dropped.push(`${id}: the DOI "${doiText.slice(0, 100)}" is not a DOI, dropped`);
+  const journalRefText = text(entry.journal_ref);
+  const journalRef = journalRefText && journalRefText.length <= MAX_JOURNAL_REF ? journalRefText : undefined;
+  if (journalRefText && !journalRef) dropped.push(`${id}: a journal reference of ${journalRefText.length} characters, dropped`);
   const links = findLinks([
     { text: comments, origin: 'comments' },
     { text: abstract, origin: 'abstract' },
@@ -94,11 +110,8 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
     updated: text(entry.updated)?.slice(0, 10),
     primaryCategory,
     comments,
-    // The field sometimes holds several DOIs separated by spaces; the first is the article's.
-    doi: text(entry.doi)
-      ?.split(' ')
-      .find((token) => /^10\.\d{4,9}\/\S+$/.test(token)),
-    journalRef: text(entry.journal_ref),
+    doi,
+    journalRef,
     version: Number(/v(\d+)$/.exec(idUrl)?.[1]) || undefined,
     categories: categoriesOf(entry, primaryCategory),
     code: links.code,
@@ -108,7 +121,7 @@ function readEntry(entry: unknown): { record: ArxivRecord } | { error: string } 
   const parsed = ArxivRecord.safeParse(candidate);
   if (!parsed.success)
     return { error: `${id}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
-  return { record: parsed.data };
+  return { record: parsed.data, dropped };
 }
 
 // arXiv's own categories (`cs.LG`, `hep-th`, `math.AG`); the feed also lists ACM and MSC classes (`I.2.6`, `68T05`).

@@ -85,6 +85,7 @@ async function askArxiv(deps: LookupDeps, ids: string[], warn: (message: string)
   // UnexpectedEmptyPageError): no entry at all is not taken as "arXiv does not know these papers".
   if (feed.entries.length === 0 && feed.errors.length === 0) return all({ failure: { retryable: false } });
   if (feed.errors.length > 0) warn(`PaperShelf: arXiv answered with errors for ${ids.join(', ')}: ${feed.errors.join('; ')}`);
+  if (feed.dropped.length > 0) warn(`PaperShelf: left out of arXiv's answer: ${feed.dropped.join('; ')}`);
   // Only the ids asked about: an entry for another paper changes nothing.
   const entries = new Map(feed.entries.map((entry) => [entry.id, entry]));
   return new Map(

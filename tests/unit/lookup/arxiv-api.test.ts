@@ -84,11 +84,16 @@ describe('parseArxivFeed: a three-entry answer', () => {
 
 describe('parseArxivFeed: what is not a paper', () => {
   it('reports arXiv error entries instead of returning them as papers', () => {
-    expect(parsed(fixtureText('arxiv-error.xml'))).toEqual({ ok: true, entries: [], errors: ['arXiv: incorrect id format for 1234'] });
+    expect(parsed(fixtureText('arxiv-error.xml'))).toEqual({
+      ok: true,
+      entries: [],
+      errors: ['arXiv: incorrect id format for 1234'],
+      dropped: [],
+    });
   });
 
   it('reads an empty answer (no entries) as no papers', () => {
-    expect(parsed(feed(''))).toEqual({ ok: true, entries: [], errors: [] });
+    expect(parsed(feed(''))).toEqual({ ok: true, entries: [], errors: [], dropped: [] });
   });
 
   it('skips an invalid entry into errors and keeps the valid ones', () => {
@@ -111,6 +116,24 @@ describe('parseArxivFeed: what is not a paper', () => {
     const [record] = parsed(feed(entry('2401.11111v1', '<author><name>  </name></author><arxiv:doi>see journal</arxiv:doi>'))).entries;
     expect(record?.authors).toEqual(['A. Author']);
     expect(record?.doi).toBeUndefined();
+  });
+
+  it('drops a DOI that is not one and an oversized journal reference, keeps the paper, and says why', () => {
+    const result = parsed(
+      feed(
+        entry('2401.11111v1').replace(
+          '</entry>',
+          '<arxiv:doi>10.1234 &lt;b&gt;x&lt;/b&gt;</arxiv:doi><arxiv:journal_ref>' + 'J. '.repeat(500) + '</arxiv:journal_ref></entry>',
+        ),
+      ),
+    );
+    expect(result.entries).toHaveLength(1);
+    expect(result.entries[0]?.doi).toBeUndefined();
+    expect(result.entries[0]?.journalRef).toBeUndefined();
+    expect(result.dropped).toEqual([
+      expect.stringMatching(/2401\.11111: the DOI "10\.1234 <b>x<\/b>" is not a DOI/),
+      expect.stringMatching(/2401\.11111: a journal reference of \d+ characters/),
+    ]);
   });
 
   it('keeps the first of several DOIs', () => {
