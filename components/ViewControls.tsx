@@ -18,7 +18,7 @@ const STATUS_CHOICES: Record<StatusFilter, string> = { all: 'Any status', unread
 /** The code filter: papers with code, and those whose code appeared since they were saved (issue #8). */
 const CODE_CHOICES = { any: 'Any code', has: 'Has code', new: 'New code' } as const;
 
-/** The search box, the filters (read status, tag, has code) and the sort (issue #4). */
+/** The search box, the filters (read status, tag, code: any, has, new) and the sort (issue #4). */
 export function ViewControls({
   query,
   onQueryChange,

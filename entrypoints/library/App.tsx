@@ -7,7 +7,7 @@ import { NoticeBar } from '@/components/Notice';
 import { PageTitle } from '@/components/PageTitle';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
-import { hasNewCode, lookupState } from '@/components/PaperRow';
+import { lookupState } from '@/components/PaperRow';
 import { ViewControls } from '@/components/ViewControls';
 import type { Paper } from '@/lib/model/paper';
 import { useShelf } from '@/lib/pages/shelf';
@@ -40,14 +40,9 @@ export function App() {
   }, []);
   const selection = useMemo(() => ({ selected, onSelect: select }), [selected, select]);
 
-  const showInDetail = useCallback(
-    (paper: Paper) => {
-      setCurrentId(paper.id);
-      // Shown whole in the detail pane: opened, as far as a "new code" mark goes.
-      if (hasNewCode(paper)) actions.codeSeen(paper);
-    },
-    [actions],
-  );
+  // Focusing a row shows it in the detail pane, which is not opening it: moving through a list filtered
+  // to new code would clear every mark on the way. Opening a link (the row's or the pane's) clears it.
+  const showInDetail = useCallback((paper: Paper) => setCurrentId(paper.id), []);
   const openNotes = useCallback((paper: Paper) => {
     setCurrentId(paper.id);
     setNotesFocusRequests((count) => count + 1);

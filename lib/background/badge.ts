@@ -26,7 +26,31 @@ export interface ToolbarButton {
   setBadgeText(details: { text: string }): Promise<void>;
 }
 
-/** Counts the unread papers again and shows them, as the settings say. A failure only leaves the old badge. */
+/**
+ * The badge kept in step with the library: each `refresh` counts again once the one before it is done, so
+ * a count read before a write can never land after the count read since (a "new code" mark cleared, then
+ * the badge showing it again). Refreshes asked for while one runs are done as one.
+ */
+export function badgeRefresher(db: PaperShelfDb, button: ToolbarButton): () => void {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const refresh = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = refreshBadge(db, button).finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        refresh();
+      }
+    });
+  };
+  return refresh;
+}
+
+/** Counts the papers again and shows them, as the settings say. A failure only leaves the old badge. */
 export async function refreshBadge(db: PaperShelfDb, button: ToolbarButton): Promise<void> {
   try {
     const settings = await settingsItem.read();

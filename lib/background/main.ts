@@ -4,7 +4,7 @@ import { startLookups } from '@/lib/lookup/worker';
 import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
-import { refreshBadge } from './badge';
+import { badgeRefresher } from './badge';
 import { handleBackgroundMessage } from './router';
 
 /**
@@ -15,7 +15,7 @@ export function startBackground(): void {
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`.
   const toolbarButton = browser.action ?? browser.browserAction;
-  const badge = () => void refreshBadge(db, toolbarButton);
+  const badge = badgeRefresher(db, toolbarButton);
   // Missing details and code from arXiv and Hugging Face (issue #6); registers its listeners now. What they
   // write may change the badge (code that appeared, issue #8).
   const lookups = startLookups(db, badge);

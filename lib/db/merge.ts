@@ -17,7 +17,7 @@
  * Pure: the writes are lib/db/papers.ts's, lib/db/library-files.ts's and lib/db/lookup-answers.ts's.
  */
 import { absUrl, huggingFaceUrl } from '@/lib/model/arxiv-id';
-import { findLinks, MAX_CODE_LINKS } from '@/lib/model/code-links';
+import { findLinks, MAX_CODE_LINKS, ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { ImportedPaper } from '@/lib/model/imports';
 import type { ArxivRecord, HfFound, LookupFound } from '@/lib/model/lookup';
@@ -78,12 +78,17 @@ const lastChecked = ({ lookup }: Paper) => Math.max(lookup?.arxivCheckedAt ?? -1
 
 /** Links as stored: the origins (lib/model/code-links.ts) of each kept link, from every version that named it. */
 function links(huggingface: string | undefined, code: string[], projectPage: string | undefined, ...known: Origins[]): Links {
-  const origins: Origins = {};
+  const origins: NonNullable<Origins> = {};
   for (const url of projectPage ? [...code, projectPage] : code) {
-    const named = [...new Set(known.flatMap((origin) => origin?.[url] ?? []))];
-    if (named.length > 0) origins[url] = named;
+    const lists = known.flatMap((origin) => (origin?.[url] ? [origin[url]] : []));
+    // Named as the paper's own by any version: it is (findLinks does the same within one text).
+    const ownSomewhere = lists.some((list) => !list.includes('cited'));
+    const kept = [...new Set(lists.flat())].filter((origin) => !(ownSomewhere && origin === 'cited'));
+    if (kept.length > 0) origins[url] = kept;
   }
-  return withoutUndefined({ huggingface, code, projectPage, origins: Object.keys(origins).length > 0 ? origins : undefined });
+  // The paper's own repositories first, then those it names as others' work, each group in its order.
+  const ordered = [...ownCode({ code, origins }), ...code.filter((url) => origins[url]?.includes('cited'))];
+  return withoutUndefined({ huggingface, code: ordered, projectPage, origins: Object.keys(origins).length > 0 ? origins : undefined });
 }
 type Origins = Links['origins'];
 
@@ -339,8 +344,15 @@ function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Read
   const changed =
     SHOWN_BY_LOOKUPS.some((field) => !same(merged[field], stored[field])) ||
     !same(learned, { doi: before.doi, githubStars: before.githubStars, upvotes: before.upvotes, arxiv: before.arxiv });
-  // Code found by a lookup after Hugging Face had been asked and knew none: code that appeared since.
-  const codeAppeared = stored.links.code.length === 0 && (merged.links?.code.length ?? 0) > 0 && before.huggingfaceCheckedAt !== undefined;
+  // A repository Hugging Face names now, for a paper it had been asked about before and knew no code for:
+  // code that appeared since. (arXiv's comments and abstract do not count: arXiv is asked once, and what it
+  // says was there from the start.)
+  const codeAppeared =
+    hf?.githubRepo !== undefined &&
+    before.huggingfaceCheckedAt !== undefined &&
+    ownCode(stored.links).length === 0 &&
+    merged.links !== undefined &&
+    ownCode(merged.links).length > 0;
   const info = withoutUndefined({
     ...before,
     ...learned,

@@ -19,6 +19,7 @@
  * not load the url package; a plain `note` URL breaks on `_ % #`.
  */
 import { absUrl, issuedMonth } from '@/lib/model/arxiv-id';
+import { ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
 
@@ -433,8 +434,9 @@ export function keywordForTag(tag: string): string {
 const category = (paper: Paper) =>
   paper.primaryCategory && /^[a-z-]+(\.[A-Za-z-]+)?$/i.test(paper.primaryCategory) ? paper.primaryCategory : undefined;
 
-// What a DOI looks like (Crossref's advice), and nothing that could break a field: no space, brace or backslash.
-const DOI = /^10\.\d{4,9}\/[^\s{}\\]+$/;
+// A DOI in the characters Crossref recommends: none that could break a field or TeX (no space, brace,
+// backslash, `%`, `#`, `&`, `~`, `^` or `$`). A journal DOI with others is not written; arXiv's is.
+const DOI = /^10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+$/;
 
 /** One line of plain text (no math) as LaTeX text, whatever it holds. */
 function latexPlain(text: string, asciiOnly: boolean): string {
@@ -462,7 +464,8 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   // The journal version's DOI when arXiv (or a backup) gave one and it is a DOI; arXiv's own DataCite DOI otherwise.
   const journalDoi = paper.lookup?.doi;
   const doi = journalDoi && DOI.test(journalDoi) ? journalDoi : `10.48550/arXiv.${paper.id}`;
-  const code = paper.links.code.map(verbatimUrl).filter(Boolean).join(' ');
+  // The paper's own repositories: one it names as work it builds on is not its code.
+  const code = ownCode(paper.links).map(verbatimUrl).filter(Boolean).join(' ');
   // A last keyword ending in a backslash (`C:\`) would escape the field's closing brace for Zotero's
   // parser; readers trim the space that keeps them apart.
   const date = paperDate(paper);

@@ -112,7 +112,8 @@ function readEntry(entry: unknown): { record: ArxivRecord; dropped: string[] } |
     comments,
     doi,
     journalRef,
-    version: Number(/v(\d+)$/.exec(idUrl)?.[1]) || undefined,
+    // A version past what the schema takes is not believable; left out rather than costing the paper.
+    version: [Number(/v(\d+)$/.exec(idUrl)?.[1])].find((version) => version >= 1 && version <= 1000),
     categories: categoriesOf(entry, primaryCategory),
     code: links.code,
     projectPage: links.projectPage,
@@ -132,7 +133,8 @@ function categoriesOf(entry: Record<string, unknown>, primary: string | undefine
   const listed = (Array.isArray(entry.category) ? entry.category : []).map((category) =>
     isObject(category) ? attribute(category, 'term') : undefined,
   );
-  return [...new Set([primary, ...listed])].filter((term): term is string => term !== undefined && CATEGORY.test(term));
+  // A paper is cross-listed in a few; a list past the schema's 50 is cut, not the paper dropped.
+  return [...new Set([primary, ...listed])].filter((term): term is string => term !== undefined && CATEGORY.test(term)).slice(0, 50);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,6 +4,7 @@
  * reads and writes the rows and makes the requests.
  */
 import { LookupService, type LookupTask } from '@/lib/model/lookup';
+import { ownCode } from '@/lib/model/code-links';
 import type { Paper } from '@/lib/model/paper';
 import { ARXIV_BATCH_SIZE } from './arxiv-api';
 
@@ -14,7 +15,7 @@ export const DAY = 24 * HOUR;
 /** Least time between two calls to a service: arXiv asks for 3 s; Hugging Face gets the same courtesy at 1 s. */
 export const SPACING: Record<LookupService, number> = { arxiv: 3 * SECOND, huggingface: 1 * SECOND };
 const BATCH_SIZE: Record<LookupService, number> = { arxiv: ARXIV_BATCH_SIZE, huggingface: 1 };
-/** Papers without code are looked for on Hugging Face daily, for this long after they were saved. */
+/** Papers without code are looked for on Hugging Face again (ever less often), for this long after they were saved. */
 export const RECHECK_WINDOW = 60 * DAY;
 export const BACKOFF_BASE = 30 * SECOND;
 export const BACKOFF_MAX = 6 * HOUR;
@@ -27,7 +28,7 @@ const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 /** Statuses worth asking again later: rate limiting, timeouts, server trouble, and no answer at all (0). */
 export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
 
-/** The services the paper still needs, as of `now`. A paper that is complete needs none. */
+/** The services the paper still needs, as of `now`: arXiv once, Hugging Face while it may yet learn of code. */
 export function needsLookup(paper: Paper, now: number): LookupService[] {
   const services: LookupService[] = [];
   // Every paper once, however complete its page looked: a listing may show some of the authors only, and
@@ -65,7 +66,8 @@ export function refreshTasks(paper: Pick<Paper, 'id'>, now: number): LookupTask[
  * rechecks in the window where a daily recheck made sixty. Code mostly appears in the first weeks.
  */
 export function nextHuggingFaceCheck(paper: Paper): number | undefined {
-  if (paper.links.code.length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
+  // A repository the abstract names as another's work is no code of the paper's: keep looking for its own.
+  if (ownCode(paper.links).length > 0 || !NEW_STYLE.test(paper.id)) return undefined;
   const checked = paper.lookup?.huggingfaceCheckedAt;
   if (checked === undefined) return paper.savedAt;
   const next = checked + Math.max(DAY, checked - paper.savedAt);
@@ -118,7 +120,9 @@ export function nextBatch(tasks: readonly LookupTask[], { now, online, lastCall,
     // Over the day's budget, only what the user asked for goes ahead; the rest waits for the next day.
     const due = queued.filter((task) => task.notBefore <= now && (!overBudget || task.reason === 'refresh'));
     if (overBudget && due.length === 0) {
-      until = Math.min(until, Math.max(allowedAt, nextUtcDay(now)));
+      // A Refresh waiting out its spacing or backoff still goes before the next day.
+      const refreshAt = queued.filter((task) => task.reason === 'refresh').reduce((min, task) => Math.min(min, task.notBefore), Infinity);
+      until = Math.min(until, Math.max(allowedAt, Math.min(refreshAt, nextUtcDay(now))));
       continue;
     }
     if (due.length > 0 && allowedAt <= now) {
@@ -150,7 +154,7 @@ export function afterFailure(task: LookupTask, now: number, { retryable, random 
 }
 
 /**
- * What follows an answer: a Hugging Face recheck a day later while the paper still has no code
+ * What follows an answer: the next Hugging Face recheck (`nextHuggingFaceCheck`) while the paper still has no code
  * and is recent, otherwise nothing (the row goes). `paper` is the record after `mergeLookup`.
  */
 export function afterSuccess(task: LookupTask, paper: Paper, now: number): LookupTask | undefined {

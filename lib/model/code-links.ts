@@ -11,6 +11,13 @@
 export const LINK_ORIGINS = ['page', 'abstract', 'comments', 'huggingface', 'cited'] as const;
 export type LinkOrigin = (typeof LINK_ORIGINS)[number];
 
+/**
+ * The paper's own repositories: its code links but those named only as work it builds on. What "has code"
+ * means for filters, rechecks and the BibTeX `code` field.
+ */
+export const ownCode = (links: { code: readonly string[]; origins?: Record<string, readonly LinkOrigin[]> }): string[] =>
+  links.code.filter((url) => !links.origins?.[url]?.includes('cited'));
+
 /** Text to look for links in, and where it came from. A plain string records no origin. */
 export interface LinkSource {
   text: string | null | undefined;
@@ -83,8 +90,12 @@ export function findLinks(sources: Iterable<string | LinkSource | null | undefin
     // PDF extraction breaks `https://` as `https: //`.
     const joined = text.replace(BROKEN_SCHEME, '$1://');
     let contextStart = 0;
+    // Whether the previous address of the same sentence was another's work ("transformers (URL) and diffusers (URL)").
+    let previousCited: boolean | undefined;
     for (const match of joined.matchAll(URL_IN_TEXT)) {
-      const isCited = origin !== undefined && origin !== 'page' && CITES.test(sentenceBefore(joined, contextStart, match.index));
+      const { text: context, sameSentence } = contextBefore(joined, contextStart, match.index);
+      const isCited = origin !== undefined && origin !== 'page' && citedIn(context, sameSentence ? previousCited : undefined);
+      previousCited = isCited;
       contextStart = match.index + match[0].length;
       const raw = trimTrailingPunctuation(match[0]);
       const written = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
@@ -120,21 +131,39 @@ const BROKEN_SCHEME = /\b(https?):\s+\/\//gi;
 
 /**
  * Words that say a repository is someone else's: what the paper builds on, compares with or uses
- * ("we build on", "based on", "baselines from", "implemented with", "we use", "fork of"). Looked for
- * in the sentence before the URL, since the previous URL; "our code at" after them still means the
- * paper's own, because the window starts again after each URL.
+ * ("we build on", "based on", "baselines from", "implemented with", "we use", "fork of").
  */
 const CITES =
-  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|based\s+on|baselines?|borrow(?:ed|s)?\s+from|adapted\s+from|compare[ds]?\s+(?:with|to|against)|we\s+use[ds]?|using|implemented\s+(?:with|in|using)|relies\s+on|fork(?:ed)?\s+(?:of|from)|third-party|prior\s+work)\b/i;
-const OWN = /\b(?:our|we\s+release|released|available|open-?sourced?|project\s+page|github\s+repo(?:sitory)?)\b/i;
+  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|based\s+on|baselines?|borrow(?:ed|s)?\s+from|adapted\s+from|compare[ds]?\s+(?:with|to|against)|we\s+use[ds]?|using|implemented\s+(?:with|in|using)|relies\s+on|fork(?:ed)?\s+(?:of|from)|third-party|prior\s+work)\b/gi;
+/** Words that say it is the paper's own. */
+const OWN = /\b(?:our|we\s+release|released|available|open-?sourced?|project\s+page|github\s+repo(?:sitory)?)\b/gi;
+/** Just before the address, words that always introduce the paper's own: "is at", "available at:", "Code:". */
+const OWN_JUST_BEFORE =
+  /(?:\b(?:available|released|hosted|found|provided|is|are|lives)\s+(?:at|on|in|here)|\bcode|\brepository)\s*:?\s*[([]?\s*$/i;
 
-/** The text of the sentence before `end`, from `start` (the end of the previous URL) at the earliest. */
-function sentenceBefore(text: string, start: number, end: number): string {
+/**
+ * The text between the previous address (or the sentence's start, if later) and this one, and whether
+ * the previous address was in the same sentence.
+ */
+function contextBefore(text: string, start: number, end: number): { text: string; sameSentence: boolean } {
   const before = text.slice(start, end);
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf('\n'));
-  const sentence = sentenceStart === -1 ? before : before.slice(sentenceStart + 1);
-  // "Our code, built on X, is at URL": the paper's own, whatever else the sentence says.
-  return OWN.test(sentence) ? '' : sentence;
+  return sentenceStart === -1 ? { text: before, sameSentence: start > 0 } : { text: before.slice(sentenceStart + 1), sameSentence: false };
+}
+
+const lastIndexOf = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].reduce((last, match) => Math.max(last, match.index), -1);
+
+/**
+ * Whether the words before an address name it as another's work: the word said last decides ("our
+ * implementation builds on URL" cites; "built on PyTorch, our code is at URL" does not), and with neither
+ * word, an address continues the verdict of the one before it in the sentence.
+ */
+function citedIn(context: string, previous: boolean | undefined): boolean {
+  if (OWN_JUST_BEFORE.test(context)) return false;
+  const cites = lastIndexOf(CITES, context);
+  const own = lastIndexOf(OWN, context);
+  if (cites === -1 && own === -1) return previous ?? false;
+  return cites > own;
 }
 
 /** Sentence punctuation after a URL is not part of it; a `)` is only when the URL opened none. */

@@ -17,7 +17,7 @@ export const LookupTask = z.object({
   attempts: z.number().int().nonnegative(),
   /** Epoch ms before which the task must not run. */
   notBefore: z.number().int().nonnegative(),
-  /** new: just saved; recheck: a daily look for code; refresh: the user asked. */
+  /** new: just saved; recheck: a later look for code (queue.ts `nextHuggingFaceCheck`); refresh: the user asked. */
   reason: z.enum(['new', 'recheck', 'refresh']),
 });
 export type LookupTask = z.infer<typeof LookupTask>;

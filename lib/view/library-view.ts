@@ -1,5 +1,6 @@
 // zod/mini: the popup's first paint waits for its script, and the full zod API would double its size.
 import * as z from 'zod/mini';
+import { ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
 
@@ -157,14 +158,14 @@ export function sortPapers(papers: readonly Paper[], sort: SortOrder): Paper[] {
   }
 }
 
-/** The status, tag and "has code" filters, keeping the order. */
+/** The status, tag and code filters ("has code": the paper's own; "new code": appeared since saved), keeping the order. */
 export function filterPapers(papers: readonly Paper[], view: Pick<ViewChoices, 'status' | 'tag' | 'hasCode' | 'newCode'>): Paper[] {
   if (view.status === 'all' && view.tag === null && !view.hasCode && !view.newCode) return papers as Paper[];
   return papers.filter(
     (paper) =>
       (view.status === 'all' || paper.status === view.status) &&
       (view.tag === null || paper.tags.includes(view.tag)) &&
-      (!view.hasCode || paper.links.code.length > 0) &&
+      (!view.hasCode || ownCode(paper.links).length > 0) &&
       (!view.newCode || paper.lookup?.codeAppearedAt !== undefined),
   );
 }

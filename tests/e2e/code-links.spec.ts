@@ -10,7 +10,7 @@ const { papers } = expectedOf(FIXTURE) as { papers: { id: string; links: { code:
 
 test('repositories named only in the abstracts of a search page show in the popup, with where they were found', async ({ ext }) => {
   const setup = await ext.openPopup();
-  await setup.lookupsSetting.uncheck();
+  await setup.setSetting('Look up missing details and code online', false);
   await setup.page.close();
 
   const listing = await ext.openListing(FIXTURE);

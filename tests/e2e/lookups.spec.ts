@@ -217,8 +217,8 @@ test('code that appears on a recheck marks the paper and counts on the badge, un
   });
   const popup = await ext.openPopup();
   // The badge counts new code only.
-  await popup.page.getByRole('checkbox', { name: 'Unread count on toolbar icon' }).uncheck();
-  await popup.page.getByRole('checkbox', { name: 'Count papers whose code appeared on toolbar icon' }).check();
+  await popup.setSetting('Unread count on toolbar icon', false);
+  await popup.setSetting('Count papers whose code appeared on toolbar icon', true);
   const id = ids[1]!;
   const listing = await ext.openListing(LISTING);
   await listing.save(id);

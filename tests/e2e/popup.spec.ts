@@ -56,9 +56,9 @@ test('save from a listing, then search, tag, take notes that survive closing the
   await expect(popup.row(third).getByRole('button', { name: 'Read', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => ext.badge()).toBe('2');
   // …or nothing, as the user chooses.
-  await popup.badgeSetting.uncheck();
+  await popup.setSetting('Unread count on toolbar icon', false);
   await expect.poll(() => ext.badge()).toBe('');
-  await popup.badgeSetting.check();
+  await popup.setSetting('Unread count on toolbar icon', true);
   await expect.poll(() => ext.badge()).toBe('2');
 
   // Remove, then Undo: the paper comes back with its note and tag.

@@ -101,14 +101,14 @@ export class PaperListPage {
 
 /** The toolbar popup. */
 export class PopupPage extends PaperListPage {
-  /** The footer's setting for the toolbar badge. */
-  get badgeSetting(): Locator {
-    return this.page.getByRole('checkbox', { name: 'Unread count on toolbar icon' });
-  }
-
-  /** The footer's setting that lets the worker ask arXiv and Hugging Face. */
-  get lookupsSetting(): Locator {
-    return this.page.getByRole('checkbox', { name: 'Look up missing details and code online' });
+  /**
+   * Turns a footer setting on or off. The checkboxes show unchecked (and disabled) until the settings are
+   * read, so the change waits for that: unchecking before would do nothing, and say so to nobody.
+   */
+  async setSetting(name: string, on: boolean): Promise<void> {
+    const checkbox = this.page.getByRole('checkbox', { name });
+    await expect(checkbox).toBeEnabled();
+    await checkbox.setChecked(on);
   }
 }
 

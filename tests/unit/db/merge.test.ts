@@ -281,6 +281,31 @@ describe('mergeLookup: code that appeared', () => {
     expect(mergeLookup(withCode, { hf }, NOW).lookup?.codeAppearedAt).toBeUndefined();
   });
 
+  it('does not mark code that arXiv’s comments name: arXiv is asked once, and that code was there from the start', () => {
+    const withComment = {
+      ...arxiv,
+      code: ['https://github.com/lab/from-comments'],
+      origins: { 'https://github.com/lab/from-comments': ['comments' as const] },
+    };
+    expect(
+      mergeLookup(saved({ lookup: { huggingfaceCheckedAt: NOW - DAY } }), { arxiv: withComment }, NOW).lookup?.codeAppearedAt,
+    ).toBeUndefined();
+  });
+
+  it('marks code that appears for a paper whose only link was a repository it builds on', () => {
+    const citing = saved({
+      links: {
+        code: ['https://github.com/huggingface/transformers'],
+        origins: { 'https://github.com/huggingface/transformers': ['abstract', 'cited'] },
+      },
+      lookup: { huggingfaceCheckedAt: NOW - DAY },
+    });
+    const merged = mergeLookup(citing, { hf }, NOW);
+    expect(merged.lookup?.codeAppearedAt).toBe(NOW);
+    // The paper's own repository goes before the one it builds on.
+    expect(merged.links.code).toEqual(['https://github.com/example/attention', 'https://github.com/huggingface/transformers']);
+  });
+
   it('keeps the mark through later answers', () => {
     const marked = mergeLookup(saved({ lookup: { huggingfaceCheckedAt: NOW - DAY } }), { hf }, NOW);
     expect(mergeLookup(marked, { hf }, NOW + DAY).lookup?.codeAppearedAt).toBe(NOW);

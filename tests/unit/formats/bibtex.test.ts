@@ -74,6 +74,21 @@ describe('BibTeX export', () => {
     }
   });
 
+  it('writes only the paper’s own repositories as code, not one it builds on', () => {
+    const citing = paper({
+      links: {
+        code: ['https://github.com/me/ours', 'https://github.com/huggingface/transformers'],
+        origins: { 'https://github.com/huggingface/transformers': ['abstract', 'cited'] },
+      },
+    });
+    expect(fieldOf(bibtexEntry(citing, 'k'), 'code')).toBe('https://github.com/me/ours');
+  });
+
+  it.each(['10.1000/a%b', '10.1000/a#b', '10.1000/a&b', '10.1000/a~b', '10.1000/a^b', '10.1000/a$b'])(
+    'writes arXiv’s DOI instead of a journal DOI that TeX would read: %s',
+    (doi) => expect(fieldOf(bibtexEntry(paper({ lookup: { doi } }), 'k'), 'doi')).toBe('10.48550/arXiv.1706.03762'),
+  );
+
   it('never lets a journal reference or a DOI from an answer run TeX or break the entry', () => {
     const hostile = paper({
       lookup: { doi: '10.1234/<b>x</b> y', arxiv: { journalRef: '\\input{/etc/passwd} \\immediate\\write18{rm -rf ~} }' } },

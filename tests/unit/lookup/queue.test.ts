@@ -169,6 +169,9 @@ describe('nextBatch', () => {
       service: 'huggingface',
       ids: ['2401.00003'],
     });
+    // A Refresh due sooner than the next day is not kept waiting for it.
+    const soon = task('2401.00005', { service: 'huggingface', reason: 'refresh', notBefore: NOW + 30 * SECOND });
+    expect(nextBatch([...rechecks, soon], context({ spentToday: spent }))).toEqual({ kind: 'wait', until: NOW + 30 * SECOND });
     // arXiv has no budget of its own.
     expect(nextBatch([task('2401.00004')], context({ spentToday: { arxiv: 10_000, ...spent } }))).toMatchObject({
       kind: 'run',

@@ -179,3 +179,29 @@ describe('findLinks: where each link came from, and whose it is', () => {
     });
   });
 });
+
+describe('findLinks: whose repository the words before it say it is', () => {
+  const verdicts = (text: string) => {
+    const { code, origins } = findLinks([{ text, origin: 'abstract' }]);
+    return code.map((url) => `${url.split('/').at(-1)} ${origins[url]?.includes('cited') ? 'cited' : 'own'}`);
+  };
+
+  it.each([
+    [
+      'a list of dependencies continues the first one’s verdict',
+      'We build on transformers (https://github.com/huggingface/transformers) and diffusers (https://github.com/huggingface/diffusers).',
+      ['transformers cited', 'diffusers cited'],
+    ],
+    [
+      '“our” before “builds on” still cites',
+      'Our implementation builds on https://github.com/huggingface/transformers.',
+      ['transformers cited'],
+    ],
+    ['“is at” right before the address is the paper’s own', 'Built on PyTorch, our code is at https://github.com/me/ours.', ['ours own']],
+    [
+      'a new sentence starts afresh',
+      'We use https://github.com/lab/tool. The code: https://github.com/me/ours.',
+      ['ours own', 'tool cited'],
+    ],
+  ])('%s', (_, text, expected) => expect(verdicts(text)).toEqual(expected));
+});

@@ -32,7 +32,14 @@ const library = (): Paper[] => [
     published: '2021-05-11',
     links: { code: [], projectPage: 'https://example.org/p' },
   }),
-  paper({ id: '2401.00004', title: 'Zebra Scaling Laws', status: 'reading' }),
+  // Its code appeared since it was saved: both draw the mark.
+  paper({
+    id: '2401.00004',
+    title: 'Zebra Scaling Laws',
+    status: 'reading',
+    links: { code: ['https://github.com/z/zebra'] },
+    lookup: { codeAppearedAt: 9 },
+  }),
 ];
 
 async function store(papers: Paper[]) {
