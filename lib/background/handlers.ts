@@ -16,6 +16,7 @@ import {
   updatePaper,
   updatePapers,
 } from '@/lib/db/papers';
+import { deleteFromTrash, restoreFromTrash } from '@/lib/db/trash';
 import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
@@ -55,7 +56,7 @@ const states = (ids: readonly string[], saved: boolean): SavedState => Object.fr
  */
 async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper[]>): Promise<Paper[]> {
   const { db, now } = context;
-  const written = await db.transaction('rw', db.papers, db.lookups, async () => {
+  const written = await db.transaction('rw', db.papers, db.lookups, db.trash, async () => {
     const papers = await write();
     await enqueueLookups(db, papers, now);
     return papers;
@@ -96,7 +97,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'remove the paper',
     changesPapers: true,
     async run(request, context) {
-      const removed = await removePaper(context.db, request.id);
+      const removed = await removePaper(context.db, request.id, context.now);
       if (removed) await context.announceSavedState({ [request.id]: false });
       return { removed: removed !== undefined };
     },
@@ -124,7 +125,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'remove the papers',
     changesPapers: true,
     async run(request, context) {
-      const removed = await removePapers(context.db, request.ids);
+      const removed = await removePapers(context.db, request.ids, context.now);
       await context.announceSavedState(
         states(
           removed.map((paper) => paper.id),
@@ -177,6 +178,22 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'import the BibTeX file',
     changesPapers: true,
     run: (request, context) => runImport(context, () => importBibtex(context.db, request, context.now)),
+  },
+  'trash/restore': {
+    from: ANY_SENDER,
+    action: 'restore the papers from the Trash',
+    changesPapers: true,
+    async run(request, context) {
+      // Their lookups were dropped with them: queued again.
+      const restored = await writeAndQueue(context, () => restoreFromTrash(context.db, request.ids));
+      return { restored };
+    },
+  },
+  'trash/delete': {
+    from: ANY_SENDER,
+    action: 'delete the papers for good',
+    changesPapers: false,
+    run: async (request, { db }) => ({ deleted: await deleteFromTrash(db, request.ids) }),
   },
   'paper/code-seen': {
     from: ANY_SENDER,

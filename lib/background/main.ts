@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/database';
+import { purgeTrash } from '@/lib/db/trash';
 import { startLookups } from '@/lib/lookup/worker';
 import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
@@ -39,4 +40,17 @@ export function startBackground(): void {
   settingsItem.watch(badge);
   void toolbarButton.setBadgeBackgroundColor({ color: '#2b4cb8' });
   badge();
+
+  // The Trash keeps a removed paper for TRASH_DAYS: emptied of older ones at start and daily after.
+  const purge = () =>
+    void purgeTrash(db, Date.now()).catch((error: unknown) => console.warn('PaperShelf: could not empty the Trash of old papers', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRASH_ALARM) purge();
+  });
+  void browser.alarms.get(TRASH_ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(TRASH_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  purge();
 }
+
+const TRASH_ALARM = 'papershelf:trash';

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LookupService, LookupTask } from '@/lib/model/lookup';
-import type { Paper } from '@/lib/model/paper';
+import type { Paper, TrashedPaper } from '@/lib/model/paper';
 import { DATABASE_NAME } from './name';
 import { SCHEMA_VERSIONS } from './versions';
 
@@ -13,6 +13,8 @@ export class PaperShelfDb extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   /** Lookups still to make (issue #6): one row per paper and service, so a stopped worker loses none. */
   lookups!: Table<LookupTask, [string, LookupService]>;
+  /** Removed papers, whole, for `TRASH_DAYS` (issue #9): saving one again brings it back as it was. */
+  trash!: EntityTable<TrashedPaper, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -1,6 +1,7 @@
 import type { PaperShelfDb } from './database';
 import { dropLookupTasks } from './lookup-queue';
 import { mergeVersions, paperFromPage } from './merge';
+import { putInTrash, takeFromTrash } from './trash';
 import { Paper, type PaperMetadata, type PaperSource, type ReadStatus, type SavedState } from '@/lib/model/paper';
 
 export interface PaperPatch {
@@ -11,11 +12,12 @@ export interface PaperPatch {
 
 /**
  * Saves a paper, or completes the record if it is saved already (the same paper seen on another
- * site or in another version). Returns the stored record.
+ * site or in another version). A paper in the Trash comes back from it, with everything it had
+ * (issue #9). Returns the stored record.
  */
 export async function savePaper(db: PaperShelfDb, metadata: PaperMetadata, source: PaperSource, now = Date.now()): Promise<Paper> {
-  return db.transaction('rw', db.papers, async () => {
-    const stored = await db.papers.get(metadata.id);
+  return db.transaction('rw', db.papers, db.trash, async () => {
+    const stored = (await db.papers.get(metadata.id)) ?? (await takeFromTrash(db, metadata.id));
     const paper = stored ? mergeVersions('resave', stored, { page: metadata, now }) : paperFromPage(metadata, source, now);
     // Parse on the way in too: a record that would not read back must never be written.
     const valid = Paper.parse(paper);
@@ -25,16 +27,12 @@ export async function savePaper(db: PaperShelfDb, metadata: PaperMetadata, sourc
 }
 
 /**
- * Removes a paper, and its pending lookups with it; returns the removed record (for Undo) or undefined
- * when it was not saved.
+ * Moves a paper to the Trash, and drops its pending lookups; returns the removed record (for Undo) or
+ * undefined when it was not saved.
  */
-export async function removePaper(db: PaperShelfDb, id: string): Promise<Paper | undefined> {
-  return db.transaction('rw', db.papers, db.lookups, async () => {
-    const stored = await db.papers.get(id);
-    if (stored) await db.papers.delete(id);
-    await dropLookupTasks(db, [id]);
-    return stored;
-  });
+export async function removePaper(db: PaperShelfDb, id: string, now = Date.now()): Promise<Paper | undefined> {
+  const [removed] = await removePapers(db, [id], now);
+  return removed;
 }
 
 export async function savedState(db: PaperShelfDb, ids: readonly string[]): Promise<SavedState> {
@@ -79,20 +77,27 @@ export async function updatePapers(db: PaperShelfDb, ids: readonly string[], pat
   });
 }
 
-/** Removes papers (and their pending lookups) and returns them whole, so an Undo can put back exactly what was there. */
-export async function removePapers(db: PaperShelfDb, ids: readonly string[]): Promise<Paper[]> {
-  return db.transaction('rw', db.papers, db.lookups, async () => {
+/**
+ * Moves papers to the Trash (and drops their pending lookups) in one transaction, and returns them whole,
+ * so an Undo can put back exactly what was there.
+ */
+export async function removePapers(db: PaperShelfDb, ids: readonly string[], now = Date.now()): Promise<Paper[]> {
+  return db.transaction('rw', db.papers, db.lookups, db.trash, async () => {
     const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
     await db.papers.bulkDelete(stored.map((paper) => paper.id));
+    await putInTrash(db, stored, now);
     await dropLookupTasks(db, ids);
     return stored;
   });
 }
 
-/** Undo of a removal: the records go back as they were, timestamps, notes, tags and key included. */
+/** Undo of a removal: the records go back as they were, timestamps, notes, tags and key included, and leave the Trash. */
 export async function restorePapers(db: PaperShelfDb, papers: readonly Paper[]): Promise<number> {
-  await db.papers.bulkPut([...papers]);
-  return papers.length;
+  return db.transaction('rw', db.papers, db.trash, async () => {
+    await db.papers.bulkPut([...papers]);
+    await db.trash.bulkDelete(papers.map((paper) => paper.id));
+    return papers.length;
+  });
 }
 
 /**

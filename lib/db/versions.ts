@@ -24,6 +24,11 @@ export const SCHEMA_VERSIONS = [
     why: 'the papers whose code appeared since they were saved (issue #8), which the badge may count',
     stores: { papers: 'id, savedAt, updatedAt, published, status, *tags, lookup.codeAppearedAt' },
   },
+  {
+    version: 4,
+    why: 'the Trash (issue #9): a removed paper, whole, for 30 days; by removedAt to empty the oldest',
+    stores: { trash: 'id, removedAt' },
+  },
 ] as const;
 
 /**

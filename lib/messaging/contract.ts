@@ -60,6 +60,10 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
       skipped: z.array(SkippedEntry).max(100_000),
     })
     .strict(),
+  /** library → background: papers back from the Trash, as they were removed (issue #9). */
+  z.object({ type: z.literal('trash/restore'), ids: PaperIds }).strict(),
+  /** library → background: papers gone from the Trash for good; all of them (Empty Trash) when `ids` is absent. */
+  z.object({ type: z.literal('trash/delete'), ids: PaperIds.optional() }).strict(),
   /** popup/library → background: the user opened a paper whose code appeared; its "new code" mark goes. */
   z.object({ type: z.literal('paper/code-seen'), id: ArxivId }).strict(),
   /** popup/library → background: look the paper up again on arXiv and Hugging Face (its "Refresh details"). */
@@ -95,6 +99,8 @@ export interface BackgroundResults {
   'library/import-bibtex': ImportSummary;
   'paper/refresh-lookup': { queued: number };
   'paper/code-seen': { cleared: boolean };
+  'trash/restore': { restored: Paper[] };
+  'trash/delete': { deleted: number };
 }
 
 export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =

@@ -121,3 +121,10 @@ export type Paper = z.infer<typeof Paper>;
 
 /** Saved state keyed by id: what a listing needs to draw its Save/Saved controls. */
 export type SavedState = Record<string, boolean>;
+
+/** How long a removed paper stays in the Trash before it is gone for good (issue #9). */
+export const TRASH_DAYS = 30;
+
+/** A removed paper in the Trash, whole (notes, tags, status, key), and when it was removed. */
+export const TrashedPaper = z.object({ id: ArxivId, removedAt: z.number().int().nonnegative(), paper: Paper });
+export type TrashedPaper = z.infer<typeof TrashedPaper>;

@@ -12,6 +12,7 @@ const SHIPPED: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: { papers: 'id, savedAt, updatedAt, published, status, *tags' } },
   { version: 2, stores: { lookups: '[id+service], [service+notBefore], [reason+attempts]' } },
   { version: 3, stores: { papers: 'id, savedAt, updatedAt, published, status, *tags, lookup.codeAppearedAt' } },
+  { version: 4, stores: { trash: 'id, removedAt' } },
 ];
 
 /** Dexie's schema syntax as raw IndexedDB: the primary key first, then indexes (`*` multi-entry, `[a+b]` compound). */
@@ -59,6 +60,7 @@ describe('the database’s schema history', () => {
     const db = new PaperShelfDb(name);
     expect(await db.papers.get('2401.12345')).toEqual(annotated);
     expect(await db.lookups.count()).toBe(0);
+    expect(await db.trash.count()).toBe(0);
     expect(await db.papers.where('lookup.codeAppearedAt').above(0).count()).toBe(0);
     await db.delete();
   });
