@@ -8,14 +8,17 @@ import { PageTitle } from '@/components/PageTitle';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperList } from '@/components/PaperList';
 import { lookupState } from '@/components/PaperRow';
+import { TrashSection } from '@/components/TrashSection';
 import { ViewControls } from '@/components/ViewControls';
-import type { Paper } from '@/lib/model/paper';
+import { TRASH_DAYS, type Paper } from '@/lib/model/paper';
+import { useTrash } from '@/lib/pages/use-trash';
 import { useShelf } from '@/lib/pages/shelf';
 
 /** The library page (issue #4): the same list with room, a detail pane, bulk actions and the files of issue #5. */
 export function App() {
   const shelf = useShelf();
   const { shown, papers, complete, filtered, actions, lookingUp } = shelf;
+  const trash = useTrash();
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exportOptions, setExportOptions] = useState<ExportOptions>({ flavour: 'bibtex', asciiOnly: false });
@@ -124,6 +127,7 @@ export function App() {
             onRestoreBackup={actions.restoreBackup}
             onImportBibtex={actions.importBibtex}
           />
+          <TrashSection trash={trash} keptDays={TRASH_DAYS} onRestore={actions.restoreFromTrash} onDelete={actions.deleteForever} />
         </aside>
       </div>
     </div>

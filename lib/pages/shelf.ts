@@ -43,6 +43,10 @@ export interface ShelfActions {
   refreshDetails(paper: Paper): void;
   /** The user opened a paper marked "new code": the mark goes (issue #8). */
   codeSeen(paper: Paper): void;
+  /** Papers back from the Trash, as they were removed (issue #9). */
+  restoreFromTrash(ids: string[]): void;
+  /** Papers gone from the Trash for good; the whole Trash when `ids` is undefined. */
+  deleteForever(ids: string[] | undefined): void;
   /** Bulk edits of the library page. */
   removeMany(papers: readonly Paper[]): void;
   updateMany(ids: readonly string[], patch: { status?: ReadStatus; addTags?: string[]; removeTags?: string[] }, done: string): void;
@@ -125,6 +129,21 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       removeMany([paper]);
     },
     removeMany,
+    restoreFromTrash(ids) {
+      ask({ type: 'trash/restore', ids })
+        .then(({ restored }) =>
+          notify({
+            tone: 'info',
+            text: restored.length === 1 ? `Restored ${quoted(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
+          }),
+        )
+        .catch(fail('Could not restore from the Trash'));
+    },
+    deleteForever(ids) {
+      ask({ type: 'trash/delete', ...(ids && { ids }) })
+        .then(({ deleted }) => notify({ tone: 'info', text: `Deleted ${plural(deleted, 'paper')} for good.` }))
+        .catch(fail('Could not delete from the Trash'));
+    },
     codeSeen(paper) {
       ask({ type: 'paper/code-seen', id: paper.id }).catch(fail(`Could not clear the new-code mark of ${quoted(paper.title)}`));
     },

@@ -12,6 +12,7 @@ vi.mock('@/lib/messaging/client', () => realBackgroundClient(senders.library));
 async function openLibrary() {
   const { db } = await import('@/lib/db/database');
   await db.papers.clear();
+  await db.trash.clear();
   await db.papers.bulkPut([
     paper({ id: '2401.00001', title: 'Attention Is All You Need', abstract: 'Transformers.', published: '2017-06-12' }),
     paper({ id: '2401.00002', title: 'Diffusion Beats GANs', citationKey: 'dhariwal2021' }),
@@ -50,6 +51,25 @@ describe('the library page', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect(await db.papers.count()).toBe(3));
     expect((await db.papers.get('2401.00003'))?.tags).toEqual(['survey']);
+  });
+
+  it('keeps removed papers in the Trash, to restore as they were or delete for good', async () => {
+    const { db, user } = await openLibrary();
+    const trash = () => screen.getByRole('region', { name: /^Trash/ });
+    expect(within(trash()).getByText('The Trash is empty.')).toBeInTheDocument();
+    await user.click(within(row('2401.00002')).getByRole('button', { name: 'Remove' }));
+    await user.click(within(row('2401.00003')).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(within(trash()).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(trash()).getByRole('heading')).toHaveTextContent('Trash (2)');
+
+    await user.click(within(trash()).getByRole('button', { name: 'Restore Diffusion Beats GANs' }));
+    await waitFor(async () => expect((await db.papers.get('2401.00002'))?.citationKey).toBe('dhariwal2021'));
+    await waitFor(() => expect(within(trash()).getAllByRole('listitem')).toHaveLength(1));
+
+    await user.click(within(trash()).getByRole('button', { name: 'Empty Trash' }));
+    await waitFor(() => expect(within(trash()).getByText('The Trash is empty.')).toBeInTheDocument());
+    expect(await db.trash.count()).toBe(0);
+    expect(await db.papers.count()).toBe(2);
   });
 
   it('shows the chosen paper beside the list, with its notes (saved as you type) and citation key', async () => {
