@@ -36,19 +36,29 @@ export async function exportBibtex(db: PaperShelfDb, options: BibtexExportOption
   });
 }
 
+/** The whole library as one backup file, the Trash included. `count` is the papers' (the Trash's not counted). */
 export async function exportBackup(db: PaperShelfDb): Promise<{ text: string; count: number }> {
-  const papers = await allPapers(db);
-  return { text: createBackup(papers), count: papers.length };
+  return db.transaction('r', db.papers, db.trash, async () => {
+    const papers = await allPapers(db);
+    return { text: createBackup(papers, await db.trash.toArray()), count: papers.length };
+  });
 }
 
-/** Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). */
+/**
+ * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). A paper
+ * the backup brings back leaves the Trash; the backup's Trash fills what is in neither the library nor the
+ * Trash (a paper removed since the backup stays removed).
+ */
 export async function importBackup(db: PaperShelfDb, text: string): Promise<ImportSummary> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', db.papers, db.trash, async () => {
     const { toWrite, added, updated, unchanged } = mergeBackup(await allPapers(db), parsed.backup.papers);
     // Parse on the way in too: a record that would not read back must never be written.
     await db.papers.bulkPut(toWrite.map((paper) => Paper.parse(paper)));
+    await db.trash.bulkDelete(toWrite.map((paper) => paper.id));
+    const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
+    await db.trash.bulkAdd(parsed.backup.trash.filter((trashed) => !present.has(trashed.id)));
     return { added, updated, unchanged };
   });
 }

@@ -6,18 +6,23 @@
  * export gives the same bytes, and two backups of an unchanged library are identical files.
  */
 import { z } from 'zod';
-import { Paper } from '@/lib/model/paper';
+import { Paper, TrashedPaper } from '@/lib/model/paper';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
-/** The version this code writes and the newest it reads. A change to the file's meaning bumps it. */
-export const BACKUP_VERSION = 1;
+/**
+ * The version this code writes and the newest it reads. A change to the file's meaning bumps it; every
+ * earlier version is still read. 2: the Trash too (issue #9).
+ */
+export const BACKUP_VERSION = 2;
 
 export const BackupFile = z
   .object({
     format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
+    version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
     exportedAt: z.iso.datetime(),
     papers: z.array(Paper),
+    /** Removed papers, whole, as the Trash keeps them; a version 1 file has none. */
+    trash: z.array(TrashedPaper).default([]),
   })
   .strict();
 export type BackupFile = z.infer<typeof BackupFile>;
@@ -25,18 +30,22 @@ export type BackupFile = z.infer<typeof BackupFile>;
 const byId = (a: Paper, b: Paper) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The backup file of `papers`. `exportedAt` is the time of the library's latest change (its greatest
- * `updatedAt`; the epoch for an empty library), not the clock: that is what makes the file a pure function
- * of the library, and it still tells the user how recent the backup is.
+ * The backup file of `papers` and the Trash. `exportedAt` is the time of the library's latest change (its
+ * greatest `updatedAt` or removal; the epoch for an empty library), not the clock: that is what makes the
+ * file a pure function of the library, and it still tells the user how recent the backup is.
  */
-export function createBackup(papers: readonly Paper[]): string {
-  const latest = papers.reduce((max, paper) => Math.max(max, paper.updatedAt), 0);
+export function createBackup(papers: readonly Paper[], trash: readonly TrashedPaper[] = []): string {
+  const latest = Math.max(
+    papers.reduce((max, paper) => Math.max(max, paper.updatedAt), 0),
+    trash.reduce((max, trashed) => Math.max(max, trashed.removedAt), 0),
+  );
   // Parsing puts every paper's keys in schema order and drops anything the schema does not know.
   const backup: BackupFile = BackupFile.parse({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(latest).toISOString(),
     papers: [...papers].sort(byId),
+    trash: [...trash].sort((a, b) => byId(a.paper, b.paper)),
   });
   return `${JSON.stringify(backup, null, 2)}\n`;
 }

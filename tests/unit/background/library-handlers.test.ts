@@ -159,4 +159,25 @@ describe('library messages', () => {
     });
     expect(await bg.db.papers.get('2401.00001')).toEqual(before);
   });
+
+  it('backs up the Trash too; a restore brings back the papers, takes them out of the Trash, and refills it', async () => {
+    await saveThree();
+    await result({ type: 'paper/update', id: '2401.00003', patch: { notes: 'kept in the Trash' } });
+    await result({ type: 'paper/remove', id: '2401.00003' });
+    const backup = (await result({ type: 'library/export-backup' })) as { text: string; count: number };
+    expect(backup.count).toBe(2);
+    expect(JSON.parse(backup.text).trash).toMatchObject([{ id: '2401.00003', paper: { notes: 'kept in the Trash' } }]);
+
+    // Everything removed: the two papers go to the Trash beside the third.
+    await result({ type: 'papers/remove', ids: ['2401.00001', '2401.00002'] });
+    expect(await bg.db.trash.count()).toBe(3);
+    expect(await result({ type: 'library/import-backup', text: backup.text })).toMatchObject({ added: 2 });
+    expect((await bg.db.trash.toCollection().primaryKeys()).sort()).toEqual(['2401.00003']);
+    expect(((await result({ type: 'library/export-backup' })) as { text: string }).text).toBe(backup.text);
+
+    // Into an empty library, the backup's Trash comes back as a Trash.
+    await bg.reset();
+    await result({ type: 'library/import-backup', text: backup.text });
+    expect((await bg.db.trash.get('2401.00003'))?.paper.notes).toBe('kept in the Trash');
+  });
 });

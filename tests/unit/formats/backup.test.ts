@@ -36,12 +36,22 @@ describe('backup files', () => {
     const text = createBackup([paper({ id: '2401.00002', updatedAt: Date.UTC(2026, 10, 26) }), paper({ id: '2401.00001' })]);
     expect(
       text.startsWith(
-        `{\n  "format": "${BACKUP_FORMAT}",\n  "version": 1,\n  "exportedAt": "2026-11-26T00:00:00.000Z",\n  "papers": [\n    {\n      "id": "2401.00001",\n      "title"`,
+        `{\n  "format": "${BACKUP_FORMAT}",\n  "version": 2,\n  "exportedAt": "2026-11-26T00:00:00.000Z",\n  "papers": [\n    {\n      "id": "2401.00001",\n      "title"`,
       ),
     ).toBe(true);
     expect(text.indexOf('"2401.00001"')).toBeLessThan(text.indexOf('"2401.00002"'));
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(createBackup([])).exportedAt).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('keep the Trash, and still read a version 1 file, which has none', () => {
+    const removed = paper({ id: '2401.00009', notes: 'gone but kept', updatedAt: 2000 });
+    const text = createBackup([paper()], [{ id: removed.id, removedAt: 3000, paper: removed }]);
+    const parsed = parseBackup(text);
+    expect(parsed.ok && parsed.backup.trash).toEqual([{ id: removed.id, removedAt: 3000, paper: removed }]);
+    expect(parsed.ok && parsed.backup.exportedAt).toBe(new Date(3000).toISOString());
+    const version1 = parseBackup(JSON.stringify({ ...JSON.parse(text), version: 1, trash: undefined }));
+    expect(version1.ok && version1.backup.trash).toEqual([]);
   });
 
   it('reject a file that is not JSON', () => {
@@ -56,8 +66,8 @@ describe('backup files', () => {
 
   it('reject a backup made by a newer PaperShelf, saying so', () => {
     expectRejected(
-      JSON.stringify({ ...validBackup(), version: 2, papers: 'a shape we cannot know' }),
-      'This backup was made by a newer PaperShelf (backup version 2; this one reads up to 1). Update PaperShelf, then restore it.',
+      JSON.stringify({ ...validBackup(), version: 3, papers: 'a shape we cannot know' }),
+      'This backup was made by a newer PaperShelf (backup version 3; this one reads up to 2). Update PaperShelf, then restore it.',
     );
   });
 
