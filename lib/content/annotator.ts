@@ -9,6 +9,8 @@ export interface AnnotatorDeps {
   /** The site registry's lookup; a parameter so tests can hand in a toy site. */
   recognize: typeof adapterFor;
   requestFrame: (callback: () => void) => void;
+  /** `setTimeout`, a parameter so tests can run the Undo window without waiting. */
+  later: (callback: () => void, ms: number) => void;
   savedStateOf: (ids: string[]) => Promise<SavedState>;
   save: (paper: PaperMetadata, source: PaperSource) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
@@ -17,6 +19,9 @@ export interface AnnotatorDeps {
 
 /** How many controls to mount per animation frame: a 2000-entry listing takes two frames of under 100 ms. */
 const MOUNT_BATCH = 1000;
+
+/** How long Undo stays beside a control after its paper was removed there. */
+export const UNDO_MS = 8000;
 
 /** Up to this many new entries are mounted before their saved state is known (see `scan`). */
 const MOUNT_BEFORE_STATE = 200;
@@ -111,7 +116,10 @@ export class Annotator {
   private mount(entries: PaperEntry[], source: PaperSource): void {
     for (const entry of entries.slice(0, MOUNT_BATCH)) {
       const saved = this.saved.get(entry.id) === true;
-      const control = createSaveControl(this.deps.document, entry, saved, (clicked) => void this.toggle(clicked, source));
+      const control = createSaveControl(this.deps.document, entry, saved, {
+        toggle: (clicked) => void this.toggle(clicked, source),
+        undo: (clicked) => void this.undo(clicked, source),
+      });
       entry.anchor.insertAdjacentElement(entry.placement, control.host);
       this.controlsByAnchor.set(entry.anchor, control);
       const siblings = this.controlsById.get(entry.id) ?? new Set();
@@ -158,11 +166,27 @@ export class Annotator {
       else await this.deps.save(control.entry.read(), source);
       // The background also announces the change to every tab; applying it here makes this tab instant.
       this.applySavedState({ [id]: !wasSaved });
+      if (wasSaved) this.offerUndo(control);
     } catch (error) {
       control.showError(`${wasSaved ? 'Could not remove' : 'Could not save'}: ${errorText(error)}`);
     } finally {
       control.setBusy(false);
     }
+  }
+
+  /**
+   * Removing sends the paper to the Trash, and saving it again brings it back whole (notes, tags,
+   * read status), so Undo is a save, from this page, of the paper as it is on it.
+   */
+  private async undo(control: SaveControl, source: PaperSource): Promise<void> {
+    control.offerUndo(false);
+    if (this.saved.get(control.entry.id) === true) return;
+    await this.toggle(control, source);
+  }
+
+  private offerUndo(control: SaveControl): void {
+    control.offerUndo(true);
+    this.deps.later(() => control.offerUndo(false), UNDO_MS);
   }
 }
 

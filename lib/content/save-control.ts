@@ -19,10 +19,13 @@ button[aria-pressed="true"] { background: #2b4cb8; border-color: #2b4cb8; color:
 button[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 svg { width: 11px; height: 11px; fill: currentColor; }
 .error { margin-left: 6px; font: 12px/1.2 system-ui, sans-serif; color: #b3261e; }
+.undo { margin-left: 4px; background: transparent; border-color: transparent; text-decoration: underline; }
+.undo[hidden] { display: none; }
 @media (prefers-color-scheme: dark) {
   button { background: #1f2740; border-color: #3d4a78; color: #b9c6ff; }
   button[aria-pressed="true"] { background: #8ea2ff; border-color: #8ea2ff; color: #10152a; }
   .error { color: #ffb4ab; }
+  .undo { background: transparent; border-color: transparent; }
 }`;
 
 const BOOKMARK_ICON = '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
@@ -36,7 +39,7 @@ function parts(doc: Document): { sheet: CSSStyleSheet; template: DocumentFragmen
     sharedSheet = new CSSStyleSheet();
     sharedSheet.replaceSync(STYLE);
     const template = doc.createElement('template');
-    template.innerHTML = `<button type="button" title="Save to PaperShelf">${BOOKMARK_ICON}<span></span></button><span class="error" role="status"></span>`;
+    template.innerHTML = `<button type="button" title="Save to PaperShelf">${BOOKMARK_ICON}<span></span></button><button type="button" class="undo" hidden>Undo</button><span class="error" role="status"></span>`;
     sharedTemplate = template.content;
   }
   return { sheet: sharedSheet, template: sharedTemplate };
@@ -48,9 +51,16 @@ export interface SaveControl {
   setSaved(saved: boolean): void;
   setBusy(busy: boolean): void;
   showError(message: string | null): void;
+  /** Shows or hides Undo, offered for a moment after the paper was removed from this control. */
+  offerUndo(offered: boolean): void;
 }
 
-export function createSaveControl(doc: Document, entry: PaperEntry, saved: boolean, onToggle: (control: SaveControl) => void): SaveControl {
+export interface SaveControlActions {
+  toggle(control: SaveControl): void;
+  undo(control: SaveControl): void;
+}
+
+export function createSaveControl(doc: Document, entry: PaperEntry, saved: boolean, actions: SaveControlActions): SaveControl {
   const host = doc.createElement('span');
   host.dataset.papershelfId = entry.id;
   const root = host.attachShadow({ mode: 'open' });
@@ -59,6 +69,7 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
   root.append(template.cloneNode(true));
   const button = root.firstElementChild as HTMLButtonElement;
   const label = button.lastElementChild as HTMLSpanElement;
+  const undo = button.nextElementSibling as HTMLButtonElement;
   const error = root.lastElementChild as HTMLSpanElement;
 
   let shown: boolean | undefined;
@@ -66,6 +77,7 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
     host,
     entry,
     setSaved(saved) {
+      if (saved) undo.hidden = true;
       // A page-wide state answer touches every control; leaving unchanged ones alone spares a restyle of each.
       if (shown === saved) return;
       shown = saved;
@@ -78,14 +90,23 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
     showError(message) {
       error.textContent = message ?? '';
     },
+    offerUndo(offered) {
+      undo.hidden = !offered;
+    },
   };
+  undo.setAttribute('aria-label', `Undo removing ${entry.id} from PaperShelf`);
   control.setSaved(saved);
+  onPersonClick(button, () => actions.toggle(control));
+  onPersonClick(undo, () => actions.undo(control));
+  return control;
+}
+
+function onPersonClick(button: HTMLButtonElement, act: () => void): void {
   button.addEventListener('click', (event) => {
     // Only a person's click counts: a page script calling `.click()` must not save or unsave.
     if (!event.isTrusted) return;
     event.preventDefault();
     event.stopPropagation();
-    onToggle(control);
+    act();
   });
-  return control;
 }

@@ -17,6 +17,7 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
     currentUrl: () => new URL(location.href),
     recognize: adapterFor,
     requestFrame: (callback) => ctx.requestAnimationFrame(callback),
+    later: (callback, ms) => ctx.setTimeout(callback, ms),
     savedStateOf: (ids) => sendToBackground(send, { type: 'paper/saved-state', ids }),
     save: (paper, source) => sendToBackground(send, { type: 'paper/save', paper, source }),
     remove: (id) => sendToBackground(send, { type: 'paper/remove', id }),

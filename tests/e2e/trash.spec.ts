@@ -1,8 +1,8 @@
 import { expect, test } from './harness';
 
 // Issue #9: a click on Saved in a listing no longer loses what the user wrote: the paper goes to the Trash,
-// and saving it again brings it back with its note and tags.
-test('unsave a paper with a note and two tags on the listing, save it again there, and the popup shows them', async ({ ext }) => {
+// and Undo beside the control (a save, which takes it out of the Trash) brings it back with its note and tags.
+test('unsave a paper with a note and two tags on the listing, Undo there, and the popup shows them', async ({ ext }) => {
   const listing = await ext.openListing('huggingface/daily');
   const [id] = (await listing.saveFirst(1)) as [string];
 
@@ -21,7 +21,9 @@ test('unsave a paper with a note and two tags on the listing, save it again ther
   await expect(popup.page.getByText('No saved papers yet.')).toBeVisible();
   await popup.page.close();
 
-  await listing.save(id);
+  await listing.undo(id).click();
+  await expect(listing.control(id)).toHaveAccessibleName('Saved');
+  await expect(listing.undo(id)).toBeHidden();
   popup = await ext.openPopup();
   await expect(await popup.notesOf(id)).toHaveValue('Read the ablations first.');
   for (const tag of ['to read', 'diffusion'])

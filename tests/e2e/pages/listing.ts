@@ -16,7 +16,15 @@ export class ListingPage {
 
   /** The Save/Saved button of the entry with this id (its `nth` occurrence: a paper may be listed twice). */
   control(id: string, nth = 0): Locator {
-    return this.page.locator(`[data-papershelf-id="${id}"]`).nth(nth).getByRole('button');
+    return this.page
+      .locator(`[data-papershelf-id="${id}"]`)
+      .nth(nth)
+      .getByRole('button', { name: /^Saved?$/ });
+  }
+
+  /** The Undo offered beside the control for a moment after the paper was removed there. */
+  undo(id: string): Locator {
+    return this.page.getByRole('button', { name: `Undo removing ${id} from PaperShelf`, exact: true });
   }
 
   /** The ids of the controls, in page order. */

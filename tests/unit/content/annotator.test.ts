@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Annotator, type AnnotatorDeps } from '@/lib/content/annotator';
+import { Annotator, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
 import { PaperMetadata } from '@/lib/model/paper';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -19,6 +19,7 @@ const toySite: SiteAdapter = {
 function setup(html: string, saved: Record<string, boolean> = {}) {
   document.body.innerHTML = html;
   const frames: (() => void)[] = [];
+  const timers: { callback: () => void; ms: number }[] = [];
   const deps = {
     document,
     currentUrl: () => new URL('https://arxiv.org/list/cs.LG/new'),
@@ -27,6 +28,7 @@ function setup(html: string, saved: Record<string, boolean> = {}) {
       return pageType ? { adapter: toySite, pageType } : null;
     },
     requestFrame: (callback: () => void) => void frames.push(callback),
+    later: (callback: () => void, ms: number) => void timers.push({ callback, ms }),
     savedStateOf: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, saved[id] === true]))),
     save: vi.fn(async () => ({})),
     remove: vi.fn(async () => ({})),
@@ -35,7 +37,7 @@ function setup(html: string, saved: Record<string, boolean> = {}) {
   const runFrames = () => {
     while (frames.length) frames.shift()!();
   };
-  return { annotator: new Annotator(deps), deps, runFrames };
+  return { annotator: new Annotator(deps), deps, runFrames, timers };
 }
 
 const buttons = (id: string) =>
@@ -158,5 +160,65 @@ describe('Annotator saving', () => {
       "Could not save: the page's entry for 2401.00001 is incomplete (title: Too small)",
     );
     expect(host.shadowRoot!.querySelector('button')!.textContent).toBe('Save');
+  });
+});
+
+type Internals = {
+  controlsByAnchor: Map<Element, unknown>;
+  toggle(control: unknown, source: unknown): Promise<void>;
+  undo(control: unknown, source: unknown): Promise<void>;
+};
+const source = { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' };
+
+describe('Annotator Undo', () => {
+  // jsdom cannot make a trusted click; these call what a trusted click calls (e2e clicks for real).
+  const undoButton = (id: string) =>
+    document.querySelector(`[data-papershelf-id="${id}"]`)!.shadowRoot!.querySelector<HTMLButtonElement>('.undo')!;
+
+  it('offers Undo for a moment after a remove, and Undo saves the paper again from this page', async () => {
+    const { annotator, deps, timers } = setup('<ul><li data-id="2401.00001">A</li></ul>', { '2401.00001': true });
+    annotator.scan();
+    await flush();
+    const internals = annotator as unknown as Internals;
+    const control = [...internals.controlsByAnchor.values()][0];
+    expect(undoButton('2401.00001').hidden).toBe(true);
+    await internals.toggle(control, source);
+    expect(deps.remove).toHaveBeenCalledWith('2401.00001');
+    expect(undoButton('2401.00001').hidden).toBe(false);
+    expect(undoButton('2401.00001').getAttribute('aria-label')).toBe('Undo removing 2401.00001 from PaperShelf');
+    expect(timers.map((timer) => timer.ms)).toEqual([UNDO_MS]);
+    await internals.undo(control, source);
+    expect(deps.save).toHaveBeenCalledWith(expect.objectContaining({ id: '2401.00001', title: 'A' }), source);
+    expect(buttons('2401.00001')[0]!.textContent).toBe('Saved');
+    expect(undoButton('2401.00001').hidden).toBe(true);
+  });
+
+  it('withdraws Undo when its moment passes or when the paper is saved again elsewhere', async () => {
+    const { annotator, timers } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00002">B</li></ul>', {
+      '2401.00001': true,
+      '2401.00002': true,
+    });
+    annotator.scan();
+    await flush();
+    const internals = annotator as unknown as Internals;
+    const [first, second] = [...internals.controlsByAnchor.values()];
+    await internals.toggle(first, source);
+    await internals.toggle(second, source);
+    timers[0]!.callback();
+    expect(undoButton('2401.00001').hidden).toBe(true);
+    annotator.applySavedState({ '2401.00002': true });
+    expect(undoButton('2401.00002').hidden).toBe(true);
+  });
+
+  it('does not save twice when Undo comes after the paper was saved again', async () => {
+    const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>', { '2401.00001': true });
+    annotator.scan();
+    await flush();
+    const internals = annotator as unknown as Internals;
+    const control = [...internals.controlsByAnchor.values()][0];
+    await internals.toggle(control, source);
+    annotator.applySavedState({ '2401.00001': true });
+    await internals.undo(control, source);
+    expect(deps.save).not.toHaveBeenCalled();
   });
 });
