@@ -141,6 +141,12 @@ function ImportReport({ fileName, summary }: { fileName: string; summary: Import
         <strong>{fileName}</strong>: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged
         {skipped.length > 0 && `, ${skipped.length} skipped`}
       </p>
+      {(summary.notesKeptBoth ?? 0) > 0 && (
+        <p>
+          {summary.notesKeptBoth === 1 ? '1 paper had' : `${summary.notesKeptBoth} papers had`} different notes here and in the file: both
+          texts were kept, one after the other, below a line “other version of these notes”.
+        </p>
+      )}
       {skipped.length > 0 && (
         <details open={skipped.length <= 5}>
           <summary>Skipped entries</summary>

@@ -2,7 +2,7 @@ import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
-import { NotesEditor } from './NotesEditor';
+import { NotesEditor, type NotesSaved } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
 
@@ -10,9 +10,10 @@ import { TagEditor } from './TagEditor';
 export interface PaperActions {
   setStatus(paper: Paper, status: ReadStatus): void;
   setTags(paper: Paper, tags: string[]): void;
-  saveNotes(paperId: string, notes: string): Promise<unknown>;
+  /** `base`: the stored notes the text was typed over (see NotesEditor). */
+  saveNotes(paperId: string, notes: string, base: string): Promise<NotesSaved>;
   /** Every keystroke in a notes editor, synchronously (the page keeps a draft that survives closing). */
-  draftNotes?(paperId: string, notes: string): void;
+  draftNotes?(paperId: string, notes: string, base: string): void;
   remove(paper: Paper): void;
   copyBibtex(paper: Paper): void;
   /** Asks arXiv and Hugging Face about the paper again (issue #6). */

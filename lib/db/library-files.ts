@@ -7,7 +7,7 @@ import { assignCitationKeys, toBibtex, type BibtexFlavour } from '@/lib/formats/
 import type { BibtexImport, ImportSummary } from '@/lib/model/imports';
 import { Paper } from '@/lib/model/paper';
 import type { PaperShelfDb } from './database';
-import { mergeBackup, mergeVersions, paperFromImport } from './merge';
+import { mergeBackup, mergeVersions, notesJoined, paperFromImport } from './merge';
 import { allPapers } from './papers';
 
 export interface BibtexExportOptions {
@@ -53,19 +53,19 @@ export async function importBackup(db: PaperShelfDb, text: string): Promise<Impo
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return db.transaction('rw', db.papers, db.trash, async () => {
-    const { toWrite, added, updated, unchanged } = mergeBackup(await allPapers(db), parsed.backup.papers);
+    const { toWrite, added, updated, unchanged, notesKeptBoth } = mergeBackup(await allPapers(db), parsed.backup.papers);
     // Parse on the way in too: a record that would not read back must never be written.
     await db.papers.bulkPut(toWrite.map((paper) => Paper.parse(paper)));
     await db.trash.bulkDelete(toWrite.map((paper) => paper.id));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
     await db.trash.bulkAdd(parsed.backup.trash.filter((trashed) => !present.has(trashed.id)));
-    return { added, updated, unchanged };
+    return { added, updated, unchanged, notesKeptBoth };
   });
 }
 
 /**
  * Adds the arXiv papers of a BibTeX file; a paper already saved is merged with its entry (lib/db/merge.ts,
- * the `import` rules: gaps in its metadata filled, the file's tags added, notes given where there were none).
+ * the `import` rules: gaps in its metadata filled, the file's tags added, different notes joined to the user's).
  */
 export async function importBibtex(
   db: PaperShelfDb,
@@ -81,6 +81,7 @@ export async function importBibtex(
     let added = 0;
     let updated = 0;
     let unchanged = 0;
+    let notesKeptBoth = 0;
     for (const entry of imported) {
       const before = byId.get(entry.metadata.id);
       const merged = before ? mergeVersions('import', before, { entry, now, keyTaken }) : paperFromImport(entry, now, keyTaken);
@@ -94,8 +95,9 @@ export async function importBibtex(
       toWrite.push(paper);
       if (before) updated++;
       else added++;
+      if (before && notesJoined(before, entry, paper)) notesKeptBoth++;
     }
     await db.papers.bulkPut(toWrite);
-    return { added, updated, unchanged, skipped };
+    return { added, updated, unchanged, notesKeptBoth, skipped };
   });
 }

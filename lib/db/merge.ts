@@ -6,13 +6,16 @@
  * - `import`: an entry of an imported BibTeX file names a saved paper.
  * - `restore`: a backup holds a copy of a saved paper.
  * - `lookup`: the arXiv or Hugging Face API answered about a saved paper (issue #6).
+ * - `edit`: the user changed notes, tags or status (the popup, the library, a recovered draft).
  *
  * What the rows say today: metadata is completed, never replaced (the stored version, or in a restore the
  * more recently edited copy, keeps what it has and takes what it lacks from the other). What the user wrote
- * changes in a restore, where the copy edited last gives notes, tags and status; an import only adds: its
- * tags to the user's, its notes where there were none. A citation key, once there, is never replaced, and a
- * key another paper uses is never given. A lookup is not an edit and leaves `updatedAt` alone. The type
- * makes every field of `Paper` need a row for every occasion, so a new field cannot be forgotten by one.
+ * merges field by field (issue #9): each of notes, tags and status has its own edit time (`editedAt`); tags
+ * merge as sets, and a tag the user removed stays removed (`removedTags`) unless the other version's tags
+ * were changed after; two different notes are never made one without both texts in it (`combineNotes`),
+ * and an edit made on an older text never replaces a newer one. A citation key, once there, is never
+ * replaced, and a key another paper uses is never given. A lookup is not an edit and leaves `updatedAt`
+ * alone. The type makes every field of `Paper` need a row for every occasion, so none is forgotten.
  *
  * Pure: the writes are lib/db/papers.ts's, lib/db/library-files.ts's and lib/db/lookup-answers.ts's.
  */
@@ -21,7 +24,17 @@ import { findLinks, MAX_CODE_LINKS, ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { ImportedPaper } from '@/lib/model/imports';
 import type { ArxivRecord, HfFound, LookupFound } from '@/lib/model/lookup';
-import type { Paper, PaperLookupInfo, PaperMetadata, PaperSource } from '@/lib/model/paper';
+import { combineNotes } from '@/lib/model/notes';
+import {
+  MAX_REMOVED_TAGS,
+  type EditTimes,
+  type NotesEdit,
+  type Paper,
+  type PaperEdit,
+  type PaperLookupInfo,
+  type PaperMetadata,
+  type PaperSource,
+} from '@/lib/model/paper';
 
 /** The other version, as each occasion brings it. */
 export interface Offers {
@@ -30,6 +43,7 @@ export interface Offers {
   import: { entry: ImportedPaper; now: number; keyTaken: KeyTaken };
   restore: { copy: Paper; keyTaken: KeyTaken };
   lookup: { found: LookupFound; now: number };
+  edit: { edit: PaperEdit; now: number };
 }
 export type Occasion = keyof Offers;
 type KeyTaken = (key: string) => boolean;
@@ -54,18 +68,30 @@ function byEdit(stored: Paper, { copy }: Offers['restore']): [newer: Paper, olde
   return copy.updatedAt > stored.updatedAt ? [copy, stored] : [stored, copy];
 }
 
+/** When the user last changed `field` of the paper; -1 when unknown (saved before edit times were kept). */
+const editedAt = (paper: Paper, field: keyof EditTimes) => paper.editedAt?.[field] ?? -1;
+
+/** In a restore, the copy whose `field` was edited last; by `updatedAt` when either time is unknown. */
+function byFieldEdit(stored: Paper, offer: Offers['restore'], field: keyof EditTimes): Paper {
+  const [storedAt, copyAt] = [editedAt(stored, field), editedAt(offer.copy, field)];
+  if (storedAt < 0 || copyAt < 0) return byEdit(stored, offer)[0];
+  return copyAt > storedAt ? offer.copy : stored;
+}
+
 /** In a restore, the copy saved first: where and when the paper was first saved stays the earliest. */
 const firstSaved = (stored: Paper, { copy }: Offers['restore']) => (copy.savedAt < stored.savedAt ? copy : stored);
 
 /**
  * Metadata completed, not replaced: `fill(primary, secondary)` keeps what the primary version has. A page or a
- * BibTeX entry completes the stored paper; in a restore the newer copy is completed by the older.
+ * BibTeX entry completes the stored paper; in a restore the newer copy is completed by the older. The user's
+ * edits do not touch metadata.
  */
-function completed<V>(fill: (primary: PaperMetadata, secondary: PaperMetadata) => V) {
+function completed<F extends keyof PaperMetadata>(field: F, fill: (primary: PaperMetadata, secondary: PaperMetadata) => Paper[F]) {
   return {
     resave: (stored: Paper, { page }: Offers['resave']) => fill(stored, page),
     import: (stored: Paper, { entry }: Offers['import']) => fill(stored, entry.metadata),
     restore: (stored: Paper, offer: Offers['restore']) => fill(...byEdit(stored, offer)),
+    edit: kept(field),
   };
 }
 
@@ -96,10 +122,10 @@ type Origins = Links['origins'];
 const SHOWN_BY_LOOKUPS = ['authors', 'abstract', 'published', 'primaryCategory', 'links'] as const;
 
 const POLICY: Policy = {
-  id: { resave: kept('id'), import: kept('id'), restore: kept('id'), lookup: kept('id') },
-  title: { ...completed((primary, secondary) => primary.title || secondary.title), lookup: kept('title') },
+  id: { resave: kept('id'), import: kept('id'), restore: kept('id'), lookup: kept('id'), edit: kept('id') },
+  title: { ...completed('title', (primary, secondary) => primary.title || secondary.title), lookup: kept('title') },
   authors: {
-    ...completed((primary, secondary) => nonEmpty(primary.authors, secondary.authors)),
+    ...completed('authors', (primary, secondary) => nonEmpty(primary.authors, secondary.authors)),
     // The one replacement: a listing's "et al." list gives way to arXiv's full list that contains it.
     lookup: (stored, { found }) => {
       const arxiv = arxivOf(found);
@@ -107,15 +133,15 @@ const POLICY: Policy = {
     },
   },
   abstract: {
-    ...completed((primary, secondary) => primary.abstract ?? secondary.abstract),
+    ...completed('abstract', (primary, secondary) => primary.abstract ?? secondary.abstract),
     lookup: (stored, { found }) => (hasText(stored.abstract) ? stored.abstract : (arxivOf(found)?.abstract ?? stored.abstract)),
   },
   published: {
-    ...completed((primary, secondary) => primary.published ?? secondary.published),
+    ...completed('published', (primary, secondary) => primary.published ?? secondary.published),
     lookup: (stored, { found }) => stored.published ?? arxivOf(found)?.published,
   },
   primaryCategory: {
-    ...completed((primary, secondary) => primary.primaryCategory ?? secondary.primaryCategory),
+    ...completed('primaryCategory', (primary, secondary) => primary.primaryCategory ?? secondary.primaryCategory),
     lookup: (stored, { found }) => stored.primaryCategory ?? arxivOf(found)?.primaryCategory,
   },
   links: {
@@ -149,30 +175,47 @@ const POLICY: Policy = {
         arxiv?.origins,
       );
     },
+    edit: kept('links'),
   },
   source: {
     resave: kept('source'),
     import: kept('source'),
     restore: (stored, offer) => firstSaved(stored, offer).source,
     lookup: kept('source'),
+    edit: kept('source'),
   },
+  // Sets: an import adds the file's tags; a restore unites both copies' but for tags one removed after the other's were set.
   tags: {
     resave: kept('tags'),
     import: (stored, { entry }) => union(stored.tags, entry.tags ?? []),
-    restore: (stored, offer) => byEdit(stored, offer)[0].tags,
+    restore: (stored, { copy }) => union(tagsKept(stored, copy), tagsKept(copy, stored)),
     lookup: kept('tags'),
+    edit: (stored, { edit }) => {
+      const removed = new Set((edit.removeTags ?? []).map((tag) => tag.trim()));
+      const added = (edit.addTags ?? []).map((tag) => tag.trim()).filter(Boolean);
+      return union(stored.tags, added).filter((tag) => !removed.has(tag));
+    },
   },
   status: {
     resave: kept('status'),
     import: kept('status'),
-    restore: (stored, offer) => byEdit(stored, offer)[0].status,
+    restore: (stored, offer) => byFieldEdit(stored, offer, 'status').status,
     lookup: kept('status'),
+    edit: (stored, { edit }) => edit.status ?? stored.status,
   },
+  // Never one text for two without both in it: an import's notes join the user's, and so do a restore's,
+  // except that notes the user emptied after the other copy was written stay empty.
   notes: {
     resave: kept('notes'),
-    import: (stored, { entry }) => stored.notes || (entry.notes ?? ''),
-    restore: (stored, offer) => byEdit(stored, offer)[0].notes,
+    import: (stored, { entry }) => combineNotes(stored.notes, entry.notes ?? '').text,
+    restore: (stored, { copy }) => {
+      const [storedAt, copyAt] = [editedAt(stored, 'notes'), editedAt(copy, 'notes')];
+      if (!hasText(stored.notes) && storedAt > copyAt) return stored.notes;
+      if (!hasText(copy.notes) && copyAt > storedAt) return copy.notes;
+      return combineNotes(stored.notes, copy.notes).text;
+    },
     lookup: kept('notes'),
+    edit: (stored, { edit }) => (edit.notes ? editedNotes(stored.notes, edit.notes) : stored.notes),
   },
   // A key may be in the user's .tex files: once there it is never replaced, and one taken by another paper is not given.
   citationKey: {
@@ -180,12 +223,34 @@ const POLICY: Policy = {
     import: (stored, { entry, keyTaken }) => stored.citationKey ?? freeKey(entry.citationKey, keyTaken),
     restore: (stored, { copy, keyTaken }) => stored.citationKey ?? freeKey(copy.citationKey, keyTaken),
     lookup: kept('citationKey'),
+    edit: kept('citationKey'),
   },
   savedAt: {
     resave: kept('savedAt'),
     import: kept('savedAt'),
     restore: (stored, offer) => firstSaved(stored, offer).savedAt,
     lookup: kept('savedAt'),
+    edit: kept('savedAt'),
+  },
+  // When each user field last changed: stamped by the user's doing (an edit, an import), the later of both in a restore.
+  editedAt: {
+    resave: kept('editedAt'),
+    import: (stored, { now }, merged) => stampEdits(stored, merged, now),
+    restore: (stored, { copy }) => laterEdits(stored.editedAt, copy.editedAt),
+    lookup: kept('editedAt'),
+    edit: (stored, { now }, merged) => stampEdits(stored, merged, now),
+  },
+  // Tombstones of removed tags: a removal is remembered, a tag that is there again is not removed.
+  removedTags: {
+    resave: kept('removedTags'),
+    import: (stored, _offer, merged) => removedTags([stored.removedTags], merged.tags!),
+    restore: (stored, { copy }, merged) => removedTags([stored.removedTags, copy.removedTags], merged.tags!),
+    lookup: kept('removedTags'),
+    edit: (stored, { now }, merged) =>
+      removedTags(
+        [stored.removedTags, Object.fromEntries(stored.tags.filter((tag) => !merged.tags!.includes(tag)).map((tag) => [tag, now]))],
+        merged.tags!,
+      ),
   },
   // What the services learned: kept from the copy a service answered for last, and merged by a lookup.
   lookup: {
@@ -193,6 +258,7 @@ const POLICY: Policy = {
     import: kept('lookup'),
     restore: (stored, { copy }) => (lastChecked(copy) > lastChecked(stored) ? copy.lookup : stored.lookup),
     lookup: (stored, { found, now }, merged) => lookupInfo(stored, found, now, merged),
+    edit: kept('lookup'),
   },
   // The time of the user's last save or edit (note drafts and restores compare it), so last.
   updatedAt: {
@@ -200,11 +266,12 @@ const POLICY: Policy = {
     import: (stored, { now }, merged) => (same({ ...merged, updatedAt: stored.updatedAt }, stored) ? stored.updatedAt : now),
     restore: (stored, { copy }) => Math.max(stored.updatedAt, copy.updatedAt),
     lookup: kept('updatedAt'),
+    edit: (stored, { now }, merged) => (same({ ...merged, updatedAt: stored.updatedAt }, stored) ? stored.updatedAt : now),
   },
 };
 
-/** The rows in the order they are decided: `lookup` and `updatedAt` read the others (`merged`), so they come last. */
-const DECIDED_LAST: (keyof Paper)[] = ['lookup', 'updatedAt'];
+/** The rows in the order they are decided: these read the others (`merged`), so they come last. */
+const DECIDED_LAST: (keyof Paper)[] = ['editedAt', 'removedTags', 'lookup', 'updatedAt'];
 const FIELDS_IN_ORDER = [...(Object.keys(POLICY) as (keyof Paper)[]).filter((field) => !DECIDED_LAST.includes(field)), ...DECIDED_LAST];
 
 /**
@@ -264,6 +331,8 @@ export interface MergeResult {
   added: number;
   updated: number;
   unchanged: number;
+  /** Papers whose two different notes were both kept, joined (the user should look at them). */
+  notesKeptBoth: number;
 }
 
 /**
@@ -280,7 +349,7 @@ export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper
     return owner !== undefined && owner !== id;
   };
 
-  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0 };
+  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0, notesKeptBoth: 0 };
   for (const copy of incoming) {
     const before = current.get(copy.id);
     const keyTaken = keyTakenBesides(copy.id);
@@ -291,6 +360,7 @@ export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper
     }
     if (before) result.updated++;
     else result.added++;
+    if (before && notesJoined(before, copy, after)) result.notesKeptBoth++;
     if (after.citationKey) keyOwner.set(after.citationKey.toLowerCase(), after.id);
     current.set(after.id, after);
     result.toWrite.push(after);
@@ -300,6 +370,62 @@ export function mergeBackup(existing: readonly Paper[], incoming: readonly Paper
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers of the rules
+
+/**
+ * An edit's notes over the stored ones: written when the stored text is the one the edit was made on (or is
+ * the edit already); otherwise the stored text stays (the editor shows both and asks), or both are kept.
+ */
+function editedNotes(stored: string, { text, base, onConflict }: NotesEdit): string {
+  if (stored === base || stored === text) return text;
+  return onConflict === 'keep-both' ? combineNotes(stored, text).text : stored;
+}
+
+/** Whether a merge's notes are both versions' joined (neither's text as it was). */
+export const notesJoined = (stored: Paper, otherNotes: { notes?: string }, merged: Paper): boolean =>
+  merged.notes !== stored.notes && merged.notes !== (otherNotes.notes ?? '');
+
+/** Whether an edit of the notes found a newer text than it was made on and left it, for the user to decide. */
+export const notesConflict = (edit: PaperEdit, merged: Paper): boolean =>
+  edit.notes !== undefined && edit.notes.onConflict !== 'keep-both' && merged.notes !== edit.notes.text;
+
+/** `holder`'s tags but those `other` removed after `holder`'s tags were last set. */
+function tagsKept(holder: Paper, other: Paper): string[] {
+  const setAt = editedAt(holder, 'tags');
+  return holder.tags.filter((tag) => {
+    // Own keys only: a tag may be called "constructor".
+    const removedAt = other.removedTags && Object.hasOwn(other.removedTags, tag) ? other.removedTags[tag]! : undefined;
+    return removedAt === undefined || setAt > removedAt;
+  });
+}
+
+const USER_FIELDS = ['notes', 'tags', 'status'] as const;
+
+/** The stored edit times, with `now` for each user field the merge changed. */
+function stampEdits(stored: Paper, merged: Readonly<Partial<Paper>>, now: number): EditTimes | undefined {
+  const changed = USER_FIELDS.filter((field) => !same(merged[field], stored[field]));
+  return changed.length === 0 ? stored.editedAt : { ...stored.editedAt, ...Object.fromEntries(changed.map((field) => [field, now])) };
+}
+
+function laterEdits(first: EditTimes | undefined, second: EditTimes | undefined): EditTimes | undefined {
+  if (!first || !second) return first ?? second;
+  return withoutUndefined(
+    Object.fromEntries(
+      USER_FIELDS.map((field) => [
+        field,
+        first[field] === undefined && second[field] === undefined ? undefined : Math.max(first[field] ?? -1, second[field] ?? -1),
+      ]),
+    ),
+  );
+}
+
+/** Removed tags from every list, each at its latest removal, without the tags present; the newest removals up to the cap. */
+function removedTags(lists: (Paper['removedTags'] | undefined)[], present: readonly string[]): Paper['removedTags'] {
+  const removed = new Map<string, number>();
+  for (const [tag, at] of lists.flatMap((list) => Object.entries(list ?? {}))) removed.set(tag, Math.max(at, removed.get(tag) ?? -1));
+  for (const tag of present) removed.delete(tag);
+  const newest = [...removed].sort(([, a], [, b]) => b - a).slice(0, MAX_REMOVED_TAGS);
+  return newest.length > 0 ? Object.fromEntries(newest) : undefined;
+}
 
 /** Stored links first, the other version's after them (a page or an entry may know a repository we lack). */
 function linksUnited(stored: Links, other: PaperMetadata['links']): Links {

@@ -1,14 +1,8 @@
 import type { PaperShelfDb } from './database';
 import { dropLookupTasks } from './lookup-queue';
-import { mergeVersions, paperFromPage } from './merge';
+import { mergeVersions, notesConflict, paperFromPage } from './merge';
 import { putInTrash, takeFromTrash } from './trash';
-import { Paper, type PaperMetadata, type PaperSource, type ReadStatus, type SavedState } from '@/lib/model/paper';
-
-export interface PaperPatch {
-  notes?: string;
-  tags?: string[];
-  status?: ReadStatus;
-}
+import { Paper, PaperEdit, type EditResult, type PaperMetadata, type PaperSource, type SavedState } from '@/lib/model/paper';
 
 /**
  * Saves a paper, or completes the record if it is saved already (the same paper seen on another
@@ -41,39 +35,32 @@ export async function savedState(db: PaperShelfDb, ids: readonly string[]): Prom
   return Object.fromEntries(unique.map((id) => [id, keys.has(id)]));
 }
 
-/** Applies the user's edits. Throws when the paper is not saved, so the caller can say so. */
-export async function updatePaper(db: PaperShelfDb, id: string, patch: PaperPatch, now = Date.now()): Promise<Paper> {
+/**
+ * Applies the user's edit, merged with the stored paper field by field (lib/db/merge.ts, `edit`). Throws when
+ * the paper is not saved, so the caller can say so.
+ */
+export async function updatePaper(db: PaperShelfDb, id: string, edit: PaperEdit, now = Date.now()): Promise<EditResult> {
   return db.transaction('rw', db.papers, async () => {
     const stored = await db.papers.get(id);
     if (!stored) throw new Error(`paper ${id} is not saved`);
-    const tags = patch.tags ? [...new Set(patch.tags.map((tag) => tag.trim()).filter(Boolean))] : stored.tags;
-    const updated = Paper.parse({ ...stored, ...patch, tags, updatedAt: now });
-    await db.papers.put(updated);
-    return updated;
+    const merged = mergeVersions('edit', stored, { edit, now });
+    // Parse on the way in too: a record that would not read back must never be written.
+    const paper = merged === stored ? stored : Paper.parse(merged);
+    if (paper !== stored) await db.papers.put(paper);
+    return notesConflict(edit, paper) ? { paper, conflict: { notes: paper.notes } } : { paper };
   });
 }
 
-export interface BulkPatch {
-  status?: ReadStatus;
-  addTags?: string[];
-  removeTags?: string[];
-}
-
-/** Bulk edits from the library page: one transaction, so a failure leaves every paper as it was. */
-export async function updatePapers(db: PaperShelfDb, ids: readonly string[], patch: BulkPatch, now = Date.now()): Promise<number> {
+/** Bulk edits from the library page: one transaction, so a failure leaves every paper as it was. Returns how many it found. */
+export async function updatePapers(db: PaperShelfDb, ids: readonly string[], edit: PaperEdit, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.papers, async () => {
     const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
-    const removeTags = new Set(patch.removeTags ?? []);
-    const updated = stored.map((paper) =>
-      Paper.parse({
-        ...paper,
-        status: patch.status ?? paper.status,
-        tags: [...new Set([...paper.tags, ...(patch.addTags ?? [])].map((tag) => tag.trim()))].filter((tag) => tag && !removeTags.has(tag)),
-        updatedAt: now,
-      }),
-    );
+    const updated = stored.flatMap((paper) => {
+      const merged = mergeVersions('edit', paper, { edit, now });
+      return merged === paper ? [] : [Paper.parse(merged)];
+    });
     await db.papers.bulkPut(updated);
-    return updated.length;
+    return stored.length;
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ImportedPaper, SkippedEntry, type ImportSummary } from '@/lib/model/imports';
-import { ArxivId, CitationKey, Paper, PaperMetadata, PaperSource, ReadStatus, Tag, type SavedState } from '@/lib/model/paper';
+import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, type EditResult, type SavedState } from '@/lib/model/paper';
 
 /**
  * Messages to the background, the single writer of the database. Content scripts, the popup and the
@@ -23,10 +23,7 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
     .object({
       type: z.literal('papers/update'),
       ids: PaperIds,
-      patch: z
-        .object({ status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) })
-        .partial()
-        .strict(),
+      patch: PaperEdit.omit({ notes: true }),
     })
     .strict(),
   /** popup/library → background: remove papers; the reply holds them whole, for Undo. */
@@ -68,17 +65,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper/code-seen'), id: ArxivId }).strict(),
   /** popup/library → background: look the paper up again on arXiv and Hugging Face (its "Refresh details"). */
   z.object({ type: z.literal('paper/refresh-lookup'), id: ArxivId }).strict(),
-  /** popup/library → background: the user's notes, tags and read status. */
-  z
-    .object({
-      type: z.literal('paper/update'),
-      id: ArxivId,
-      patch: z
-        .object({ notes: z.string().max(1_000_000), tags: z.array(Tag).max(200), status: ReadStatus })
-        .partial()
-        .strict(),
-    })
-    .strict(),
+  /** popup/library → background: the user's notes (with the text they were written on), tags and read status. */
+  z.object({ type: z.literal('paper/update'), id: ArxivId, patch: PaperEdit }).strict(),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -88,7 +76,7 @@ export interface BackgroundResults {
   'paper/save': Paper;
   'paper/remove': { removed: boolean };
   'paper/saved-state': SavedState;
-  'paper/update': Paper;
+  'paper/update': EditResult;
   'papers/update': { updated: number };
   'papers/remove': { removed: Paper[] };
   'papers/restore': { restored: number };

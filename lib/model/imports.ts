@@ -30,6 +30,8 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Saved papers whose notes and the file's differed: both texts kept, joined by a separator line (issue #9). */
+  notesKeptBoth?: number;
   /** Entries of an imported BibTeX file that were left out, and why. */
   skipped?: SkippedEntry[];
 }

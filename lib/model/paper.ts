@@ -103,6 +103,17 @@ export const PaperLookupInfo = z.object({
 });
 export type PaperLookupInfo = z.infer<typeof PaperLookupInfo>;
 
+/**
+ * When the user last changed each of their fields (issue #9), so a restore or an import merges field by field:
+ * the version edited last gives that field, whatever else moved `updatedAt` (a re-save, another field). Absent
+ * on papers saved before it was kept, and then taken as older than any known time.
+ */
+export const EditTimes = z.object({ notes: Time, tags: Time, status: Time }).partial();
+export type EditTimes = z.infer<typeof EditTimes>;
+
+/** At most this many removed tags are remembered per paper (the newest removals). */
+export const MAX_REMOVED_TAGS = 200;
+
 /** A saved paper as stored in IndexedDB. */
 export const Paper = PaperMetadata.extend({
   source: PaperSource,
@@ -116,8 +127,52 @@ export const Paper = PaperMetadata.extend({
   updatedAt: z.number().int().nonnegative(),
   /** Absent until a lookup answered. */
   lookup: PaperLookupInfo.optional(),
+  editedAt: EditTimes.optional(),
+  /**
+   * Tags the user removed, with when: so restoring an older backup that still has one does not bring it back
+   * (unless the backup's tags were changed after the removal). A tag added again leaves this list.
+   */
+  removedTags: z
+    .record(Tag, Time)
+    .refine((removed) => Object.keys(removed).length <= MAX_REMOVED_TAGS, { message: `more than ${MAX_REMOVED_TAGS} removed tags` })
+    .optional(),
 });
 export type Paper = z.infer<typeof Paper>;
+
+/**
+ * A new text of the notes, with the text it was written on (issue #9): the worker writes it only over that
+ * text, so an editor that missed a change made elsewhere never overwrites it. `keep-both` (a recovered draft,
+ * with no editor to ask the user) joins the two instead of leaving the stored text alone.
+ */
+export const NotesEdit = z
+  .object({
+    text: z.string().max(1_000_000),
+    base: z.string().max(1_000_000),
+    /** Absent: `ask`. */
+    onConflict: z.enum(['ask', 'keep-both']).optional(),
+  })
+  .strict();
+export type NotesEdit = z.infer<typeof NotesEdit>;
+
+/**
+ * The user's edit of a paper. Tags change by what was added and removed, not as a whole list, so two windows
+ * changing tags at once both land.
+ */
+export const PaperEdit = z
+  .object({ notes: NotesEdit, status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) })
+  .partial()
+  .strict();
+export type PaperEdit = z.infer<typeof PaperEdit>;
+
+/** What an edit did. */
+export interface EditResult {
+  paper: Paper;
+  /**
+   * The notes were changed elsewhere since the text the edit was made on: they were left as they are (the rest
+   * of the edit applied), and this is their text, for the editor to show beside the user's.
+   */
+  conflict?: { notes: string };
+}
 
 /** Saved state keyed by id: what a listing needs to draw its Save/Saved controls. */
 export type SavedState = Record<string, boolean>;

@@ -5,22 +5,29 @@
  * written synchronously to the page's `localStorage` as a draft, cleared once the background confirms the
  * save, and a draft still there at the next opening is sent again.
  *
+ * A draft carries the stored text it was typed over (issue #9). Sent again, it is written only over that
+ * text; if the notes changed since (another window), both texts are kept, joined, never one over the other.
+ *
  * The storage is injected: `localStorage` in the extension pages, a Map-backed fake in tests.
  */
+import type { NotesEdit } from '@/lib/model/paper';
+
 const PREFIX = 'papershelf:note-draft:';
 
 export interface NoteDraft {
   id: string;
   text: string;
-  /** Epoch ms of the keystroke: a draft older than the stored paper's last change is stale. */
+  /** The stored notes the text was typed over. */
+  base: string;
+  /** Epoch ms of the keystroke. */
   at: number;
 }
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-export function writeDraft(storage: DraftStorage, id: string, text: string, at = Date.now()): void {
+export function writeDraft(storage: DraftStorage, id: string, text: string, base: string, at = Date.now()): void {
   try {
-    storage.setItem(PREFIX + id, JSON.stringify({ text, at }));
+    storage.setItem(PREFIX + id, JSON.stringify({ text, base, at }));
   } catch {
     // A full localStorage only removes the safety net; the debounced save still runs.
   }
@@ -38,8 +45,10 @@ export function readDraft(storage: DraftStorage, id: string): NoteDraft | undefi
   try {
     const value = JSON.parse(raw) as unknown;
     if (typeof value === 'object' && value !== null) {
-      const { text, at } = value as { text?: unknown; at?: unknown };
-      if (typeof text === 'string' && typeof at === 'number') return { id, text, at };
+      const { text, base, at } = value as { text?: unknown; base?: unknown; at?: unknown };
+      // A draft written before drafts carried their base was typed over the notes of its time: unknown, so
+      // it is joined with today's rather than written over them.
+      if (typeof text === 'string' && typeof at === 'number') return { id, text, base: typeof base === 'string' ? base : '', at };
     }
   } catch {
     // fall through: a malformed draft is dropped
@@ -58,20 +67,20 @@ export function listDrafts(storage: DraftStorage): NoteDraft[] {
 }
 
 /**
- * Sends the drafts a closed page left behind, when they are newer than the stored paper and differ
- * from its notes; drops the rest. Returns how many were sent.
+ * Sends the drafts a closed page left behind that differ from the stored notes, each over the text it was
+ * typed on, with both kept if the notes changed since; drops the rest. Returns how many were sent.
  */
 export async function recoverDrafts(
   storage: DraftStorage,
-  stored: (id: string) => Promise<{ notes: string; updatedAt: number } | undefined>,
-  save: (id: string, text: string) => Promise<unknown>,
+  stored: (id: string) => Promise<{ notes: string } | undefined>,
+  save: (id: string, notes: NotesEdit) => Promise<unknown>,
 ): Promise<number> {
   let sent = 0;
   for (const draft of listDrafts(storage)) {
     const paper = await stored(draft.id);
-    if (paper && paper.updatedAt < draft.at && paper.notes !== draft.text) {
+    if (paper && paper.notes !== draft.text) {
       try {
-        await save(draft.id, draft.text);
+        await save(draft.id, { text: draft.text, base: draft.base, onConflict: 'keep-both' });
         sent++;
       } catch (error) {
         console.warn(`PaperShelf: could not recover the notes draft of ${draft.id}`, error);

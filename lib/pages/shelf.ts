@@ -35,8 +35,9 @@ import { useViewChoices } from './use-view-choices';
 export interface ShelfActions {
   setStatus(paper: Paper, status: ReadStatus): void;
   setTags(paper: Paper, tags: string[]): void;
-  saveNotes(paperId: string, notes: string): Promise<unknown>;
-  draftNotes(paperId: string, notes: string): void;
+  /** Resolves with the conflict when the notes changed elsewhere since `base` (nothing was overwritten). */
+  saveNotes(paperId: string, notes: string, base: string): Promise<{ conflict?: { notes: string } }>;
+  draftNotes(paperId: string, notes: string, base: string): void;
   remove(paper: Paper): void;
   copyBibtex(paper: Paper): void;
   /** Asks the background to look the paper up again; the row shows "looking up…" meanwhile. */
@@ -116,14 +117,21 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       ask({ type: 'paper/update', id: paper.id, patch: { status } }).catch(fail(`Could not mark ${quoted(paper.title)} ${status}`));
     },
     setTags(paper, tags) {
-      ask({ type: 'paper/update', id: paper.id, patch: { tags } }).catch(fail(`Could not change the tags of ${quoted(paper.title)}`));
+      // What changed from the tags shown, not the whole list: a change another window made meanwhile stays.
+      const addTags = tags.filter((tag) => !paper.tags.includes(tag));
+      const removeTags = paper.tags.filter((tag) => !tags.includes(tag));
+      ask({ type: 'paper/update', id: paper.id, patch: { addTags, removeTags } }).catch(
+        fail(`Could not change the tags of ${quoted(paper.title)}`),
+      );
     },
-    async saveNotes(paperId, notes) {
-      await ask({ type: 'paper/update', id: paperId, patch: { notes } });
-      if (deps.drafts) clearDraft(deps.drafts, paperId, notes);
+    async saveNotes(paperId, text, base) {
+      const { conflict } = await ask({ type: 'paper/update', id: paperId, patch: { notes: { text, base } } });
+      // In a conflict the draft stays: it is the user's text until they choose.
+      if (deps.drafts && !conflict) clearDraft(deps.drafts, paperId, text);
+      return conflict ? { conflict } : {};
     },
-    draftNotes(paperId, notes) {
-      if (deps.drafts) writeDraft(deps.drafts, paperId, notes);
+    draftNotes(paperId, text, base) {
+      if (deps.drafts) writeDraft(deps.drafts, paperId, text, base);
     },
     remove(paper) {
       removeMany([paper]);
@@ -259,7 +267,7 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
       recoverDrafts(
         drafts,
         (id) => db.papers.get(id),
-        (id, text) => askBackground({ type: 'paper/update', id, patch: { notes: text } }),
+        (id, notes) => askBackground({ type: 'paper/update', id, patch: { notes } }),
       ).catch((error: unknown) => console.warn('PaperShelf: could not recover note drafts', error)),
     );
   }, []);

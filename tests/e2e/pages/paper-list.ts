@@ -63,7 +63,7 @@ export class PaperListPage {
   async notesOf(id: string): Promise<Locator> {
     const button = this.row(id).getByRole('button', { name: 'Notes' });
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-    return this.row(id).getByRole('textbox', { name: /^Notes/ });
+    return this.row(id).getByRole('textbox', { name: /^Notes for / });
   }
 
   /** Types a tag into the row's tag editor and adds it. */

@@ -2,6 +2,7 @@ import { parse } from '@retorquere/bibtex-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBibtexForImport } from '@/lib/formats/bibtex-import';
 import type { BackgroundRequest } from '@/lib/messaging/contract';
+import { NOTES_SEPARATOR } from '@/lib/model/notes';
 import { senders, testBackground } from '../support/background';
 import { hfSource, metadata } from '../support/factory';
 
@@ -27,7 +28,11 @@ describe('library messages', () => {
 
   it('removes papers and an Undo restores them exactly, notes, tags and timestamps included', async () => {
     await saveThree();
-    await result({ type: 'paper/update', id: '2401.00002', patch: { notes: 'line 1\nline 2', tags: ['nlp'], status: 'reading' } });
+    await result({
+      type: 'paper/update',
+      id: '2401.00002',
+      patch: { notes: { text: 'line 1\nline 2', base: '' }, addTags: ['nlp'], status: 'reading' },
+    });
     const before = await bg.db.papers.toArray();
     const { removed } = (await result({ type: 'papers/remove', ids: ['2401.00002', '2401.00003'] })) as { removed: unknown[] };
     expect(await bg.db.papers.count()).toBe(1);
@@ -39,7 +44,7 @@ describe('library messages', () => {
 
   it('marks many papers read and adds or removes a tag in one go', async () => {
     await saveThree();
-    await result({ type: 'paper/update', id: '2401.00001', patch: { tags: ['old', 'keep'] } });
+    await result({ type: 'paper/update', id: '2401.00001', patch: { addTags: ['old', 'keep'] } });
     expect(
       await result({
         type: 'papers/update',
@@ -97,14 +102,28 @@ describe('library messages', () => {
 
   it('backs up and restores into an empty library byte for byte', async () => {
     await saveThree();
-    await result({ type: 'paper/update', id: '2401.00003', patch: { notes: 'ü {braces} % and more', tags: ['gen'] } });
+    await result({
+      type: 'paper/update',
+      id: '2401.00003',
+      patch: { notes: { text: 'ü {braces} % and more', base: '' }, addTags: ['gen'] },
+    });
     await result({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false });
     const backup = (await result({ type: 'library/export-backup' })) as { text: string; count: number };
     expect(backup.count).toBe(3);
     await bg.reset();
-    expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      notesKeptBoth: 0,
+    });
     expect(((await result({ type: 'library/export-backup' })) as { text: string }).text).toBe(backup.text);
-    expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await result({ type: 'library/import-backup', text: backup.text })).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 3,
+      notesKeptBoth: 0,
+    });
   });
 
   it.each([
@@ -127,7 +146,7 @@ describe('library messages', () => {
 
   it('imports a BibTeX file: new arXiv papers are added, saved ones keep what the user wrote', async () => {
     await saveThree();
-    await result({ type: 'paper/update', id: '2401.00001', patch: { notes: 'mine', tags: ['mine'] } });
+    await result({ type: 'paper/update', id: '2401.00001', patch: { notes: { text: 'mine', base: '' }, addTags: ['mine'] } });
     const bib = `
 @misc{vaswani2017attention, title={Attention Is All You Need}, author={Ashish Vaswani}, year={2017},
   eprint={2401.00001}, archivePrefix={arXiv}, annote={theirs}, keywords={theirs}}
@@ -135,7 +154,8 @@ describe('library messages', () => {
 @book{knuth, title={The TeXbook}, author={Donald Knuth}, year={1984}}`;
     const summary = await result({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) });
     expect(summary).toMatchObject({ added: 1, updated: 1, unchanged: 0, skipped: [{ key: 'knuth', reason: expect.any(String) }] });
-    expect(await bg.db.papers.get('2401.00001')).toMatchObject({ notes: 'mine', tags: ['mine', 'theirs'] });
+    // Two different notes: both kept, the user's first.
+    expect(await bg.db.papers.get('2401.00001')).toMatchObject({ notes: `mine${NOTES_SEPARATOR}theirs`, tags: ['mine', 'theirs'] });
     expect(await bg.db.papers.get('2402.01234')).toMatchObject({
       title: 'A Scholar Paper',
       authors: ['Ada Lovelace'],
@@ -162,7 +182,7 @@ describe('library messages', () => {
 
   it('backs up the Trash too; a restore brings back the papers, takes them out of the Trash, and refills it', async () => {
     await saveThree();
-    await result({ type: 'paper/update', id: '2401.00003', patch: { notes: 'kept in the Trash' } });
+    await result({ type: 'paper/update', id: '2401.00003', patch: { notes: { text: 'kept in the Trash', base: '' } } });
     await result({ type: 'paper/remove', id: '2401.00003' });
     const backup = (await result({ type: 'library/export-backup' })) as { text: string; count: number };
     expect(backup.count).toBe(2);

@@ -28,8 +28,11 @@ describe('handleBackgroundMessage', () => {
 
   it('updates and removes from the popup', async () => {
     await bg.send(save, contentScript);
-    const updated = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: 'good', status: 'read' } }, popup);
-    expect(updated).toMatchObject({ ok: true, result: { notes: 'good', status: 'read' } });
+    const updated = await bg.send(
+      { type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'good', base: '' }, status: 'read' } },
+      popup,
+    );
+    expect(updated).toMatchObject({ ok: true, result: { paper: { notes: 'good', status: 'read' } } });
     expect(await bg.send({ type: 'paper/remove', id: '2401.12345' }, popup)).toEqual({
       ok: true,
       result: { removed: true },
@@ -169,7 +172,7 @@ describe('handleBackgroundMessage', () => {
   });
 
   it('says which paper cannot be updated', async () => {
-    const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: 'x' } }, popup);
+    const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'x', base: '' } } }, popup);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not update the paper: paper 2401.12345 is not saved' });
   });
 });

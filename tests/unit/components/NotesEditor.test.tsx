@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotesEditor } from '@/components/NotesEditor';
+import { NotesEditor, type NotesSaved } from '@/components/NotesEditor';
+import { NOTES_SEPARATOR } from '@/lib/model/notes';
 import '../support/dom';
 
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 function setUp(value = '') {
-  const onSave = vi.fn(async (_id: string, _text: string) => undefined);
+  const onSave = vi.fn(async (_id: string, _text: string, _base: string): Promise<NotesSaved> => undefined);
   const onDraft = vi.fn();
   const user = userEvent.setup({ delay: null, advanceTimers: vi.advanceTimersByTime });
   const view = render(<NotesEditor paperId="2401.00001" paperTitle="Attention" value={value} onSave={onSave} onDraft={onDraft} />);
@@ -31,12 +32,12 @@ describe('NotesEditor', () => {
     const { onSave, onDraft, user, box } = setUp();
     await user.type(box, 'Read §3');
     expect(onSave).not.toHaveBeenCalled();
-    expect(onDraft).toHaveBeenLastCalledWith('2401.00001', 'Read §3');
+    expect(onDraft).toHaveBeenLastCalledWith('2401.00001', 'Read §3', '');
     expect(onDraft).toHaveBeenCalledTimes(7);
     await act(() => vi.advanceTimersByTimeAsync(300));
     expect(onSave).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(150));
-    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'Read §3');
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'Read §3', '');
     expect(screen.getByText('Saved')).toBeInTheDocument();
   });
 
@@ -44,7 +45,7 @@ describe('NotesEditor', () => {
     const { onSave, user, box } = setUp();
     await user.type(box, 'abc');
     await user.tab();
-    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'abc');
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'abc', '');
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(onSave).toHaveBeenCalledTimes(1);
   });
@@ -55,10 +56,11 @@ describe('NotesEditor', () => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
     fireEvent(document, new Event('visibilitychange'));
     Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
-    expect(onSave).toHaveBeenLastCalledWith('2401.00001', 'x');
+    expect(onSave).toHaveBeenLastCalledWith('2401.00001', 'x', '');
     await user.type(box, 'y');
     fireEvent(window, new Event('pagehide'));
-    expect(onSave).toHaveBeenLastCalledWith('2401.00001', 'xy');
+    // Typed over its own first save.
+    expect(onSave).toHaveBeenLastCalledWith('2401.00001', 'xy', 'x');
     expect(onSave).toHaveBeenCalledTimes(2);
   });
 
@@ -66,7 +68,7 @@ describe('NotesEditor', () => {
     const { onSave, user, box, view } = setUp();
     await user.type(box, 'half a thought');
     view.unmount();
-    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'half a thought');
+    expect(onSave).toHaveBeenCalledExactlyOnceWith('2401.00001', 'half a thought', '');
   });
 
   it('never lets the echo of an earlier save overwrite what is being typed', async () => {
@@ -97,8 +99,83 @@ describe('NotesEditor', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Notes not saved: background asleep');
     expect(box).toHaveValue('keep me');
     await user.tab();
-    expect(onSave).toHaveBeenLastCalledWith('p', 'keep me');
+    // Typed over what is stored still: the failed save did not change it.
+    expect(onSave).toHaveBeenLastCalledWith('p', 'keep me', '');
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('NotesEditor with another window editing the same notes (issue #9)', () => {
+  /** A background that keeps one stored text and writes a save only over the text it was typed on. */
+  function twoWindows(initial: string) {
+    let stored = initial;
+    const onSave = vi.fn(async (_id: string, text: string, base: string): Promise<NotesSaved> => {
+      if (stored !== base && stored !== text) return { conflict: { notes: stored } };
+      stored = text;
+      return {};
+    });
+    const user = userEvent.setup({ delay: null, advanceTimers: vi.advanceTimersByTime });
+    const editor = (value: string) => <NotesEditor paperId="p" paperTitle="T" value={value} onSave={onSave} />;
+    const view = render(editor(initial));
+    const box = screen.getByRole('textbox', { name: 'Notes for T' });
+    /** The other window saves `text`; this editor's live value follows, as IndexedDB would tell it. */
+    const elsewhere = (text: string) => {
+      stored = text;
+      view.rerender(editor(text));
+    };
+    return { onSave, user, box, elsewhere, stored: () => stored };
+  }
+
+  it('a focused editor with nothing typed shows a change made elsewhere', async () => {
+    const { user, box, elsewhere } = twoWindows('old');
+    await user.click(box);
+    elsewhere('changed in the library');
+    expect(box).toHaveValue('changed in the library');
+  });
+
+  it('never overwrites a change made elsewhere: shows both and asks; Keep both keeps the two texts', async () => {
+    const { user, box, elsewhere, stored } = twoWindows('shared');
+    await user.click(box);
+    await user.type(box, ' + popup');
+    elsewhere('shared + library');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(stored()).toBe('shared + library');
+    expect(box).toHaveValue('shared + popup');
+    expect(screen.getByRole('alert')).toHaveTextContent('changed in another window');
+    expect(screen.getByRole('textbox', { name: 'Notes as changed elsewhere for T' })).toHaveValue('shared + library');
+    // More typing is kept, and still sends nothing over the other text.
+    await user.type(box, '!');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(stored()).toBe('shared + library');
+    await user.click(screen.getByRole('button', { name: 'Keep both' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(stored()).toBe(`shared + library${NOTES_SEPARATOR}shared + popup!`);
+    expect(box).toHaveValue(stored());
+    expect(screen.queryByRole('group', { name: /changed elsewhere/ })).not.toBeInTheDocument();
+  });
+
+  it('Keep mine writes the user’s text over the other', async () => {
+    const mine = twoWindows('v1');
+    await mine.user.click(mine.box);
+    await mine.user.type(mine.box, ' mine');
+    mine.elsewhere('v2 theirs');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    await mine.user.click(screen.getByRole('button', { name: 'Keep mine' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(mine.stored()).toBe('v1 mine');
+  });
+
+  it('Keep theirs takes the other text and sends nothing over it', async () => {
+    const { user, box, elsewhere, stored, onSave } = twoWindows('v1');
+    await user.click(box);
+    await user.type(box, ' mine');
+    elsewhere('v2 theirs');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    await user.click(screen.getByRole('button', { name: 'Keep theirs' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(box).toHaveValue('v2 theirs');
+    expect(stored()).toBe('v2 theirs');
+    expect(onSave).toHaveBeenLastCalledWith('p', 'v2 theirs', 'v2 theirs');
   });
 });

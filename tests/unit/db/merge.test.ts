@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivFeed } from '@/lib/lookup/arxiv-api';
 import type { ArxivRecord, HfFound } from '@/lib/model/lookup';
-import { isRicherAuthorList, mergeBackup, mergeLookup, mergeVersions } from '@/lib/db/merge';
+import { isRicherAuthorList, mergeBackup, mergeLookup, mergeVersions, notesConflict } from '@/lib/db/merge';
+import { NOTES_SEPARATOR } from '@/lib/model/notes';
 import { Paper } from '@/lib/model/paper';
 import { arxivSource, hfSource, metadata, paper } from '../support/factory';
 import { fixtureText } from '../lookup/fixtures';
@@ -70,24 +71,30 @@ describe('one policy for every occasion', () => {
     });
     const looked = mergeLookup(stored, { arxiv }, NOW);
     for (const merged of [resaved, imported, looked]) {
-      expect(merged).toMatchObject({ title: stored.title, status: 'reading', notes: stored.notes, citationKey: stored.citationKey });
+      expect(merged).toMatchObject({ title: stored.title, status: 'reading', citationKey: stored.citationKey });
       expect(merged.published).toBeDefined();
     }
+    // The file's different notes join the user's, after them; nothing else touches the notes.
+    expect([resaved.notes, imported.notes, looked.notes]).toEqual([
+      stored.notes,
+      `${stored.notes}${NOTES_SEPARATOR}file notes`,
+      stored.notes,
+    ]);
     // The import adds the file's tags to the user's; the others leave the tags alone.
     expect([resaved.tags, imported.tags, looked.tags]).toEqual([['long-context'], ['long-context', 'file'], ['long-context']]);
     // A re-save and an import are the user's doing; a lookup is not an edit.
     expect([resaved.updatedAt, imported.updatedAt, looked.updatedAt]).toEqual([NOW, NOW, stored.updatedAt]);
   });
 
-  it('takes the user fields of the copy edited last in a restore, whichever side it is on', () => {
+  it('in a restore, merges the user fields one by one: both notes, both tag sets, the status edited last', () => {
     const stored = saved();
     expect(mergeVersions('restore', stored, { copy: copy({ updatedAt: NOW }), ...keyFree })).toMatchObject({
-      notes: 'from the backup',
+      notes: `${stored.notes}${NOTES_SEPARATOR}from the backup`,
+      tags: ['long-context', 'backup'],
       status: 'read',
       updatedAt: NOW,
     });
     expect(mergeVersions('restore', stored, { copy: copy({ updatedAt: NOW - 120_000 }), ...keyFree })).toMatchObject({
-      notes: stored.notes,
       status: 'reading',
       updatedAt: stored.updatedAt,
     });
@@ -374,7 +381,7 @@ describe('restoring into a library', () => {
     expect(mergeBackup(result.toWrite.concat(existing[0]!), incoming)).toMatchObject({ toWrite: [], unchanged: 3 });
   });
 
-  it('keeps the newer copy’s notes, tags and status, and fills metadata gaps from the older one', () => {
+  it('keeps both copies’ notes and tags and the newer status, and fills metadata gaps from the older one', () => {
     const existing = copyAt1000({
       notes: 'my notes',
       tags: ['mine'],
@@ -394,8 +401,8 @@ describe('restoring into a library', () => {
     });
     const [merged] = mergeBackup([existing], [incoming]).toWrite;
     expect(merged).toMatchObject({
-      notes: 'my notes',
-      tags: ['mine'],
+      notes: `my notes${NOTES_SEPARATOR}old notes`,
+      tags: ['mine', 'old'],
       status: 'read',
       abstract: 'An abstract.',
       published: '2024-01-22',
@@ -435,5 +442,83 @@ describe('restoring into a library', () => {
     expect(byId['2401.00001']).toMatchObject({ citationKey: 'mine', notes: 'newer' });
     expect(byId['2401.00002']!.citationKey).toBe('lovelace2024');
     expect(byId['2401.00003']!.citationKey).toBeUndefined();
+  });
+});
+
+describe('field by field, with tombstones (issue #9)', () => {
+  const at = (fields: Partial<Paper>) => copyAt1000({ id: '2401.00001', ...fields });
+  const restored = (stored: Paper, copy: Paper) => mergeVersions('restore', stored, { copy, keyTaken: () => false });
+
+  it('restores a backup’s notes over empty ones that only a later re-save made look newer', () => {
+    const resavedSince = at({ notes: '', updatedAt: 9000 });
+    const backup = at({ notes: 'the ablation matters', editedAt: { notes: 2000 }, updatedAt: 2000 });
+    const result = mergeBackup([resavedSince], [backup]);
+    expect(result.toWrite[0]!.notes).toBe('the ablation matters');
+    expect(result).toMatchObject({ updated: 1, notesKeptBoth: 0 });
+  });
+
+  it('keeps notes the user emptied after the backup was made empty', () => {
+    const cleared = at({ notes: '', editedAt: { notes: 5000 } });
+    expect(restored(cleared, at({ notes: 'old thoughts', editedAt: { notes: 1000 } })).notes).toBe('');
+  });
+
+  it('keeps both of two different notes once, counts it, and a second restore of the same backup changes nothing', () => {
+    const mine = at({ notes: 'mine', editedAt: { notes: 3000 } });
+    const backup = at({ notes: 'from the other computer', editedAt: { notes: 4000 } });
+    const first = mergeBackup([mine], [backup]);
+    expect(first.toWrite[0]!.notes).toBe(`mine${NOTES_SEPARATOR}from the other computer`);
+    expect(first.notesKeptBoth).toBe(1);
+    expect(mergeBackup(first.toWrite, [backup])).toMatchObject({ toWrite: [], unchanged: 1, notesKeptBoth: 0 });
+    // Notes that grew from the other's text are one text already: the longer is kept, nothing joined.
+    expect(restored(at({ notes: 'draft' }), at({ notes: 'draft, finished' })).notes).toBe('draft, finished');
+  });
+
+  it('does not bring back a tag removed since the backup, unless the backup’s tags were set after the removal', () => {
+    const removedSince = at({ tags: ['keep'], removedTags: { old: 3000 }, editedAt: { tags: 3000 } });
+    const olderBackup = at({ tags: ['keep', 'old', 'constructor'], editedAt: { tags: 1000 } });
+    expect(restored(removedSince, olderBackup)).toMatchObject({ tags: ['keep', 'constructor'], removedTags: { old: 3000 } });
+    const newerBackup = at({ tags: ['old'], editedAt: { tags: 4000 } });
+    const merged = restored(removedSince, newerBackup);
+    expect(merged.tags).toEqual(['keep', 'old']);
+    expect(merged.removedTags).toBeUndefined();
+  });
+
+  it('takes the status edited last, whatever moved updatedAt', () => {
+    const markedReadThenResaved = at({ status: 'read', editedAt: { status: 3000 }, updatedAt: 9000 });
+    const backup = at({ status: 'reading', editedAt: { status: 4000 }, updatedAt: 4000 });
+    expect(restored(markedReadThenResaved, backup).status).toBe('reading');
+  });
+});
+
+describe('the user’s edits (issue #9)', () => {
+  const stored = () => copyAt1000({ id: '2401.00001', notes: 'stored', tags: ['a'] });
+  const edit = (paper: Paper, change: Parameters<typeof mergeVersions<'edit'>>[2]['edit'], now = 2000) =>
+    mergeVersions('edit', paper, { edit: change, now });
+
+  it('writes notes over the text they were typed on, stamping when', () => {
+    const merged = edit(stored(), { notes: { text: 'stored, and more', base: 'stored' } });
+    expect(merged).toMatchObject({ notes: 'stored, and more', editedAt: { notes: 2000 }, updatedAt: 2000 });
+    expect(notesConflict({ notes: { text: 'stored, and more', base: 'stored' } }, merged)).toBe(false);
+  });
+
+  it('never writes notes typed on an older text over a newer one: a conflict, or both kept when asked', () => {
+    const change = { notes: { text: 'typed on the old text', base: 'old text' } };
+    const left = edit(stored(), change);
+    expect(left.notes).toBe('stored');
+    expect(notesConflict(change, left)).toBe(true);
+    const joined = edit(stored(), { notes: { ...change.notes, onConflict: 'keep-both' } });
+    expect(joined.notes).toBe(`stored${NOTES_SEPARATOR}typed on the old text`);
+  });
+
+  it('changes tags by what was added and removed, so two windows’ changes both land, and remembers removals', () => {
+    const oneWindow = edit(stored(), { addTags: ['b'] }, 2000);
+    const otherWindow = edit(oneWindow, { removeTags: ['a'], addTags: ['c'] }, 3000);
+    expect(otherWindow).toMatchObject({ tags: ['b', 'c'], removedTags: { a: 3000 }, editedAt: { tags: 3000 } });
+    expect(edit(otherWindow, { addTags: ['a'] }, 4000).removedTags).toBeUndefined();
+  });
+
+  it('returns the stored paper itself for an edit that changes nothing', () => {
+    const paper = stored();
+    expect(edit(paper, { notes: { text: 'stored', base: 'stored' }, addTags: ['a'], status: paper.status })).toBe(paper);
   });
 });

@@ -27,7 +27,7 @@ describe('the papers store', () => {
 
   it('keeps one record when the same paper is saved from another site, filling only the gaps', async () => {
     await savePaper(db, metadata({ abstract: undefined, links: { code: [] } }), arxivSource, 1000);
-    await updatePaper(db, '2401.12345', { notes: 'read section 3', tags: ['transformers'] }, 1500);
+    await updatePaper(db, '2401.12345', { notes: { text: 'read section 3', base: '' }, addTags: ['transformers'] }, 1500);
     await savePaper(
       db,
       metadata({
@@ -63,7 +63,7 @@ describe('the papers store', () => {
 
   it('removes a paper and returns it whole for undo', async () => {
     await savePaper(db, metadata(), hfSource, 1000);
-    await updatePaper(db, '2401.12345', { notes: 'n', status: 'reading' }, 1100);
+    await updatePaper(db, '2401.12345', { notes: { text: 'n', base: '' }, status: 'reading' }, 1100);
     const removed = await removePaper(db, '2401.12345');
     expect(removed).toMatchObject({ notes: 'n', status: 'reading' });
     expect(await db.papers.count()).toBe(0);
@@ -72,18 +72,19 @@ describe('the papers store', () => {
 
   it('updates notes, tags and status, trimming and de-duplicating tags', async () => {
     await savePaper(db, metadata(), hfSource, 1000);
-    const updated = await updatePaper(db, '2401.12345', { tags: [' nlp', 'nlp', 'vision '], status: 'read' }, 3000);
-    expect(updated).toMatchObject({ tags: ['nlp', 'vision'], status: 'read', updatedAt: 3000, savedAt: 1000 });
+    const updated = await updatePaper(db, '2401.12345', { addTags: [' nlp', 'nlp', 'vision '], status: 'read' }, 3000);
+    expect(updated.paper).toMatchObject({ tags: ['nlp', 'vision'], status: 'read', updatedAt: 3000, savedAt: 1000 });
+    expect(updated.paper.editedAt).toEqual({ tags: 3000, status: 3000 });
   });
 
   it('refuses to update a paper that is not saved', async () => {
-    await expect(updatePaper(db, '2401.12345', { notes: 'x' })).rejects.toThrow(/not saved/);
+    await expect(updatePaper(db, '2401.12345', { notes: { text: 'x', base: '' } })).rejects.toThrow(/not saved/);
   });
 
   it('indexes tags so the popup can filter by them', async () => {
     await savePaper(db, metadata(), hfSource);
     await savePaper(db, metadata({ id: '2401.00001' }), hfSource);
-    await updatePaper(db, '2401.00001', { tags: ['rl'] });
+    await updatePaper(db, '2401.00001', { addTags: ['rl'] });
     expect(await db.papers.where('tags').equals('rl').primaryKeys()).toEqual(['2401.00001']);
   });
 });

@@ -17,7 +17,12 @@ describe('the Trash', () => {
   /** A paper the user has worked on: notes, two tags, a status and a citation key. */
   async function annotated(id = '2401.12345') {
     await savePaper(db, metadata({ id }), hfSource, NOW);
-    await updatePaper(db, id, { notes: 'Compare with §3.', tags: ['to read', 'survey'], status: 'reading' }, NOW + 1);
+    await updatePaper(
+      db,
+      id,
+      { notes: { text: 'Compare with §3.', base: '' }, addTags: ['to read', 'survey'], status: 'reading' },
+      NOW + 1,
+    );
     return setCitationKey(db, id, `key${id.replace('.', '')}`, NOW + 2);
   }
 

@@ -204,7 +204,7 @@ describe('processLookups', () => {
     await save(listed('2401.12345', { title: 'My own title' }));
     handler = async (url, init) => {
       if (url.host === 'export.arxiv.org')
-        await updatePaper(db, '2401.12345', { notes: 'typed meanwhile', tags: ['mine'], status: 'read' }, NOW + 500);
+        await updatePaper(db, '2401.12345', { notes: { text: 'typed meanwhile', base: '' }, addTags: ['mine'], status: 'read' }, NOW + 500);
       return realisticApis(url, init);
     };
     await run();
