@@ -18,12 +18,15 @@ export interface LibraryFilesProps {
   onExportOptionsChange: (options: ExportOptions) => void;
   onExportBibtex: (scope: ExportScope) => void;
   onBackUp: () => void;
-  /** Resolve with what happened, or reject with the reason (the library is then unchanged). */
-  onRestoreBackup: (fileName: string, text: string) => Promise<ImportSummary>;
+  /**
+   * Resolve with what happened, or reject with the reason (the library is then unchanged). `includeRemoved`:
+   * also the papers removed since the backup was made.
+   */
+  onRestoreBackup: (fileName: string, text: string, includeRemoved?: boolean) => Promise<ImportSummary>;
   onImportBibtex: (fileName: string, text: string) => Promise<ImportSummary>;
 }
 
-type Outcome = { fileName: string; summary: ImportSummary } | { fileName: string; error: string };
+type Outcome = { fileName: string; summary: ImportSummary; again?: () => void } | { fileName: string; error: string };
 
 /** Export as BibTeX, back up, restore a backup, import BibTeX (issue #5): the library page's file actions. */
 export function LibraryFiles({
@@ -46,23 +49,34 @@ export function LibraryFiles({
   const bibtexInput = useRef<HTMLInputElement>(null);
   const flavourName = useId();
 
-  const readFile = (run: (fileName: string, text: string) => Promise<ImportSummary>) => async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Cleared at once, so choosing the same file again is a change too.
-    input.value = '';
-    if (!file) return;
+  const report = async (fileName: string, running: () => Promise<{ summary: ImportSummary; again?: () => void }>) => {
     setBusy(true);
     setOutcome(null);
     try {
-      const text = await file.text();
-      setOutcome({ fileName: file.name, summary: await run(file.name, text) });
+      setOutcome({ fileName, ...(await running()) });
     } catch (reason) {
-      setOutcome({ fileName: file.name, error: reason instanceof Error ? reason.message : String(reason) });
+      setOutcome({ fileName, error: reason instanceof Error ? reason.message : String(reason) });
     } finally {
       setBusy(false);
     }
   };
+
+  /** `rerun`: what the report offers to do next with the same file (a restore that left papers out). */
+  const readFile =
+    (run: (fileName: string, text: string) => Promise<ImportSummary>, rerun?: (fileName: string, text: string) => Promise<ImportSummary>) =>
+    (event: ChangeEvent<HTMLInputElement>) => {
+      const input = event.currentTarget;
+      const file = input.files?.[0];
+      // Cleared at once, so choosing the same file again is a change too.
+      input.value = '';
+      if (!file) return;
+      const { name } = file;
+      void report(name, async () => {
+        const text = await file.text();
+        const summary = await run(name, text);
+        return { summary, again: rerun && (() => void report(name, async () => ({ summary: await rerun(name, text) }))) };
+      });
+    };
 
   const exportScope = onExportBibtex;
 
@@ -111,7 +125,7 @@ export function LibraryFiles({
           inputRef={backupInput}
           accept=".json,application/json"
           label="Backup file to restore"
-          onChange={readFile(onRestoreBackup)}
+          onChange={readFile(onRestoreBackup, (fileName, text) => onRestoreBackup(fileName, text, true))}
         />
         <HiddenFileInput
           inputRef={bibtexInput}
@@ -126,14 +140,14 @@ export function LibraryFiles({
               {outcome.fileName}: {outcome.error}. Nothing was changed.
             </p>
           )}
-          {outcome && 'summary' in outcome && <ImportReport fileName={outcome.fileName} summary={outcome.summary} />}
+          {outcome && 'summary' in outcome && <ImportReport fileName={outcome.fileName} summary={outcome.summary} again={outcome.again} />}
         </div>
       </section>
     </div>
   );
 }
 
-function ImportReport({ fileName, summary }: { fileName: string; summary: ImportSummary }) {
+function ImportReport({ fileName, summary, again }: { fileName: string; summary: ImportSummary; again?: () => void }) {
   const skipped = summary.skipped ?? [];
   return (
     <div className="import-report">
@@ -141,6 +155,17 @@ function ImportReport({ fileName, summary }: { fileName: string; summary: Import
         <strong>{fileName}</strong>: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged
         {skipped.length > 0 && `, ${skipped.length} skipped`}
       </p>
+      {(summary.removedSince ?? 0) > 0 && (
+        <p>
+          {summary.removedSince === 1 ? '1 paper' : `${summary.removedSince} papers`} of the backup you removed after it was made stayed
+          removed.{' '}
+          {again && (
+            <button type="button" className="notice-action" onClick={again}>
+              Restore them too
+            </button>
+          )}
+        </p>
+      )}
       {(summary.notesKeptBoth ?? 0) > 0 && (
         <p>
           {summary.notesKeptBoth === 1 ? '1 paper had' : `${summary.notesKeptBoth} papers had`} different notes here and in the file: both

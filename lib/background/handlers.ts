@@ -71,14 +71,21 @@ async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper
   return written;
 }
 
-/** A backup or BibTeX import: the tabs learn of the added papers, and what they lack is queued for lookups. */
+/**
+ * A backup or BibTeX import, with the lookups of what it added queued in the same transaction (a failure
+ * anywhere leaves the library and the queue as they were); then the tabs learn of the added papers.
+ */
 async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
   const { db, now } = context;
-  const before = new Set(await db.papers.toCollection().primaryKeys());
-  const summary = await importing();
-  const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
+  const { summary, added, queued } = await db.transaction('rw', db.papers, db.lookups, db.trash, db.tombstones, async () => {
+    const before = new Set(await db.papers.toCollection().primaryKeys());
+    const summary = await importing();
+    const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
+    const queued = summary.added + summary.updated > 0 ? await enqueueMissingLookups(db, now) : 0;
+    return { summary, added, queued };
+  });
   if (added.length > 0) await context.announceSavedState(states(added, true));
-  if (summary.added + summary.updated > 0 && (await enqueueMissingLookups(db, now)) > 0) context.lookupsQueued();
+  if (queued > 0) context.lookupsQueued();
   return summary;
 }
 
@@ -171,7 +178,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'restore the backup',
     changesPapers: true,
-    run: (request, context) => runImport(context, () => importBackup(context.db, request.text)),
+    run: (request, context) => runImport(context, () => importBackup(context.db, request.text, { includeRemoved: request.includeRemoved })),
   },
   'library/import-bibtex': {
     from: ANY_SENDER,

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LookupService, LookupTask } from '@/lib/model/lookup';
-import type { Paper, TrashedPaper } from '@/lib/model/paper';
+import type { Paper, Tombstone, TrashedPaper } from '@/lib/model/paper';
 import { DATABASE_NAME } from './name';
 import { SCHEMA_VERSIONS } from './versions';
 
@@ -15,6 +15,8 @@ export class PaperShelfDb extends Dexie {
   lookups!: Table<LookupTask, [string, LookupService]>;
   /** Removed papers, whole, for `TRASH_DAYS` (issue #9): saving one again brings it back as it was. */
   trash!: EntityTable<TrashedPaper, 'id'>;
+  /** Papers gone for good from the Trash, and when they were removed: a restore does not bring back what was removed since. */
+  tombstones!: EntityTable<Tombstone, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

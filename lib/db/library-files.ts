@@ -9,6 +9,7 @@ import { Paper } from '@/lib/model/paper';
 import type { PaperShelfDb } from './database';
 import { mergeBackup, mergeVersions, notesJoined, paperFromImport } from './merge';
 import { allPapers } from './papers';
+import { removalTimes } from './trash';
 
 export interface BibtexExportOptions {
   /** The papers to export, all when absent. */
@@ -45,21 +46,43 @@ export async function exportBackup(db: PaperShelfDb): Promise<{ text: string; co
 }
 
 /**
- * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). A paper
- * the backup brings back leaves the Trash; the backup's Trash fills what is in neither the library nor the
- * Trash (a paper removed since the backup stays removed).
+ * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). A paper the
+ * user removed after the backup's copy was last changed stays removed, in the Trash or gone for good, unless
+ * `includeRemoved` (the user asked for them); one brought back from the Trash is merged with its Trash copy.
+ * The backup's Trash fills what is in neither the library nor the Trash.
  */
-export async function importBackup(db: PaperShelfDb, text: string): Promise<ImportSummary> {
+export async function importBackup(db: PaperShelfDb, text: string, options: { includeRemoved?: boolean } = {}): Promise<ImportSummary> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  return db.transaction('rw', db.papers, db.trash, async () => {
-    const { toWrite, added, updated, unchanged, notesKeptBoth } = mergeBackup(await allPapers(db), parsed.backup.papers);
+  return db.transaction('rw', db.papers, db.trash, db.tombstones, async () => {
+    const library = await allPapers(db);
+    const saved = new Set(library.map((paper) => paper.id));
+    const removedAt = await removalTimes(db);
+    const removedSince = (copy: Paper) => !saved.has(copy.id) && (removedAt.get(copy.id) ?? -1) > copy.updatedAt;
+    const left = options.includeRemoved ? [] : parsed.backup.papers.filter(removedSince);
+    const leftIds = new Set(left.map((copy) => copy.id));
+    const wanted = parsed.backup.papers.filter((copy) => !leftIds.has(copy.id));
+    // A paper coming back from the Trash is merged with what it had there, which may be newer than the backup.
+    const inTrash = (await db.trash.bulkGet(wanted.filter((copy) => !saved.has(copy.id)).map((copy) => copy.id))).flatMap((row) =>
+      row ? [Paper.parse(row.paper)] : [],
+    );
+    const merged = mergeBackup([...library, ...inTrash], wanted);
+    const written = new Set(merged.toWrite.map((paper) => paper.id));
+    const unchangedFromTrash = inTrash.filter((paper) => !written.has(paper.id));
     // Parse on the way in too: a record that would not read back must never be written.
-    await db.papers.bulkPut(toWrite.map((paper) => Paper.parse(paper)));
-    await db.trash.bulkDelete(toWrite.map((paper) => paper.id));
+    await db.papers.bulkPut([...merged.toWrite, ...unchangedFromTrash].map((paper) => Paper.parse(paper)));
+    await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
-    await db.trash.bulkAdd(parsed.backup.trash.filter((trashed) => !present.has(trashed.id)));
-    return { added, updated, unchanged, notesKeptBoth };
+    await db.trash.bulkAdd(parsed.backup.trash.filter((trashed) => !present.has(trashed.id) && !leftIds.has(trashed.id)));
+    // Counted as the user sees the library: a paper back from the Trash is added.
+    const fromTrash = inTrash.length;
+    return {
+      added: merged.added + fromTrash,
+      updated: merged.updated - (fromTrash - unchangedFromTrash.length),
+      unchanged: merged.unchanged - unchangedFromTrash.length,
+      notesKeptBoth: merged.notesKeptBoth,
+      ...(left.length > 0 ? { removedSince: left.length } : {}),
+    };
   });
 }
 

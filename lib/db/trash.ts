@@ -36,20 +36,43 @@ export async function restoreFromTrash(db: PaperShelfDb, ids: readonly string[])
   });
 }
 
-/** Papers gone for good from the Trash (the user's "Delete forever"); returns how many. */
+/** Papers gone for good from the Trash (the user's "Delete forever"); returns how many. Each leaves a tombstone. */
 export async function deleteFromTrash(db: PaperShelfDb, ids?: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.trash, async () => {
-    const doomed = ids ? (await db.trash.bulkGet([...ids])).filter(Boolean).length : await db.trash.count();
-    if (ids) await db.trash.bulkDelete([...ids]);
-    else await db.trash.clear();
-    return doomed;
+  return db.transaction('rw', db.trash, db.tombstones, async () => {
+    const doomed = ids ? (await db.trash.bulkGet([...ids])).filter((row) => row !== undefined) : await db.trash.toArray();
+    await bury(db, doomed);
+    return doomed.length;
   });
 }
 
-/** Empties the Trash of what was removed `TRASH_DAYS` ago or earlier; returns how many went. */
+/** Empties the Trash of what was removed `TRASH_DAYS` ago or earlier, leaving tombstones; returns how many went. */
 export async function purgeTrash(db: PaperShelfDb, now: number): Promise<number> {
-  return db.trash
-    .where('removedAt')
-    .belowOrEqual(now - TRASH_DAYS * DAY)
-    .delete();
+  return db.transaction('rw', db.trash, db.tombstones, async () => {
+    const doomed = await db.trash
+      .where('removedAt')
+      .belowOrEqual(now - TRASH_DAYS * DAY)
+      .toArray();
+    await bury(db, doomed);
+    return doomed.length;
+  });
+}
+
+/** Trash rows gone, with their tombstones written (inside the caller's transaction). */
+async function bury(db: PaperShelfDb, rows: readonly TrashedPaper[]): Promise<void> {
+  await db.tombstones.bulkPut(rows.map(({ id, removedAt }) => ({ id, removedAt })));
+  await db.trash.bulkDelete(rows.map((row) => row.id));
+}
+
+/**
+ * When each paper was removed, for the ones removed and not saved again: in the Trash or gone for good
+ * (inside the caller's transaction, which must include `trash` and `tombstones`).
+ */
+export async function removalTimes(db: PaperShelfDb): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const { id, removedAt } of await db.tombstones.toArray()) times.set(id, removedAt);
+  // From the removedAt index, without reading the papers themselves.
+  const byRemoval = db.trash.orderBy('removedAt');
+  const [removedAt, ids] = await Promise.all([byRemoval.keys(), byRemoval.primaryKeys()]);
+  ids.forEach((id, index) => times.set(id, Math.max(Number(removedAt[index]), times.get(id) ?? 0)));
+  return times;
 }

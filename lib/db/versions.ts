@@ -29,6 +29,11 @@ export const SCHEMA_VERSIONS = [
     why: 'the Trash (issue #9): a removed paper, whole, for 30 days; by removedAt to empty the oldest',
     stores: { trash: 'id, removedAt' },
   },
+  {
+    version: 5,
+    why: 'papers gone for good from the Trash (issue #9): their id and when they were removed, so restoring an older backup does not bring them back',
+    stores: { tombstones: 'id' },
+  },
 ] as const;
 
 /**

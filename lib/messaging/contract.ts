@@ -43,8 +43,11 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
     .strict(),
   /** library → background: the whole library as one versioned JSON file. */
   z.object({ type: z.literal('library/export-backup') }).strict(),
-  /** library → background: merge a backup file into the library (validated whole before anything is written). */
-  z.object({ type: z.literal('library/import-backup'), text: ImportText }).strict(),
+  /**
+   * library → background: merge a backup file into the library (validated whole before anything is written);
+   * papers removed since the backup stay removed unless `includeRemoved`.
+   */
+  z.object({ type: z.literal('library/import-backup'), text: ImportText, includeRemoved: z.boolean().optional() }).strict(),
   /**
    * library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports).
    * The page parses the file (`importBibtexFile`): the parser is large, and the service worker loads its

@@ -32,6 +32,8 @@ export interface ImportSummary {
   unchanged: number;
   /** Saved papers whose notes and the file's differed: both texts kept, joined by a separator line (issue #9). */
   notesKeptBoth?: number;
+  /** Papers of a backup the user removed after the backup was made: left out (restore them with `includeRemoved`). */
+  removedSince?: number;
   /** Entries of an imported BibTeX file that were left out, and why. */
   skipped?: SkippedEntry[];
 }

@@ -183,3 +183,9 @@ export const TRASH_DAYS = 30;
 /** A removed paper in the Trash, whole (notes, tags, status, key), and when it was removed. */
 export const TrashedPaper = z.object({ id: ArxivId, removedAt: z.number().int().nonnegative(), paper: Paper });
 export type TrashedPaper = z.infer<typeof TrashedPaper>;
+
+/** A paper gone for good from the Trash: only that it was removed, and when. */
+export interface Tombstone {
+  id: string;
+  removedAt: number;
+}

@@ -57,7 +57,7 @@ export interface ShelfActions {
   setCitationKey(paperId: string, key: string): Promise<void>;
   backUp(): void;
   /** Resolve with what the import did; reject with why nothing was changed. */
-  restoreBackup(fileName: string, text: string): Promise<ImportSummary>;
+  restoreBackup(fileName: string, text: string, includeRemoved?: boolean): Promise<ImportSummary>;
   importBibtex(fileName: string, text: string): Promise<ImportSummary>;
 }
 
@@ -192,7 +192,8 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         .catch(fail('Could not back up the library'));
     },
     // The library page shows what an import did beside its buttons (with the skipped entries), so no notice.
-    restoreBackup: (_fileName, text) => ask({ type: 'library/import-backup', text }),
+    restoreBackup: (_fileName, text, includeRemoved) =>
+      ask({ type: 'library/import-backup', text, ...(includeRemoved ? { includeRemoved } : {}) }),
     importBibtex: (_fileName, text) => (deps.importBibtexText ?? importBibtexFile)(text),
   };
 }

@@ -1,5 +1,5 @@
 import { parse } from '@retorquere/bibtex-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBibtexForImport } from '@/lib/formats/bibtex-import';
 import type { BackgroundRequest } from '@/lib/messaging/contract';
 import { NOTES_SEPARATOR } from '@/lib/model/notes';
@@ -180,7 +180,7 @@ describe('library messages', () => {
     expect(await bg.db.papers.get('2401.00001')).toEqual(before);
   });
 
-  it('backs up the Trash too; a restore brings back the papers, takes them out of the Trash, and refills it', async () => {
+  it('backs up the Trash too; a restore asked to brings back papers removed since, out of the Trash, and refills it', async () => {
     await saveThree();
     await result({ type: 'paper/update', id: '2401.00003', patch: { notes: { text: 'kept in the Trash', base: '' } } });
     await result({ type: 'paper/remove', id: '2401.00003' });
@@ -188,10 +188,14 @@ describe('library messages', () => {
     expect(backup.count).toBe(2);
     expect(JSON.parse(backup.text).trash).toMatchObject([{ id: '2401.00003', paper: { notes: 'kept in the Trash' } }]);
 
-    // Everything removed: the two papers go to the Trash beside the third.
+    // Everything removed after the backup: the two papers go to the Trash beside the third.
+    bg.now += 1000;
     await result({ type: 'papers/remove', ids: ['2401.00001', '2401.00002'] });
     expect(await bg.db.trash.count()).toBe(3);
-    expect(await result({ type: 'library/import-backup', text: backup.text })).toMatchObject({ added: 2 });
+    // Removed since the backup was made: a restore leaves them removed, and says so; asked to, it brings them back.
+    expect(await result({ type: 'library/import-backup', text: backup.text })).toMatchObject({ added: 0, removedSince: 2 });
+    expect(await bg.db.trash.count()).toBe(3);
+    expect(await result({ type: 'library/import-backup', text: backup.text, includeRemoved: true })).toMatchObject({ added: 2 });
     expect((await bg.db.trash.toCollection().primaryKeys()).sort()).toEqual(['2401.00003']);
     expect(((await result({ type: 'library/export-backup' })) as { text: string }).text).toBe(backup.text);
 
@@ -199,5 +203,51 @@ describe('library messages', () => {
     await bg.reset();
     await result({ type: 'library/import-backup', text: backup.text });
     expect((await bg.db.trash.get('2401.00003'))?.paper.notes).toBe('kept in the Trash');
+  });
+
+  it('never brings back a paper deleted for good after the backup, unless asked, and merges one back from the Trash with its Trash copy', async () => {
+    await saveThree();
+    const backup = (await result({ type: 'library/export-backup' })) as { text: string };
+    bg.now += 1000;
+    await result({ type: 'paper/update', id: '2401.00002', patch: { notes: { text: 'written after the backup', base: '' } } });
+    await result({ type: 'papers/remove', ids: ['2401.00001', '2401.00002'] });
+    await result({ type: 'trash/delete', ids: ['2401.00001'] });
+    expect(await bg.db.tombstones.get('2401.00001')).toEqual({ id: '2401.00001', removedAt: bg.now });
+    expect(await result({ type: 'library/import-backup', text: backup.text })).toMatchObject({ added: 0, unchanged: 1, removedSince: 2 });
+    expect(await bg.db.papers.count()).toBe(1);
+    expect(await result({ type: 'library/import-backup', text: backup.text, includeRemoved: true })).toMatchObject({ added: 2 });
+    // The Trash copy's notes, newer than the backup, came back with it.
+    expect(await bg.db.papers.get('2401.00002')).toMatchObject({ notes: 'written after the backup' });
+    expect(await bg.db.trash.count()).toBe(0);
+  });
+
+  it('a paper removed and saved again is merged by a restore as usual', async () => {
+    await saveThree();
+    const backup = (await result({ type: 'library/export-backup' })) as { text: string };
+    bg.now += 1000;
+    await result({ type: 'paper/remove', id: '2401.00001' });
+    await result({ type: 'paper/save', paper: metadata({ id: '2401.00001' }), source: hfSource });
+    expect(await result({ type: 'library/import-backup', text: backup.text })).not.toHaveProperty('removedSince');
+  });
+
+  it('an import that fails halfway (its lookups cannot be queued) leaves the library and the queue as they were', async () => {
+    await saveThree();
+    await result({ type: 'paper/update', id: '2401.00001', patch: { notes: { text: 'mine', base: '' }, addTags: ['mine'] } });
+    const before = ((await result({ type: 'library/export-backup' })) as { text: string }).text;
+    const queueBefore = await bg.db.lookups.toArray();
+    const announcedBefore = bg.announced.length;
+    const bulkAdd = vi.spyOn(bg.db.lookups, 'bulkAdd').mockRejectedValue(new Error('QuotaExceededError'));
+    const bib = `
+@misc{a, title={Attention Is All You Need}, eprint={2401.00001}, archivePrefix={arXiv}, annote={theirs}, keywords={theirs}}
+@misc{b, title={A New Paper}, author={Ada Lovelace}, eprint={2402.01234}, archivePrefix={arXiv}}`;
+    const reply = await bg.send({ type: 'library/import-bibtex', ...parseBibtexForImport(bib) });
+    bulkAdd.mockRestore();
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^PaperShelf could not import the BibTeX file: .*QuotaExceededError/),
+    });
+    expect(((await result({ type: 'library/export-backup' })) as { text: string }).text).toBe(before);
+    expect(await bg.db.lookups.toArray()).toEqual(queueBefore);
+    expect(bg.announced.length).toBe(announcedBefore);
   });
 });

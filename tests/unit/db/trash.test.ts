@@ -54,7 +54,7 @@ describe('the Trash', () => {
     expect(await db.trash.count()).toBe(0);
   });
 
-  it('deletes for good on request, and by itself after 30 days', async () => {
+  it('deletes for good on request, and by itself after 30 days, leaving tombstones', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await annotated(id);
     await removePaper(db, '2401.00001', NOW);
     await removePaper(db, '2401.00002', NOW + DAY);
@@ -64,5 +64,11 @@ describe('the Trash', () => {
     expect(await db.trash.toCollection().primaryKeys()).toEqual(['2401.00002']);
     expect(await deleteFromTrash(db)).toBe(1);
     expect(await db.trash.count()).toBe(0);
+    // What is gone for good leaves only its id and removal time, so a restore of an older backup leaves it gone.
+    expect(await db.tombstones.orderBy('id').toArray()).toEqual([
+      { id: '2401.00001', removedAt: NOW },
+      { id: '2401.00002', removedAt: NOW + DAY },
+      { id: '2401.00003', removedAt: NOW + DAY },
+    ]);
   });
 });

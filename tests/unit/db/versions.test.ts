@@ -13,6 +13,7 @@ const SHIPPED: { version: number; stores: Record<string, string> }[] = [
   { version: 2, stores: { lookups: '[id+service], [service+notBefore], [reason+attempts]' } },
   { version: 3, stores: { papers: 'id, savedAt, updatedAt, published, status, *tags, lookup.codeAppearedAt' } },
   { version: 4, stores: { trash: 'id, removedAt' } },
+  { version: 5, stores: { tombstones: 'id' } },
 ];
 
 /** Dexie's schema syntax as raw IndexedDB: the primary key first, then indexes (`*` multi-entry, `[a+b]` compound). */
