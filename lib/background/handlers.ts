@@ -27,9 +27,9 @@ import type { SenderKind } from './senders';
 export interface HandlerContext {
   db: PaperShelfDb;
   now: number;
-  /** Tells every open tab which saved states changed. */
-  announceSavedState: (states: SavedState) => Promise<void>;
-  /** Lookups were queued (issue #6): the worker starts on them. */
+  /** Tells every open tab which saved states changed, once the write has committed. */
+  announceSavedState: (states: SavedState) => void;
+  /** Lookups were queued (issue #6): the worker starts on them once the write has committed. */
   lookupsQueued: () => void;
 }
 
@@ -43,6 +43,11 @@ export interface Handler<T extends BackgroundRequestType> {
   action: string;
   /** Whether it may change a paper (the toolbar badge counts again after it). */
   changesPapers: boolean;
+  /**
+   * Whether it writes: then it runs in one transaction with its receipt (lib/db/receipts.ts), so it must
+   * await nothing but the database, and a request sent again after a lost reply is not done twice.
+   */
+  writes: boolean;
   run(request: Extract<BackgroundRequest, { type: T }>, context: HandlerContext): Promise<BackgroundResults[T]>;
 }
 
@@ -61,7 +66,7 @@ async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper
     await enqueueLookups(db, papers, now);
     return papers;
   });
-  await context.announceSavedState(
+  context.announceSavedState(
     states(
       written.map((paper) => paper.id),
       true,
@@ -84,7 +89,7 @@ async function runImport(context: HandlerContext, importing: () => Promise<Impor
     const queued = summary.added + summary.updated > 0 ? await enqueueMissingLookups(db, now) : 0;
     return { summary, added, queued };
   });
-  if (added.length > 0) await context.announceSavedState(states(added, true));
+  if (added.length > 0) context.announceSavedState(states(added, true));
   if (queued > 0) context.lookupsQueued();
   return summary;
 }
@@ -94,6 +99,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'save the paper',
     changesPapers: true,
+    writes: true,
     async run(request, context) {
       const [paper] = await writeAndQueue(context, async () => [await savePaper(context.db, request.paper, request.source, context.now)]);
       return paper!;
@@ -103,9 +109,10 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'remove the paper',
     changesPapers: true,
+    writes: true,
     async run(request, context) {
       const removed = await removePaper(context.db, request.id, context.now);
-      if (removed) await context.announceSavedState({ [request.id]: false });
+      if (removed) context.announceSavedState({ [request.id]: false });
       return { removed: removed !== undefined };
     },
   },
@@ -113,27 +120,31 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'read which papers are saved',
     changesPapers: false,
+    writes: false,
     run: (request, { db }) => savedState(db, request.ids),
   },
   'paper/update': {
     from: ANY_SENDER,
     action: 'update the paper',
     changesPapers: true,
+    writes: true,
     run: (request, { db, now }) => updatePaper(db, request.id, request.patch, now),
   },
   'papers/update': {
     from: ANY_SENDER,
     action: 'update the papers',
     changesPapers: true,
+    writes: true,
     run: async (request, { db, now }) => ({ updated: await updatePapers(db, request.ids, request.patch, now) }),
   },
   'papers/remove': {
     from: ANY_SENDER,
     action: 'remove the papers',
     changesPapers: true,
+    writes: true,
     async run(request, context) {
       const removed = await removePapers(context.db, request.ids, context.now);
-      await context.announceSavedState(
+      context.announceSavedState(
         states(
           removed.map((paper) => paper.id),
           false,
@@ -146,6 +157,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'restore the papers',
     changesPapers: true,
+    writes: true,
     // The removal dropped their queued lookups: they are queued again.
     async run(request, context) {
       const restored = await writeAndQueue(context, async () => {
@@ -159,6 +171,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'change the citation key',
     changesPapers: true,
+    writes: true,
     run: (request, { db, now }) => setCitationKey(db, request.id, request.key, now),
   },
   'library/export-bibtex': {
@@ -166,30 +179,35 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'export BibTeX',
     // Handing out citation keys is a write, though not an edit.
     changesPapers: true,
+    writes: true,
     run: (request, { db }) => exportBibtex(db, request),
   },
   'library/export-backup': {
     from: ANY_SENDER,
     action: 'back up the library',
     changesPapers: false,
+    writes: false,
     run: (_request, { db }) => exportBackup(db),
   },
   'library/import-backup': {
     from: ANY_SENDER,
     action: 'restore the backup',
     changesPapers: true,
+    writes: true,
     run: (request, context) => runImport(context, () => importBackup(context.db, request.text, { includeRemoved: request.includeRemoved })),
   },
   'library/import-bibtex': {
     from: ANY_SENDER,
     action: 'import the BibTeX file',
     changesPapers: true,
+    writes: true,
     run: (request, context) => runImport(context, () => importBibtex(context.db, request, context.now)),
   },
   'trash/restore': {
     from: ANY_SENDER,
     action: 'restore the papers from the Trash',
     changesPapers: true,
+    writes: true,
     async run(request, context) {
       // Their lookups were dropped with them: queued again.
       const restored = await writeAndQueue(context, () => restoreFromTrash(context.db, request.ids));
@@ -200,6 +218,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     from: ANY_SENDER,
     action: 'delete the papers for good',
     changesPapers: false,
+    writes: true,
     run: async (request, { db }) => ({ deleted: await deleteFromTrash(db, request.ids) }),
   },
   'paper/code-seen': {
@@ -207,6 +226,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'mark the paper’s new code as seen',
     // The badge may count new code.
     changesPapers: true,
+    writes: true,
     run: async (request, { db }) => ({ cleared: await clearCodeAppeared(db, request.id) }),
   },
   'paper/refresh-lookup': {
@@ -214,6 +234,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     action: 'refresh the paper’s details',
     // It only queues lookups, whose answers come later.
     changesPapers: false,
+    writes: true,
     async run(request, context) {
       const queued = await refreshLookup(context.db, request.id, context.now);
       context.lookupsQueued();

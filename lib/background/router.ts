@@ -1,5 +1,6 @@
 import type { PaperShelfDb } from '@/lib/db/database';
-import { BackgroundRequest, type BackgroundReply, type BackgroundRequestType } from '@/lib/messaging/contract';
+import { writeOnce } from '@/lib/db/receipts';
+import { BackgroundRequest, RequestEnvelope, type BackgroundReply, type BackgroundRequestType } from '@/lib/messaging/contract';
 import type { SavedState } from '@/lib/model/paper';
 import { HANDLERS, type Handler, type HandlerContext } from './handlers';
 import { senderKind, type ExtensionIdentity, type MessageSender } from './senders';
@@ -24,21 +25,27 @@ export interface BackgroundDeps {
 export async function handleBackgroundMessage(message: unknown, sender: MessageSender, deps: BackgroundDeps): Promise<BackgroundReply> {
   const kind = senderKind(sender, deps.extension);
   if (!kind) return { ok: false, error: 'PaperShelf accepts messages only from its own pages and content scripts' };
-  const parsed = BackgroundRequest.safeParse(message);
-  if (!parsed.success) {
-    return { ok: false, error: `Malformed PaperShelf message: ${parsed.error.issues.map(describeIssue).join('; ')}` };
+  const envelope = RequestEnvelope.safeParse(message);
+  const parsed = envelope.success ? BackgroundRequest.safeParse(envelope.data.request) : envelope;
+  if (!envelope.success || !parsed.success) {
+    return { ok: false, error: `Malformed PaperShelf message: ${parsed.error!.issues.map(describeIssue).join('; ')}` };
   }
   const request = parsed.data;
+  const { requestId } = envelope.data;
   const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
   if (!handler.from.includes(kind)) return { ok: false, error: `PaperShelf does not accept ${request.type} from a ${kind}` };
+  // What a write tells others waits for its commit: inside the transaction only the database may be awaited.
+  const afterCommit: (() => unknown)[] = [];
   const context: HandlerContext = {
     db: deps.db,
     now: deps.now?.() ?? Date.now(),
-    announceSavedState: deps.announceSavedState,
-    lookupsQueued: () => deps.lookupsQueued?.(),
+    announceSavedState: (states) => void afterCommit.push(() => deps.announceSavedState(states)),
+    lookupsQueued: () => void afterCommit.push(() => deps.lookupsQueued?.()),
   };
   try {
-    const result = await handler.run(request as never, context);
+    const run = () => handler.run(request as never, context);
+    const result = handler.writes ? (await writeOnce(deps.db, requestId, context.now, run)).result : await run();
+    for (const effect of afterCommit) await effect();
     if (handler.changesPapers) deps.libraryChanged?.();
     return { ok: true, result };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { ExtensionGoneError } from '@/lib/messaging/client';
 import type { PaperMetadata, PaperSource, SavedState } from '@/lib/model/paper';
 import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
@@ -37,6 +38,7 @@ export class Annotator {
   private readonly saved = new Map<string, boolean>();
   private scanScheduled = false;
   private warnedFor = '';
+  private retiredWith: string | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -57,6 +59,7 @@ export class Annotator {
   }
 
   scan(): void {
+    if (this.retiredWith !== undefined) return;
     performance.mark('papershelf:scan-start');
     const url = this.deps.currentUrl();
     const match = this.deps.recognize(url);
@@ -104,9 +107,18 @@ export class Annotator {
     }
   }
 
-  /** Removes every control, as when the content script is invalidated. */
+  /** Removes every control, as when a newer content script takes over the page. */
   destroy(): void {
     this.releaseDetached(new Set());
+  }
+
+  /**
+   * The extension behind this page was updated, reloaded or removed: this script can no longer reach it,
+   * so every control stops and says to reload the page (a newer script does not start here in Chrome).
+   */
+  retire(message = new ExtensionGoneError().message): void {
+    this.retiredWith = message;
+    for (const control of this.controlsByAnchor.values()) control.retire(message);
   }
 
   get controlCount(): number {
@@ -120,6 +132,7 @@ export class Annotator {
         toggle: (clicked) => void this.toggle(clicked, source),
         undo: (clicked) => void this.undo(clicked, source),
       });
+      if (this.retiredWith !== undefined) control.retire(this.retiredWith);
       entry.anchor.insertAdjacentElement(entry.placement, control.host);
       this.controlsByAnchor.set(entry.anchor, control);
       const siblings = this.controlsById.get(entry.id) ?? new Set();
@@ -156,6 +169,7 @@ export class Annotator {
   }
 
   private async toggle(control: SaveControl, source: PaperSource): Promise<void> {
+    if (this.retiredWith !== undefined) return;
     const { id } = control.entry;
     const wasSaved = this.saved.get(id) === true;
     control.setBusy(true);
@@ -164,13 +178,28 @@ export class Annotator {
       // The page is read at the moment of saving, so the record gets what the reader sees now.
       if (wasSaved) await this.deps.remove(id);
       else await this.deps.save(control.entry.read(), source);
-      // The background also announces the change to every tab; applying it here makes this tab instant.
-      this.applySavedState({ [id]: !wasSaved });
-      if (wasSaved) this.offerUndo(control);
+      this.done(control, !wasSaved);
     } catch (error) {
+      if (error instanceof ExtensionGoneError) return this.retire(error.message);
+      // No answer is not a failure if the work was done (the worker stopped after writing it): ask.
+      if (await this.isNow(id, !wasSaved)) return this.done(control, !wasSaved);
       control.showError(`${wasSaved ? 'Could not remove' : 'Could not save'}: ${errorText(error)}`);
     } finally {
       control.setBusy(false);
+    }
+  }
+
+  private done(control: SaveControl, saved: boolean): void {
+    // The background also announces the change to every tab; applying it here makes this tab instant.
+    this.applySavedState({ [control.entry.id]: saved });
+    if (!saved) this.offerUndo(control);
+  }
+
+  private async isNow(id: string, saved: boolean): Promise<boolean> {
+    try {
+      return (await this.deps.savedStateOf([id]))[id] === saved;
+    } catch {
+      return false;
     }
   }
 

@@ -17,6 +17,7 @@ button:hover { background: #e8edff; }
 button:focus-visible { outline: 2px solid #2b4cb8; outline-offset: 2px; }
 button[aria-pressed="true"] { background: #2b4cb8; border-color: #2b4cb8; color: #fff; }
 button[aria-busy="true"] { opacity: 0.6; cursor: progress; }
+button:disabled { opacity: 0.6; cursor: not-allowed; }
 svg { width: 11px; height: 11px; fill: currentColor; }
 .error { margin-left: 6px; font: 12px/1.2 system-ui, sans-serif; color: #b3261e; }
 .undo { margin-left: 4px; background: transparent; border-color: transparent; text-decoration: underline; }
@@ -53,6 +54,8 @@ export interface SaveControl {
   showError(message: string | null): void;
   /** Shows or hides Undo, offered for a moment after the paper was removed from this control. */
   offerUndo(offered: boolean): void;
+  /** For good: the control does nothing more and says why (the extension was updated under the page). */
+  retire(message: string): void;
 }
 
 export interface SaveControlActions {
@@ -92,6 +95,12 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
     },
     offerUndo(offered) {
       undo.hidden = !offered;
+    },
+    retire(message) {
+      button.disabled = true;
+      button.removeAttribute('aria-busy');
+      undo.hidden = true;
+      error.textContent = message;
     },
   };
   undo.setAttribute('aria-label', `Undo removing ${entry.id} from PaperShelf`);

@@ -30,7 +30,9 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
-    annotator.destroy();
+    // A newer copy of this script took over the page (it mounts its own controls), or the extension went.
+    if (browser.runtime?.id) annotator.destroy();
+    else annotator.retire();
   });
 
   // Client-side navigation (pushState, popstate) to another listing: scan the new page.
@@ -43,6 +45,8 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
   });
   ctx.onInvalidated(unwatch);
 
+  // Controls an older copy of this script left (the extension was reloaded and this copy injected): one per entry.
+  for (const stale of document.querySelectorAll('[data-papershelf-id]')) stale.remove();
   annotator.scan();
   return annotator;
 }

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LookupService, LookupTask } from '@/lib/model/lookup';
-import type { Paper, Tombstone, TrashedPaper } from '@/lib/model/paper';
+import type { Paper, Receipt, Tombstone, TrashedPaper } from '@/lib/model/paper';
 import { DATABASE_NAME } from './name';
 import { SCHEMA_VERSIONS } from './versions';
 
@@ -17,6 +17,8 @@ export class PaperShelfDb extends Dexie {
   trash!: EntityTable<TrashedPaper, 'id'>;
   /** Papers gone for good from the Trash, and when they were removed: a restore does not bring back what was removed since. */
   tombstones!: EntityTable<Tombstone, 'id'>;
+  /** Finished writes and their answers, for a few minutes (lib/db/receipts.ts). */
+  receipts!: EntityTable<Receipt, 'requestId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

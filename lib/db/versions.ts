@@ -34,6 +34,11 @@ export const SCHEMA_VERSIONS = [
     why: 'papers gone for good from the Trash (issue #9): their id and when they were removed, so restoring an older backup does not bring them back',
     stores: { tombstones: 'id' },
   },
+  {
+    version: 6,
+    why: 'receipts of finished writes (issue #9): a request retried after its reply was lost (the worker stopped) is answered from its receipt, not done twice; by at to drop old ones',
+    stores: { receipts: 'requestId, at' },
+  },
 ] as const;
 
 /**

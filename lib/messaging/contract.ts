@@ -72,6 +72,19 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper/update'), id: ArxivId, patch: PaperEdit }).strict(),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+
+/**
+ * A request may carry the id its sender gave it, and carries the same one when it is sent again after a
+ * lost reply: the background answers a write it already did from its receipt (lib/db/receipts.ts).
+ */
+export const RequestEnvelope = z
+  .looseObject({
+    requestId: z
+      .string()
+      .regex(/^[\w-]{8,64}$/)
+      .optional(),
+  })
+  .transform(({ requestId, ...request }) => ({ requestId, request }));
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What each request answers with. */

@@ -189,3 +189,13 @@ export interface Tombstone {
   id: string;
   removedAt: number;
 }
+
+/**
+ * A write the background finished, with its answer (issue #9): written in the write's own transaction,
+ * so a request sent again after its reply was lost gets the same answer and is not done twice.
+ */
+export interface Receipt {
+  requestId: string;
+  at: number;
+  result: unknown;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Annotator, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
+import { ExtensionGoneError } from '@/lib/messaging/client';
 import { PaperMetadata } from '@/lib/model/paper';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -220,5 +221,55 @@ describe('Annotator Undo', () => {
     annotator.applySavedState({ '2401.00001': true });
     await internals.undo(control, source);
     expect(deps.save).not.toHaveBeenCalled();
+  });
+});
+
+describe('Annotator when the background does not answer', () => {
+  const errorOf = (id: string) => document.querySelector(`[data-papershelf-id="${id}"]`)!.shadowRoot!.querySelector('.error')!.textContent;
+
+  it('confirms a save whose reply was lost from the saved state, instead of saying it failed', async () => {
+    const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
+    annotator.scan();
+    await flush();
+    deps.save.mockRejectedValueOnce(new Error('PaperShelf background did not answer'));
+    // The write had committed: the background says the paper is saved.
+    deps.savedStateOf.mockResolvedValueOnce({ '2401.00001': true });
+    const internals = annotator as unknown as Internals;
+    await internals.toggle([...internals.controlsByAnchor.values()][0], source);
+    expect(buttons('2401.00001')[0]!.textContent).toBe('Saved');
+    expect(errorOf('2401.00001')).toBe('');
+  });
+
+  it('says a save failed when the saved state confirms it did not land', async () => {
+    const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
+    annotator.scan();
+    await flush();
+    deps.save.mockRejectedValueOnce(new Error('PaperShelf could not save the paper: QuotaExceededError: disk full'));
+    const internals = annotator as unknown as Internals;
+    await internals.toggle([...internals.controlsByAnchor.values()][0], source);
+    expect(buttons('2401.00001')[0]!.textContent).toBe('Save');
+    expect(errorOf('2401.00001')).toBe('Could not save: PaperShelf could not save the paper: QuotaExceededError: disk full');
+  });
+
+  it('stops every control with "reload the page" when the extension was updated, and sends nothing more', async () => {
+    const { annotator, deps, runFrames } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00002">B</li></ul>');
+    annotator.scan();
+    await flush();
+    deps.save.mockRejectedValueOnce(new ExtensionGoneError());
+    const internals = annotator as unknown as Internals;
+    const [first, second] = [...internals.controlsByAnchor.values()];
+    await internals.toggle(first, source);
+    for (const id of ['2401.00001', '2401.00002']) {
+      expect(errorOf(id)).toBe('PaperShelf was updated — reload the page');
+      expect(buttons(id)[0]!.disabled).toBe(true);
+    }
+    await internals.toggle(second, source);
+    expect(deps.save).toHaveBeenCalledTimes(1);
+    // Entries the page adds later get no working control either.
+    document.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li data-id="2401.00003">C</li>');
+    annotator.scheduleScan();
+    runFrames();
+    expect(buttons('2401.00003')).toEqual([]);
+    expect(deps.savedStateOf).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,6 +14,7 @@ const SHIPPED: { version: number; stores: Record<string, string> }[] = [
   { version: 3, stores: { papers: 'id, savedAt, updatedAt, published, status, *tags, lookup.codeAppearedAt' } },
   { version: 4, stores: { trash: 'id, removedAt' } },
   { version: 5, stores: { tombstones: 'id' } },
+  { version: 6, stores: { receipts: 'requestId, at' } },
 ];
 
 /** Dexie's schema syntax as raw IndexedDB: the primary key first, then indexes (`*` multi-entry, `[a+b]` compound). */

@@ -1,0 +1,34 @@
+import type { PaperShelfDb } from './database';
+
+/** How long a receipt is kept: a request is sent again within seconds of losing its reply. */
+export const RECEIPT_MS = 10 * 60_000;
+
+/**
+ * Runs a write once per request id (issue #9). A worker stopped after a write committed but before its
+ * reply went out leaves the sender with an error; it sends the same request again, and this answers it
+ * from the receipt the write left in its own transaction instead of doing it twice (a second import
+ * would say "0 added", a second note edit would see its own text as a change made elsewhere). A write
+ * that did not commit left no receipt either, so the request runs again in full.
+ *
+ * Without a request id (a sender that never retries) the write still runs in one transaction, with no
+ * receipt. `write` must await nothing but this database: the transaction spans every table, so any write nests.
+ */
+export async function writeOnce<T>(
+  db: PaperShelfDb,
+  requestId: string | undefined,
+  now: number,
+  write: () => Promise<T>,
+): Promise<{ result: T; repeated: boolean }> {
+  return db.transaction('rw', db.tables, async () => {
+    const receipt = requestId === undefined ? undefined : await db.receipts.get(requestId);
+    if (receipt) return { result: receipt.result as T, repeated: true };
+    const result = await write();
+    if (requestId === undefined) return { result, repeated: false };
+    await db.receipts
+      .where('at')
+      .below(now - RECEIPT_MS)
+      .delete();
+    await db.receipts.put({ requestId, at: now, result });
+    return { result, repeated: false };
+  });
+}

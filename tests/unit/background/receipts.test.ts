@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RECEIPT_MS } from '@/lib/db/receipts';
+import { createBackup } from '@/lib/formats/backup';
+import { senders, testBackground } from '../support/background';
+import { hfSource, metadata, paper } from '../support/factory';
+
+/**
+ * A request sent again after its reply was lost (the worker stopped between commit and reply) carries the
+ * same request id; the background answers it from the receipt its first run left, and does nothing twice.
+ */
+describe('a write sent again with the same request id', () => {
+  const bg = testBackground({ now: 5000 });
+  afterEach(() => bg.reset());
+
+  const saved = (id: string) => paper({ ...metadata({ id }), source: hfSource, savedAt: 1, updatedAt: 1 });
+
+  it('an import answers with its first summary, not "0 added"', async () => {
+    const restore = {
+      type: 'library/import-backup',
+      text: createBackup([saved('2402.00001'), saved('2402.00002')]),
+      requestId: 'retry-import-1',
+    };
+    const first = await bg.send(restore);
+    const again = await bg.send(restore);
+    expect(first).toMatchObject({ ok: true, result: { added: 2 } });
+    expect(again).toEqual(first);
+    // Without the id, the same file is a second import: nothing new.
+    const { requestId: _, ...plain } = restore;
+    expect(await bg.send(plain)).toMatchObject({ ok: true, result: { added: 0, unchanged: 2 } });
+  });
+
+  it('a note edit is not taken for a change made elsewhere, nor written over a later one', async () => {
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource }, senders.contentScript);
+    const edit = { type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'mine', base: '' } }, requestId: 'retry-edit-1' };
+    const first = await bg.send(edit);
+    expect(first).toMatchObject({ ok: true, result: { paper: { notes: 'mine' } } });
+    // Another window edits the notes before the lost reply's request comes again.
+    await bg.ask({ type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'mine, then theirs', base: 'mine' } } });
+    const again = await bg.send(edit);
+    expect(again).toEqual(first);
+    expect(again).not.toMatchObject({ result: { conflict: expect.anything() } });
+    expect((await bg.db.papers.get('2401.12345'))?.notes).toBe('mine, then theirs');
+  });
+
+  it('a bulk remove answers with the papers it removed, which Undo needs', async () => {
+    for (const id of ['2402.00001', '2402.00002']) await bg.ask({ type: 'paper/save', paper: metadata({ id }), source: hfSource });
+    const remove = { type: 'papers/remove', ids: ['2402.00001', '2402.00002'], requestId: 'retry-remove-1' };
+    const first = await bg.send(remove);
+    expect(first).toMatchObject({ ok: true, result: { removed: [{ id: '2402.00001' }, { id: '2402.00002' }] } });
+    expect(await bg.send(remove)).toEqual(first);
+    expect(await bg.db.trash.count()).toBe(2);
+  });
+
+  it('a write that failed left no receipt, so sending it again does it', async () => {
+    const save = { type: 'paper/save', paper: metadata(), source: hfSource, requestId: 'retry-save-1' };
+    const failing = vi.spyOn(bg.db.lookups, 'bulkAdd').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'));
+    expect(await bg.send(save, senders.contentScript)).toMatchObject({ ok: false, error: expect.stringContaining('QuotaExceededError') });
+    failing.mockRestore();
+    expect(await bg.db.papers.count()).toBe(0);
+    expect(await bg.db.receipts.count()).toBe(0);
+    expect(await bg.send(save, senders.contentScript)).toMatchObject({ ok: true, result: { id: '2401.12345' } });
+    expect(await bg.db.papers.count()).toBe(1);
+  });
+
+  it('reads keep no receipts, and receipts older than RECEIPT_MS go with the next write', async () => {
+    await bg.send({ type: 'paper/saved-state', ids: ['2401.12345'], requestId: 'read-1' }, senders.contentScript);
+    expect(await bg.db.receipts.count()).toBe(0);
+    await bg.send({ type: 'paper/save', paper: metadata(), source: hfSource, requestId: 'old-save' }, senders.contentScript);
+    bg.now += RECEIPT_MS + 1;
+    await bg.send({ type: 'paper/remove', id: '2401.12345', requestId: 'later-remove' });
+    expect(await bg.db.receipts.toCollection().primaryKeys()).toEqual(['later-remove']);
+  });
+
+  it('a malformed request id is refused like any malformed message', async () => {
+    const reply = await bg.send({ type: 'paper/remove', id: '2401.12345', requestId: '<script>' });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed PaperShelf message: requestId/) });
+  });
+});
