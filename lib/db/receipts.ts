@@ -1,3 +1,4 @@
+import Dexie, { RangeSet } from 'dexie';
 import type { PaperShelfDb } from './database';
 
 /** How long a receipt is kept: a request is sent again within seconds of losing its reply. */
@@ -19,7 +20,7 @@ export async function writeOnce<T>(
   now: number,
   write: () => Promise<T>,
 ): Promise<{ result: T; repeated: boolean }> {
-  return db.transaction('rw', db.tables, async () => {
+  const answer = await db.transaction('rw', db.tables, async () => {
     const receipt = requestId === undefined ? undefined : await db.receipts.get(requestId);
     if (receipt) return { result: receipt.result as T, repeated: true };
     const result = await write();
@@ -31,4 +32,7 @@ export async function writeOnce<T>(
     await db.receipts.put({ requestId, at: now, result });
     return { result, repeated: false };
   });
+  // Dexie tells open pages of a write when it completes; a worker stopped after the commit never did.
+  if (answer.repeated) Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
+  return answer;
 }

@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
-import { launchWithExtension } from '../support/extension-browser.mjs';
+import { EXTENSION_PATH, launchWithExtension } from '../support/extension-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
 import { ListingPage } from './pages/listing';
 import { LibraryPage, PopupPage } from './pages/paper-list';
@@ -24,6 +24,8 @@ export interface ExtensionHarness {
   api(pattern: string, handler: (route: Route) => Promise<void> | void): Promise<void>;
   /** Stops the extension's service worker as Chrome does when it idles, through the DevTools protocol. */
   stopServiceWorker(): Promise<void>;
+  /** Loads the build again, as an update does (the DevTools protocol's `Extensions.loadUnpacked`). */
+  reloadExtension(): Promise<void>;
 }
 
 export const test = base.extend<{ ext: ExtensionHarness }>({
@@ -88,6 +90,11 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
         await stopped;
         await cdp.detach();
         await page.close();
+      },
+      async reloadExtension() {
+        const cdp = await context.browser()!.newBrowserCDPSession();
+        await cdp.send('Extensions.loadUnpacked', { path: EXTENSION_PATH });
+        await cdp.detach();
       },
     };
     await use(harness);

@@ -29,5 +29,7 @@ export function chromiumArgs(extensionPath) {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
+    // The DevTools protocol's Extensions domain: the tests load the build again, as an update does.
+    '--enable-unsafe-extension-debugging',
   ];
 }
