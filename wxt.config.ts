@@ -9,7 +9,7 @@ export default defineConfig({
       'One-click Save on Hugging Face Papers and arXiv listings. Notes, tags, read status and BibTeX export, kept locally in your browser.',
     // `storage` carries the "papers changed" signal to every open listing tab (lib/storage/saved-state-signal.ts)
     // and the settings; `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each. The sites the
     // content script runs on are its own `matches` (entrypoints/content/index.ts, from lib/sites/hosts.ts).
     host_permissions: LOOKUP_HOST_PERMISSIONS,

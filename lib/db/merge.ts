@@ -26,7 +26,9 @@ import type { ImportedPaper } from '@/lib/model/imports';
 import type { ArxivRecord, HfFound, LookupFound } from '@/lib/model/lookup';
 import { combineNotes } from '@/lib/model/notes';
 import {
+  MAX_NOTES,
   MAX_REMOVED_TAGS,
+  MAX_TAGS,
   type EditTimes,
   type NotesEdit,
   type Paper,
@@ -285,7 +287,24 @@ export function mergeVersions<O extends Occasion>(occasion: O, stored: Paper, of
     const value = rule(stored, offer, merged as Partial<Paper>);
     if (value !== undefined) merged[field] = value;
   }
+  withinLimits(merged as Paper);
   return same(merged, stored) ? stored : (merged as Paper);
+}
+
+/**
+ * Two versions united can pass what one paper may hold: more tags than `MAX_TAGS`, or both notes kept
+ * together longer than `MAX_NOTES`. Nothing is cut (that would lose what the user wrote): the write is
+ * refused, with the paper named, and its transaction leaves the library as it was.
+ */
+function withinLimits(paper: Paper): void {
+  if (paper.tags.length > MAX_TAGS) {
+    throw new RangeError(`${paper.id} would have ${paper.tags.length} tags; a paper has at most ${MAX_TAGS}`);
+  }
+  if (paper.notes.length > MAX_NOTES) {
+    throw new RangeError(
+      `the notes of ${paper.id} would be ${paper.notes.length.toLocaleString('en')} characters long with both texts kept; notes are at most ${MAX_NOTES.toLocaleString('en')}`,
+    );
+  }
 }
 
 /** The paper completed with what the services said; `now` stamps the services that answered. */

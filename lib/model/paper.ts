@@ -114,12 +114,16 @@ export type EditTimes = z.infer<typeof EditTimes>;
 /** At most this many removed tags are remembered per paper (the newest removals). */
 export const MAX_REMOVED_TAGS = 200;
 
+/** How many tags a paper may have, and how long its notes may be (characters). */
+export const MAX_TAGS = 200;
+export const MAX_NOTES = 1_000_000;
+
 /** A saved paper as stored in IndexedDB. */
 export const Paper = PaperMetadata.extend({
   source: PaperSource,
-  tags: z.array(Tag).max(200),
+  tags: z.array(Tag).max(MAX_TAGS),
   status: ReadStatus,
-  notes: z.string().max(1_000_000),
+  notes: z.string().max(MAX_NOTES),
   /** BibTeX citation key: assigned once (on first export, or by the user) and never changed after. */
   citationKey: CitationKey.optional(),
   /** Epoch milliseconds. */
@@ -146,8 +150,8 @@ export type Paper = z.infer<typeof Paper>;
  */
 export const NotesEdit = z
   .object({
-    text: z.string().max(1_000_000),
-    base: z.string().max(1_000_000),
+    text: z.string().max(MAX_NOTES),
+    base: z.string().max(MAX_NOTES),
     /** Absent: `ask`. */
     onConflict: z.enum(['ask', 'keep-both']).optional(),
   })
@@ -159,7 +163,7 @@ export type NotesEdit = z.infer<typeof NotesEdit>;
  * changing tags at once both land.
  */
 export const PaperEdit = z
-  .object({ notes: NotesEdit, status: ReadStatus, addTags: z.array(Tag).max(200), removeTags: z.array(Tag).max(200) })
+  .object({ notes: NotesEdit, status: ReadStatus, addTags: z.array(Tag).max(MAX_TAGS), removeTags: z.array(Tag).max(MAX_TAGS) })
   .partial()
   .strict();
 export type PaperEdit = z.infer<typeof PaperEdit>;

@@ -25,11 +25,16 @@ export interface NoteDraft {
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-export function writeDraft(storage: DraftStorage, id: string, text: string, base: string, at = Date.now()): void {
+/**
+ * Keeps the draft; false when the storage refused it (full: a QuotaExceededError). That only removes the
+ * safety net, the debounced save still runs, but the page says so (lib/pages/shelf.ts).
+ */
+export function writeDraft(storage: DraftStorage, id: string, text: string, base: string, at = Date.now()): boolean {
   try {
     storage.setItem(PREFIX + id, JSON.stringify({ text, base, at }));
+    return true;
   } catch {
-    // A full localStorage only removes the safety net; the debounced save still runs.
+    return false;
   }
 }
 

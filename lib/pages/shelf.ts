@@ -81,6 +81,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 
 export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   const { ask, notify } = deps;
+  let draftsRefused = false;
   const now = deps.now ?? (() => new Date());
   const fail = (what: string) => (error: unknown) => notify({ tone: 'error', text: `${what}: ${reason(error)}` });
 
@@ -131,7 +132,15 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       return conflict ? { conflict } : {};
     },
     draftNotes(paperId, text, base) {
-      if (deps.drafts) writeDraft(deps.drafts, paperId, text, base);
+      if (!deps.drafts) return;
+      const kept = writeDraft(deps.drafts, paperId, text, base);
+      // Said once until drafts can be kept again, not at every keystroke.
+      if (!kept && !draftsRefused)
+        notify({
+          tone: 'error',
+          text: 'The browser’s storage for PaperShelf is full: notes are still saved as you type, but a draft no longer survives closing this page mid-save. Free some disk space.',
+        });
+      draftsRefused = !kept;
     },
     remove(paper) {
       removeMany([paper]);

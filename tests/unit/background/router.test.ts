@@ -64,13 +64,19 @@ describe('handleBackgroundMessage', () => {
     });
   });
 
-  it('reports a storage failure (a full disk) as an error reply and announces nothing', async () => {
+  it('reports a storage failure (a full disk) as an error reply and announces nothing; the next write after space is freed works', async () => {
+    await bg.send({ ...save, paper: metadata({ id: '2402.00001' }) }, contentScript);
+    const before = await bg.db.papers.toArray();
     const put = vi.spyOn(bg.db.papers, 'put').mockRejectedValue(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+    bg.announced.length = 0;
     const reply = await bg.send(save, contentScript);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not save the paper: QuotaExceededError: disk full' });
     expect(bg.announced).toEqual([]);
     put.mockRestore();
-    expect(await bg.db.papers.count()).toBe(0);
+    expect(await bg.db.papers.toArray()).toEqual(before);
+    expect(await bg.db.lookups.where('id').equals('2401.12345').count()).toBe(0);
+    expect(await bg.send(save, contentScript)).toMatchObject({ ok: true, result: { id: '2401.12345' } });
+    expect(await bg.db.papers.count()).toBe(2);
   });
 
   describe('lookups (issue #6)', () => {

@@ -111,3 +111,42 @@ describe('shelf actions', () => {
     expect(requests).toEqual([{ type: 'library/import-backup', text: '{}' }]);
   });
 });
+
+describe('note drafts on a full localStorage', () => {
+  it('says once that drafts cannot be kept, and keeps them again when space is freed', () => {
+    const items = new Map<string, string>();
+    let full = false;
+    const storage = {
+      get length() {
+        return items.size;
+      },
+      key: (index: number) => [...items.keys()][index] ?? null,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        items.set(key, value);
+      },
+      removeItem: (key: string) => void items.delete(key),
+      clear: () => items.clear(),
+    };
+    const notices: Omit<Notice, 'id'>[] = [];
+    const actions = createShelfActions({
+      ask: (async () => ({})) as ShelfDependencies['ask'],
+      notify: (notice) => notices.push(notice),
+      writeClipboard: async () => {},
+      download: () => {},
+      drafts: storage,
+    });
+    full = true;
+    actions.draftNotes('2401.00001', 'a', '');
+    actions.draftNotes('2401.00001', 'ab', '');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ tone: 'error', text: expect.stringContaining('storage for PaperShelf is full') });
+    full = false;
+    actions.draftNotes('2401.00001', 'abc', '');
+    expect(JSON.parse(items.get('papershelf:note-draft:2401.00001')!)).toMatchObject({ text: 'abc' });
+    full = true;
+    actions.draftNotes('2401.00001', 'abcd', '');
+    expect(notices).toHaveLength(2);
+  });
+});

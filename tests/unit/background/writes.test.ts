@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RECEIPT_MS } from '@/lib/db/receipts';
+import { MAX_NOTES, MAX_TAGS } from '@/lib/model/paper';
 import { createBackup } from '@/lib/formats/backup';
 import { senders, testBackground } from '../support/background';
 import { hfSource, metadata, paper } from '../support/factory';
@@ -75,4 +76,36 @@ describe('a write sent again with the same request id', () => {
     const reply = await bg.send({ type: 'paper/remove', id: '2401.12345', requestId: '<script>' });
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed PaperShelf message: requestId/) });
   });
+});
+
+describe('limits a merge would pass', () => {
+  const bg = testBackground({ now: 5000 });
+  afterEach(() => bg.reset());
+  const tags = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
+
+  it('an edit that would give a paper more than MAX_TAGS tags is refused, and changes nothing', async () => {
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource });
+    await bg.ask({ type: 'paper/update', id: '2401.12345', patch: { addTags: tags('a', 150) } });
+    const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { addTags: tags('b', 60) } });
+    expect(reply).toEqual({
+      ok: false,
+      error: `PaperShelf could not update the paper: RangeError: 2401.12345 would have 210 tags; a paper has at most ${MAX_TAGS}`,
+    });
+    expect((await bg.db.papers.get('2401.12345'))?.tags).toHaveLength(150);
+  });
+
+  it('a restore whose notes, both kept, would pass MAX_NOTES is refused whole, naming the paper', async () => {
+    const long = (letter: string) => letter.repeat(MAX_NOTES / 2 + 10);
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource });
+    await bg.ask({ type: 'paper/update', id: '2401.12345', patch: { notes: { text: long('a'), base: '' } } });
+    const before = await bg.db.papers.toArray();
+    const copy = { ...saved('2401.12345'), notes: long('b') };
+    const reply = await bg.send({ type: 'library/import-backup', text: createBackup([copy, saved('2402.00009')]) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('the notes of 2401.12345 would be 1,000,0') });
+    expect(await bg.db.papers.toArray()).toEqual(before);
+  });
+
+  function saved(id: string) {
+    return paper({ ...metadata({ id }), source: hfSource, savedAt: 1, updatedAt: 1 });
+  }
 });
