@@ -124,8 +124,10 @@ test('notes and tags written in the popup come back from the exported .bib; back
   await expect(library.page.getByText('No saved papers yet.')).toBeVisible();
   await expect(listings[0]!.control(LISTINGS['huggingface/daily'][0]!)).toHaveAccessibleName('Save');
 
-  // Restore into the empty library.
+  // Restore into the empty library: removed after the backup was made, the papers stay removed unless asked for (issue #9).
   await library.restore(backup.name, backup.text);
+  await expect(library.importOutcome).toContainText(`${papers.length} papers of the backup you removed after it was made stayed removed.`);
+  await library.importOutcome.getByRole('button', { name: 'Restore them too' }).click();
   await expect(library.importOutcome).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
   await expect(library.rows).toHaveCount(papers.length);
   await expect(listings[1]!.control(LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
