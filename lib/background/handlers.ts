@@ -44,8 +44,9 @@ export interface Handler<T extends BackgroundRequestType> {
   /** Whether it may change a paper (the toolbar badge counts again after it). */
   changesPapers: boolean;
   /**
-   * Whether it writes: then it runs in one transaction with its receipt (lib/db/receipts.ts), so it must
-   * await nothing but the database, and a request sent again after a lost reply is not done twice.
+   * Whether it is a write that must not be done twice: then it runs in one transaction with its receipt
+   * (lib/db/receipts.ts), so it must await nothing but the database, and a request sent again after a
+   * lost reply gets the first answer. Reads, and writes that change nothing when repeated, run as they are.
    */
   writes: boolean;
   run(request: Extract<BackgroundRequest, { type: T }>, context: HandlerContext): Promise<BackgroundResults[T]>;
@@ -177,9 +178,10 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
   'library/export-bibtex': {
     from: ANY_SENDER,
     action: 'export BibTeX',
-    // Handing out citation keys is a write, though not an edit.
+    // Handing out citation keys is a write, though not an edit; done again it hands out none, and a
+    // receipt would keep the whole file (megabytes at 100,000 papers), so it runs without one.
     changesPapers: true,
-    writes: true,
+    writes: false,
     run: (request, { db }) => exportBibtex(db, request),
   },
   'library/export-backup': {
