@@ -35,8 +35,8 @@ export interface HandlerContext {
 
 export interface Handler<T extends BackgroundRequestType> {
   /**
-   * Who may send it. Today every trusted sender may send every request (issue #10 narrows this to what
-   * each needs: a listing's content script sends only `paper/save`, `paper/remove` and `paper/saved-state`).
+   * Who may send it: least privilege (issue #10). A content script runs inside a site's page, whose scripts
+   * may have found a way to drive it; it may only save, remove to the Trash (undoable) and ask saved state.
    */
   from: readonly SenderKind[];
   /** For the error reply: "PaperShelf could not <action>: <reason>". */
@@ -52,7 +52,10 @@ export interface Handler<T extends BackgroundRequestType> {
   run(request: Extract<BackgroundRequest, { type: T }>, context: HandlerContext): Promise<BackgroundResults[T]>;
 }
 
+/** A listing's content script needs three requests: save, remove (to the Trash) and which of its papers are saved. */
 const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
+/** Everything else (edits, exports, imports, the Trash) only the popup and the library page may ask. */
+const EXTENSION_PAGES: readonly SenderKind[] = ['extension-page'];
 
 const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
 
@@ -125,21 +128,21 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     run: (request, { db }) => savedState(db, request.ids),
   },
   'paper/update': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'update the paper',
     changesPapers: true,
     writes: true,
     run: (request, { db, now }) => updatePaper(db, request.id, request.patch, now),
   },
   'papers/update': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'update the papers',
     changesPapers: true,
     writes: true,
     run: async (request, { db, now }) => ({ updated: await updatePapers(db, request.ids, request.patch, now) }),
   },
   'papers/remove': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'remove the papers',
     changesPapers: true,
     writes: true,
@@ -155,7 +158,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     },
   },
   'papers/restore': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'restore the papers',
     changesPapers: true,
     writes: true,
@@ -169,14 +172,14 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     },
   },
   'paper/set-citation-key': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'change the citation key',
     changesPapers: true,
     writes: true,
     run: (request, { db, now }) => setCitationKey(db, request.id, request.key, now),
   },
   'library/export-bibtex': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'export BibTeX',
     // Handing out citation keys is a write, though not an edit; done again it hands out none, and a
     // receipt would keep the whole file (megabytes at 100,000 papers), so it runs without one.
@@ -185,28 +188,28 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     run: (request, { db }) => exportBibtex(db, request),
   },
   'library/export-backup': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'back up the library',
     changesPapers: false,
     writes: false,
     run: (_request, { db }) => exportBackup(db),
   },
   'library/import-backup': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'restore the backup',
     changesPapers: true,
     writes: true,
     run: (request, context) => runImport(context, () => importBackup(context.db, request.text, { includeRemoved: request.includeRemoved })),
   },
   'library/import-bibtex': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'import the BibTeX file',
     changesPapers: true,
     writes: true,
     run: (request, context) => runImport(context, () => importBibtex(context.db, request, context.now)),
   },
   'trash/restore': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'restore the papers from the Trash',
     changesPapers: true,
     writes: true,
@@ -217,14 +220,14 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     },
   },
   'trash/delete': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'delete the papers for good',
     changesPapers: false,
     writes: true,
     run: async (request, { db }) => ({ deleted: await deleteFromTrash(db, request.ids) }),
   },
   'paper/code-seen': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'mark the paper’s new code as seen',
     // The badge may count new code.
     changesPapers: true,
@@ -232,7 +235,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     run: async (request, { db }) => ({ cleared: await clearCodeAppeared(db, request.id) }),
   },
   'paper/refresh-lookup': {
-    from: ANY_SENDER,
+    from: EXTENSION_PAGES,
     action: 'refresh the paper’s details',
     // It only queues lookups, whose answers come later.
     changesPapers: false,

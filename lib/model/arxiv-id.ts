@@ -59,7 +59,13 @@ export function canonicalArxivId(raw: string): string | null {
 /** Pulls the id out of an arXiv or Hugging Face paper path: `/abs/<id>`, `/pdf/<id>`, `/papers/<id>`. */
 export function arxivIdFromPath(pathname: string): string | null {
   const match = /^\/(?:abs|pdf|papers|html)\/(.+?)(?:\.pdf)?\/?$/.exec(pathname);
-  return match ? canonicalArxivId(decodeURIComponent(match[1]!)) : null;
+  if (!match) return null;
+  try {
+    return canonicalArxivId(decodeURIComponent(match[1]!));
+  } catch {
+    // A malformed escape (`/papers/%E0%A4%A`) is no paper; it must not take the page's other entries with it.
+    return null;
+  }
 }
 
 export const absUrl = (id: string) => `https://arxiv.org/abs/${id}`;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HANDLERS } from '@/lib/background/handlers';
 import { createBackup } from '@/lib/formats/backup';
+import type { BackgroundRequest, BackgroundRequestType } from '@/lib/messaging/contract';
 import type { Paper } from '@/lib/model/paper';
 import { extension, senders, testBackground } from '../support/background';
 import { metadata, hfSource, paper } from '../support/factory';
@@ -135,19 +136,50 @@ describe('handleBackgroundMessage', () => {
         expect(HANDLERS[type].from).toContain('content-script');
     });
 
-    it('refuses a request from a sender its handler does not accept, and writes nothing', async () => {
-      const handler = HANDLERS['paper/save'];
-      const from = handler.from;
-      handler.from = ['extension-page'];
-      try {
-        expect(await bg.send(save, contentScript)).toEqual({
+    it('refuses every other request from a content script with an error, and changes nothing (issue #10)', async () => {
+      const saved = paper({ ...metadata({ id: '2402.00001' }), source: hfSource, savedAt: 1, updatedAt: 1 });
+      await bg.ask({ type: 'library/import-backup', text: createBackup([saved]) });
+      await bg.ask({ type: 'paper/save', paper: metadata({ id: '2402.00002' }), source: hfSource });
+      await bg.ask({ type: 'paper/remove', id: '2402.00002' });
+      const id = '2402.00001';
+      // Every request type, valid as the popup or library would send it (the compiler keeps the list whole).
+      const requests = {
+        'paper/save': save,
+        'paper/remove': { type: 'paper/remove', id: '2499.99999' },
+        'paper/saved-state': { type: 'paper/saved-state', ids: [id] },
+        'paper/update': { type: 'paper/update', id, patch: { notes: { text: 'pwned', base: '' }, addTags: ['x'] } },
+        'papers/update': { type: 'papers/update', ids: [id], patch: { status: 'read' } },
+        'papers/remove': { type: 'papers/remove', ids: [id] },
+        'papers/restore': { type: 'papers/restore', papers: [{ ...saved, notes: 'crafted' }] },
+        'paper/set-citation-key': { type: 'paper/set-citation-key', id, key: 'Crafted2026' },
+        'library/export-bibtex': { type: 'library/export-bibtex' },
+        'library/export-backup': { type: 'library/export-backup' },
+        'library/import-backup': { type: 'library/import-backup', text: createBackup([{ ...saved, id: '2403.00001' }]) },
+        'library/import-bibtex': { type: 'library/import-bibtex', papers: [], skipped: [] },
+        'trash/restore': { type: 'trash/restore', ids: ['2402.00002'] },
+        'trash/delete': { type: 'trash/delete' },
+        'paper/code-seen': { type: 'paper/code-seen', id },
+        'paper/refresh-lookup': { type: 'paper/refresh-lookup', id },
+      } satisfies { [T in BackgroundRequestType]: Extract<BackgroundRequest, { type: T }> | Record<string, unknown> };
+      const snapshot = async () => ({
+        papers: await bg.db.papers.toArray(),
+        trash: await bg.db.trash.toArray(),
+        lookups: await bg.db.lookups.toArray(),
+      });
+      const allowed = new Set(['paper/save', 'paper/remove', 'paper/saved-state']);
+      for (const [type, request] of Object.entries(requests)) {
+        if (allowed.has(type)) continue;
+        const before = await snapshot();
+        expect(await bg.send(request, contentScript)).toEqual({
           ok: false,
-          error: 'PaperShelf does not accept paper/save from a content-script',
+          error: `PaperShelf does not accept ${type} from a content-script`,
         });
-        expect(await bg.db.papers.count()).toBe(0);
-        expect((await bg.send(save, popup)).ok).toBe(true);
-      } finally {
-        handler.from = from;
+        expect(await snapshot()).toEqual(before);
+      }
+      for (const type of allowed) expect(await bg.send(requests[type as keyof typeof requests], contentScript)).toMatchObject({ ok: true });
+      // The same requests from the library page are all accepted.
+      for (const [type, request] of Object.entries(requests)) {
+        if (!allowed.has(type)) expect(await bg.send(request, senders.library), type).toMatchObject({ ok: true });
       }
     });
   });

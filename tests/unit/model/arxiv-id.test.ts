@@ -25,6 +25,8 @@ describe('arxivIdFromPath', () => {
     ['/abs/hep-th/9901001', 'hep-th/9901001'],
     ['/papers/trending', null],
     ['/list/cs.LG/new', null],
+    ['/papers/%E0%A4%A', null],
+    ['/abs/%', null],
   ])('%s -> %s', (path, id) => expect(arxivIdFromPath(path)).toBe(id));
 });
 
