@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
+import { EXTENSION_PAGES_CSP, LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -14,6 +14,8 @@ export default defineConfig({
     // content script runs on are its own `matches` (entrypoints/content/index.ts, from lib/sites/hosts.ts).
     host_permissions: LOOKUP_HOST_PERMISSIONS,
     action: { default_title: 'PaperShelf' },
+    // Firefox's build is MV2, whose policy is one string; no web_accessible_resources, no externally_connectable.
+    content_security_policy: browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // Firefox needs an add-on id to keep IndexedDB across restarts; Chrome would warn about the key.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -83,6 +83,19 @@ const pureMessage = (name) => `${name} is a browser API, and this room is pure (
 const packagePattern = (name) => `^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:\\/|$)`;
 
 /**
+ * No markup from strings in shipped code (issue #10): a page's title or an API's answer must never become
+ * elements. Text goes in with `textContent` and React's children; the one constant template says why.
+ */
+const MARKUP_MESSAGE = 'Markup from a string: build elements (textContent, React children), so outside data never becomes markup.';
+const MARKUP_SINKS = [
+  'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+  'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]',
+  "CallExpression[callee.object.name='document'][callee.property.name=/^writeln?$/]",
+  "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+].map((selector) => ({ selector, message: MARKUP_MESSAGE }));
+const SHIPPED = ['lib/**', 'components/**', 'entrypoints/**'];
+
+/**
  * The rules for one glob: a file in both groups gets both lists, in one config, since a later config's
  * rule replaces an earlier one's.
  */
@@ -100,6 +113,7 @@ function restrictionsFor(glob) {
       'no-restricted-imports': ['error', { patterns: forbidden.map(({ name, message }) => ({ regex: packagePattern(name), message })) }],
       'no-restricted-syntax': [
         'error',
+        ...MARKUP_SINKS,
         ...forbidden.map(({ name, message }) => ({ selector: `ImportExpression[source.value=/${packagePattern(name)}/]`, message })),
         ...(inContent ? [{ selector: 'JSXElement, JSXFragment', message: contentScriptMessage('React (JSX)') }] : []),
       ],
@@ -162,5 +176,7 @@ export default tseslint.config(
     // The rules of hooks; the plugin's React Compiler checks are for code the compiler builds, which ours is not.
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  // Before the rooms' restrictions, which repeat the sinks: a later config's rule replaces an earlier one's.
+  { basePath: root, files: SHIPPED, rules: { 'no-restricted-syntax': ['error', ...MARKUP_SINKS] } },
   ...restrictions,
 );

@@ -40,6 +40,8 @@ function parts(doc: Document): { sheet: CSSStyleSheet; template: DocumentFragmen
     sharedSheet = new CSSStyleSheet();
     sharedSheet.replaceSync(STYLE);
     const template = doc.createElement('template');
+    // A constant: no outside data is in it (the labels and the id go in with textContent and setAttribute).
+    // eslint-disable-next-line no-restricted-syntax
     template.innerHTML = `<button type="button" title="Save to PaperShelf">${BOOKMARK_ICON}<span></span></button><button type="button" class="undo" hidden>Undo</button><span class="error" role="status"></span>`;
     sharedTemplate = template.content;
   }

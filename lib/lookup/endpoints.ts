@@ -6,4 +6,13 @@ export const ARXIV_API = 'https://export.arxiv.org/api/query';
 
 export const huggingFaceApiUrl = (id: string) => `https://huggingface.co/api/papers/${id}`;
 
-export const LOOKUP_HOST_PERMISSIONS = [new URL(ARXIV_API).origin, new URL(huggingFaceApiUrl('x')).origin].map((origin) => `${origin}/*`);
+const LOOKUP_ORIGINS = [new URL(ARXIV_API).origin, new URL(huggingFaceApiUrl('x')).origin];
+
+export const LOOKUP_HOST_PERMISSIONS = LOOKUP_ORIGINS.map((origin) => `${origin}/*`);
+
+/**
+ * The extension pages' and the worker's Content Security Policy (issue #10): scripts only from the
+ * package, no plugins, no <base>, and connections only to the two APIs (pages read IndexedDB, which is
+ * no connection).
+ */
+export const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${LOOKUP_ORIGINS.join(' ')};`;

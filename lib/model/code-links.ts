@@ -180,6 +180,21 @@ function trimTrailingPunctuation(url: string): string {
 
 const count = (text: string, char: string) => text.split(char).length - 1;
 
+/**
+ * Whether a project page may be shown as a link (issue #10): http(s), no user name or password, and a
+ * public host name; never an IP address, `localhost` or a single-label or local-only name, which would make
+ * PaperShelf a door into the user's own network.
+ */
+export function isPublicWebAddress(raw: string): boolean {
+  if (!URL.canParse(raw)) return false;
+  const { protocol, hostname, username, password } = new URL(raw);
+  if ((protocol !== 'https:' && protocol !== 'http:') || username || password) return false;
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  // URL has written every IPv4 spelling (hex, octal, short) as dotted decimal, and IPv6 in brackets.
+  if (host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.')) return false;
+  return !/(^|\.)(localhost|local|internal|localdomain|home\.arpa|lan)$/.test(host);
+}
+
 function classify(written: string): Classified {
   let url: URL;
   try {
@@ -189,7 +204,7 @@ function classify(written: string): Classified {
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   if (host === 'arxiv.org' || host.endsWith('.arxiv.org') || host === 'doi.org' || host === 'dx.doi.org') return { kind: 'ignore' };
-  if (!CODE_HOSTS.includes(host)) return { kind: 'page' };
+  if (!CODE_HOSTS.includes(host)) return isPublicWebAddress(written) ? { kind: 'page' } : { kind: 'ignore' };
 
   const segments = url.pathname.split('/').filter(Boolean);
   const [first = '', second = '', third = ''] = segments;

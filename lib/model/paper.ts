@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalArxivId } from './arxiv-id';
-import { LINK_ORIGINS, MAX_CODE_LINKS } from './code-links';
+import { isPublicWebAddress, LINK_ORIGINS, MAX_CODE_LINKS } from './code-links';
 
 /** A canonical arXiv id; anything that is not one is rejected at the boundary. */
 export const ArxivId = z
@@ -27,7 +27,8 @@ export type ReadStatus = z.infer<typeof ReadStatus>;
 export const PaperLinks = z.object({
   huggingface: HttpUrl.optional(),
   code: z.array(HttpUrl).max(MAX_CODE_LINKS).default([]),
-  projectPage: HttpUrl.optional(),
+  // A page (or an old backup) naming a local or private address loses only that link, not the paper.
+  projectPage: HttpUrl.refine(isPublicWebAddress, { message: 'not a public web address' }).optional().catch(undefined),
   origins: z
     .record(HttpUrl, z.array(z.enum(LINK_ORIGINS)).max(LINK_ORIGINS.length))
     .refine((origins) => Object.keys(origins).length <= MAX_CODE_LINKS + 1, { message: 'more origins than links' })

@@ -18,6 +18,24 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('the lint rules that keep the rooms', () => {
   it.each([
     [
+      'the content script writes innerHTML',
+      'lib/content/annotator.ts',
+      'export const x = (element: Element, title: string) => { element.innerHTML = title; };',
+      /no-restricted-syntax: Markup from a string/,
+    ],
+    [
+      'a component sets dangerouslySetInnerHTML',
+      'components/Notice.tsx',
+      'export const X = ({ html }: { html: string }) => <p dangerouslySetInnerHTML={{ __html: html }} />;',
+      /no-restricted-syntax: Markup from a string/,
+    ],
+    [
+      'a page inserts HTML',
+      'lib/pages/shelf.ts',
+      "export const x = (element: Element, text: string) => element.insertAdjacentHTML('beforeend', text);",
+      /no-restricted-syntax: Markup from a string/,
+    ],
+    [
       'the content script imports Dexie',
       'lib/sites/registry.ts',
       "import Dexie from 'dexie';\nexport const x = Dexie;",

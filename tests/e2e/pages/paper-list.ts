@@ -55,8 +55,16 @@ export class PaperListPage {
       // One frame for the virtualizer to render the rows now in view.
       await this.page.evaluate(() => new Promise(requestAnimationFrame));
     }
-    await row.scrollIntoViewIfNeeded();
-    return row;
+    // The virtualizer may render the row again while it scrolls (a live update): then try once more.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await row.scrollIntoViewIfNeeded({ timeout: 2000 });
+        return row;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await this.page.evaluate(() => new Promise(requestAnimationFrame));
+      }
+    }
   }
 
   /** The row's notes editor, opened with its Notes button unless it is open already. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLinks, MAX_CODE_LINKS } from '@/lib/model/code-links';
+import { findLinks, isPublicWebAddress, MAX_CODE_LINKS } from '@/lib/model/code-links';
+import { PaperLinks } from '@/lib/model/paper';
 
 const code = (...sources: string[]) => findLinks(sources).code;
 /** What plain text yields: the links, without origins (none is recorded for text of unknown origin). */
@@ -204,4 +205,30 @@ describe('findLinks: whose repository the words before it say it is', () => {
       ['ours own', 'tool cited'],
     ],
   ])('%s', (_, text, expected) => expect(verdicts(text)).toEqual(expected));
+});
+
+describe('isPublicWebAddress (issue #10)', () => {
+  it.each([
+    ['https://nerfies.github.io', true],
+    ['http://example.org/project', true],
+    ['http://localhost:8000', false],
+    ['https://app.localhost/x', false],
+    ['http://127.0.0.1/', false],
+    ['http://0x7f.1/', false],
+    ['http://2130706433/', false],
+    ['http://[::1]/', false],
+    ['http://intranet/', false],
+    ['http://printer.local/', false],
+    ['http://router.home.arpa/', false],
+    ['https://user:secret@example.org/', false],
+    ['javascript:alert(1)', false],
+    ['file:///etc/passwd', false],
+    ['ftp://example.org/', false],
+  ])('%s → %s', (url, expected) => expect(isPublicWebAddress(url)).toBe(expected));
+
+  it('never takes a local address for a project page, nor keeps one from a stored record', () => {
+    expect(findLinks(['Project page: http://localhost:8000/demo and http://192.168.1.2/'])).not.toHaveProperty('projectPage');
+    expect(PaperLinks.parse({ projectPage: 'http://10.0.0.1/admin' }).projectPage).toBeUndefined();
+    expect(PaperLinks.parse({ projectPage: 'https://nerfies.github.io' })).toMatchObject({ projectPage: 'https://nerfies.github.io' });
+  });
 });
