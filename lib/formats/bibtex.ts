@@ -298,10 +298,45 @@ type TitlePart = { math: string } | { text: string };
 const UNSAFE_IN_MATH = /(?:^|[^\\])(?:\\\\)*[%#&]/;
 
 /**
+ * The commands math from a page or an API may use (issue #10): what authors write in titles and plain
+ * LaTeX knows without a package. A title is outside data; with any other command (`\input`, `\write`,
+ * `\csname`, `\def`, `\catcode`, a package's command that would not compile) its math is exported as text,
+ * every backslash escaped, so nothing in it can run in the user's document.
+ */
+const MATH_COMMANDS = new Set(
+  [
+    // Greek, lower and upper case, and the variants.
+    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega',
+    'Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega',
+    // Alphabets and accents.
+    'mathcal mathrm mathbf mathit mathsf mathtt mathnormal hat bar tilde vec dot ddot breve check acute grave widehat widetilde overline underline',
+    // Functions and operators.
+    'frac sqrt log ln lg exp sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan arg max min sup inf lim liminf limsup det dim ker deg gcd Pr',
+    'sum prod coprod int oint bigcup bigcap bigoplus bigotimes bigvee bigwedge',
+    // Relations, arrows, symbols.
+    'leq geq le ge neq ne approx sim simeq cong equiv propto ll gg subset supset subseteq supseteq in ni notin mid parallel perp prec succ preceq succeq',
+    'to rightarrow leftarrow Rightarrow Leftarrow leftrightarrow Leftrightarrow mapsto longrightarrow longmapsto uparrow downarrow',
+    'times cdot pm mp div ast star circ bullet oplus otimes odot cup cap wedge vee setminus',
+    'infty partial nabla forall exists neg emptyset ell hbar imath jmath Re Im aleph prime top bot angle triangle',
+    'dots ldots cdots vdots ddots quad qquad left right big Big bigg Bigg langle rangle lfloor rfloor lceil rceil lbrace rbrace vert Vert',
+  ].flatMap((group) => group.split(' ')),
+);
+
+/** Whether math can be exported as written: only allowed commands, and no `^^` (TeX's way to spell any character, a backslash too). */
+function isSafeMath(body: string): boolean {
+  if (body.includes('^^')) return false;
+  for (const [, name] of body.matchAll(/\\([A-Za-z]+|[^A-Za-z])?/g)) {
+    if (name === undefined) return false;
+    if (/^[A-Za-z]/.test(name) ? !MATH_COMMANDS.has(name) : !',;:! {}|_$%&#'.includes(name)) return false;
+  }
+  return true;
+}
+
+/**
  * Splits a title into author-written inline math (`$\alpha$`, `$O(n^2)$`) and text. A `$` pair counts as
  * math under pandoc's rule (no space inside the delimiters, no digit right after the closing one, so
  * `costs $5 and $10` stays text) and only if BibTeX and TeX can take it verbatim: braces balanced, no bare
- * `% # &`. Anything else is text, and its `$` are escaped.
+ * `% # &`, and only allowed commands (`isSafeMath`). Anything else is text, and its `$` are escaped.
  */
 export function splitMath(title: string): TitlePart[] {
   const parts: TitlePart[] = [];
@@ -322,7 +357,8 @@ export function splitMath(title: string): TitlePart[] {
         !/\s/.test(title[close - 1]!) &&
         !/\d/.test(title[close + 1] ?? '') &&
         bracesBalance(body) &&
-        !UNSAFE_IN_MATH.test(body);
+        !UNSAFE_IN_MATH.test(body) &&
+        isSafeMath(body);
       if (valid) {
         if (text) parts.push({ text });
         text = '';

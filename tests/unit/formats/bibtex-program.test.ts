@@ -4,12 +4,13 @@
  * present (texlive-latex-base), and otherwise plain `pdftex` with stand-ins for the few LaTeX text
  * commands a .bbl uses, which still catches what breaks TeX: unbalanced braces, bare `# % & $ _ ^ ~`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignCitationKeys, toBibtex, type BibtexOptions } from '@/lib/formats/bibtex';
 import { nastyPapers } from '../support/nasty-papers';
+import { hfSource, metadata, paper } from '../support/factory';
 import { onPath, run, runBibtex } from '../../support/bibtex-check.mjs';
 
 const hasBibtex = onPath('bibtex');
@@ -129,6 +130,56 @@ describe.skipIf(!hasBibtex)('the bibtex program', () => {
         .filter((line) => line.startsWith('!'));
       expect(errors).toEqual([]);
       expect(status).toBe(0);
+    },
+    120_000,
+  );
+
+  // Issue #10: titles come from web pages and APIs, notes from imported files. Nothing in them may run in
+  // the user's document: not read a file, not write one, not define a command.
+  it.skipIf(!hasPdflatex)(
+    'hostile TeX in titles, authors and notes runs nothing in pdflatex: no file read, none written',
+    () => {
+      const hostile = [
+        '$\\input{secret}$ and $x^2$',
+        'Math $\\immediate\\openout1=pwned.txt\\immediate\\write1{x}\\immediate\\closeout1$ here',
+        '$\\csname input\\endcsname{secret}$',
+        'TeX spells a backslash $^^5cinput{secret}$',
+        '$\\def\\alpha{\\input{secret}}\\alpha$',
+        '$\\catcode`\\X=0 Xinput{secret}$',
+        '\\input{secret} \\write18{touch pwned.txt}',
+      ];
+      const papers = hostile.map((title, index) =>
+        paper({
+          ...metadata({ id: `2609.0000${index}`, title, authors: [`Eve \\input{secret} ${index}`] }),
+          source: hfSource,
+          notes: `\\input{secret}\n\\immediate\\write18{touch pwned.txt}`,
+        }),
+      );
+      const dir = workDir();
+      // Were it read, this file would say so in the log.
+      writeFileSync(join(dir, 'secret.tex'), '\\typeout{SECRET-WAS-READ}\n');
+      writeFileSync(join(dir, 'papers.bib'), exported({}, papers));
+      writeFileSync(join(dir, 'annotated.bst'), ANNOTATED_BST);
+      writeFileSync(
+        join(dir, 'doc.tex'),
+        '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
+          '\\bibliographystyle{annotated}\n\\bibliography{papers}\n\\end{document}\n',
+      );
+      const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
+      latex();
+      expect(run('bibtex', ['doc'], dir).status).toBe(0);
+      const bbl = readFileSync(join(dir, 'doc.bbl'), 'utf8');
+      expect(bbl.match(/\\par\\noindent/g)).toHaveLength(hostile.length);
+      latex();
+      const { status } = latex();
+      const log = readFileSync(join(dir, 'doc.log'), 'utf8');
+      expect(log.split('\n').filter((line) => line.startsWith('!'))).toEqual([]);
+      expect(status).toBe(0);
+      expect(log).not.toContain('SECRET-WAS-READ');
+      expect(log).not.toMatch(/\(\.\/secret\.tex/);
+      expect(existsSync(join(dir, 'pwned.txt'))).toBe(false);
+      // The safe math still typesets as math.
+      expect(bbl).toContain('{$x^2$}');
     },
     120_000,
   );

@@ -156,6 +156,14 @@ describe('BibTeX export', () => {
     expect(splitMath('a $x$ b')).toEqual([{ text: 'a ' }, { math: '$x$' }, { text: ' b' }]);
   });
 
+  it('keeps only math made of allowed commands; any other command makes it text (issue #10)', () => {
+    const title = (text: string) => fieldOf(entryOf({ title: text }), 'title');
+    expect(title('$\\mathcal{O}(\\log n)$ and $\\frac{1}{\\sqrt{d_k}}$')).toBe('{$\\mathcal{O}(\\log n)$} and {$\\frac{1}{\\sqrt{d_k}}$}');
+    expect(title('$\\input{/etc/passwd}$')).toBe('\\$\\textbackslash{}input\\{/etc/passwd\\}\\$');
+    for (const math of ['$\\immediate\\write18{rm}$', '$\\csname x\\endcsname$', '$^^5cinput$', '$\\def\\a{b}$', '$\\mathbb{R}$', '$\\\\$'])
+      expect(splitMath(`T ${math}`), math).toEqual([{ text: `T ${math}` }]);
+  });
+
   it('escapes every TeX special and breaks ligatures, so the typeset text is what was typed', () => {
     expect(fieldOf(entryOf({ title: "100% \\x & #1 a_b ~ ^ <> {ok} -- `` '' !` ,," }), 'title')).toBe(
       "100\\% \\textbackslash{}x \\& \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textless{}\\textgreater{} \\{ok\\} -{}- `{}` '{}' !{}` ,{},",
