@@ -1,12 +1,19 @@
 import type { PaperEntry } from '@/lib/sites/types';
 
 /**
- * The Save control: a host element carrying `data-papershelf-id`, with an open shadow root so the
- * page's CSS cannot reach the button and ours cannot leak out. Plain DOM, not a React root:
- * an arXiv listing can hold 2000 entries, and one shared stylesheet serves every control.
+ * The Save control: a host element carrying `data-papershelf-id`, with a closed shadow root, so the page's
+ * CSS cannot reach the button, ours cannot leak out, and the page's scripts cannot read it (issue #10).
+ * What the page can see of the host is the same whatever the paper's state: its one attribute, and its box,
+ * since "Save" and "Saved" share one grid cell (the wider sets the width) and Undo and messages are laid
+ * out beside it, out of the flow. Assistive technology reads the button's name and pressed state as usual.
+ * Plain DOM, not a React root: an arXiv listing can hold 2000 entries, and one shared stylesheet serves every control.
  */
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0.4em; }
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: 0 0.4em; }
+.labels { display: inline-grid; }
+.labels > span { grid-area: 1 / 1; text-align: center; }
+button[aria-pressed="true"] .save, button[aria-pressed="false"] .saved { visibility: hidden; }
+.aside { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); white-space: nowrap; display: flex; align-items: center; }
 button {
   font: 600 12px/1 system-ui, -apple-system, "Segoe UI", sans-serif;
   display: inline-flex; align-items: center; gap: 4px;
@@ -19,13 +26,14 @@ button[aria-pressed="true"] { background: #2b4cb8; border-color: #2b4cb8; color:
 button[aria-busy="true"] { opacity: 0.6; cursor: progress; }
 button:disabled { opacity: 0.6; cursor: not-allowed; }
 svg { width: 11px; height: 11px; fill: currentColor; }
-.error { margin-left: 6px; font: 12px/1.2 system-ui, sans-serif; color: #b3261e; }
+.error { margin-left: 6px; font: 12px/1.2 system-ui, sans-serif; color: #b3261e; background: #fff; }
+.error:empty { display: none; }
 .undo { margin-left: 4px; background: transparent; border-color: transparent; text-decoration: underline; }
 .undo[hidden] { display: none; }
 @media (prefers-color-scheme: dark) {
   button { background: #1f2740; border-color: #3d4a78; color: #b9c6ff; }
   button[aria-pressed="true"] { background: #8ea2ff; border-color: #8ea2ff; color: #10152a; }
-  .error { color: #ffb4ab; }
+  .error { color: #ffb4ab; background: #10152a; }
   .undo { background: transparent; border-color: transparent; }
 }`;
 
@@ -42,7 +50,7 @@ function parts(doc: Document): { sheet: CSSStyleSheet; template: DocumentFragmen
     const template = doc.createElement('template');
     // A constant: no outside data is in it (the labels and the id go in with textContent and setAttribute).
     // eslint-disable-next-line no-restricted-syntax
-    template.innerHTML = `<button type="button" title="Save to PaperShelf">${BOOKMARK_ICON}<span></span></button><button type="button" class="undo" hidden>Undo</button><span class="error" role="status"></span>`;
+    template.innerHTML = `<button type="button" title="Save to PaperShelf" aria-pressed="false">${BOOKMARK_ICON}<span class="labels"><span class="save">Save</span><span class="saved">Saved</span></span></button><span class="aside"><button type="button" class="undo" hidden>Undo</button><span class="error" role="status"></span></span>`;
     sharedTemplate = template.content;
   }
   return { sheet: sharedSheet, template: sharedTemplate };
@@ -68,14 +76,14 @@ export interface SaveControlActions {
 export function createSaveControl(doc: Document, entry: PaperEntry, saved: boolean, actions: SaveControlActions): SaveControl {
   const host = doc.createElement('span');
   host.dataset.papershelfId = entry.id;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const { sheet, template } = parts(doc);
   root.adoptedStyleSheets = [sheet];
   root.append(template.cloneNode(true));
   const button = root.firstElementChild as HTMLButtonElement;
-  const label = button.lastElementChild as HTMLSpanElement;
-  const undo = button.nextElementSibling as HTMLButtonElement;
-  const error = root.lastElementChild as HTMLSpanElement;
+  const aside = root.lastElementChild as HTMLSpanElement;
+  const undo = aside.firstElementChild as HTMLButtonElement;
+  const error = aside.lastElementChild as HTMLSpanElement;
 
   let shown: boolean | undefined;
   const control: SaveControl = {
@@ -86,7 +94,6 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
       // A page-wide state answer touches every control; leaving unchanged ones alone spares a restyle of each.
       if (shown === saved) return;
       shown = saved;
-      label.textContent = saved ? 'Saved' : 'Save';
       button.setAttribute('aria-pressed', String(saved));
     },
     setBusy(busy) {

@@ -1,6 +1,7 @@
 // `npm run demo`: build PaperShelf, load it into Chromium, and use it on the bundled offline pages.
 // Leaves screenshots and the exported .bib in demo-output/. `npm run demo -- --headed` leaves a visible
 // browser running.
+import { readControl } from '../support/closed-controls.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -36,10 +37,12 @@ async function saveFrom(name, count) {
   const controls = tab.locator('[data-papershelf-id]');
   await controls.first().waitFor();
   const total = await controls.count();
+  const ids = await controls.evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id')));
   for (let index = 0; index < Math.min(count, total); index++) {
-    const button = controls.nth(index).getByRole('button');
-    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-    await button.and(tab.getByRole('button', { name: 'Saved' })).waitFor();
+    // The button is in a closed shadow root: read as a screen reader does, clicked where it is.
+    const nth = ids.slice(0, index).filter((id) => id === ids[index]).length;
+    if ((await readControl(tab, ids[index], nth))?.name !== 'Saved') await controls.nth(index).click();
+    while ((await readControl(tab, ids[index], nth))?.name !== 'Saved') await tab.waitForTimeout(50);
   }
   const shot = join(OUT, `${name.replace('/', '-')}.png`);
   await tab.screenshot({ path: shot });

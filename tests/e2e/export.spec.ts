@@ -122,7 +122,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   // Clear the library: select everything, remove.
   await library.removeAllShown();
   await expect(library.page.getByText('No saved papers yet.')).toBeVisible();
-  await expect(listings[0]!.control(LISTINGS['huggingface/daily'][0]!)).toHaveAccessibleName('Save');
+  await listings[0]!.control(LISTINGS['huggingface/daily'][0]!).expectName('Save');
 
   // Restore into the empty library: removed after the backup was made, the papers stay removed unless asked for (issue #9).
   await library.restore(backup.name, backup.text);
@@ -130,7 +130,7 @@ test('notes and tags written in the popup come back from the exported .bib; back
   await library.importOutcome.getByRole('button', { name: 'Restore them too' }).click();
   await expect(library.importOutcome).toHaveText(`${backup.name}: ${papers.length} added, 0 updated, 0 unchanged`);
   await expect(library.rows).toHaveCount(papers.length);
-  await expect(listings[1]!.control(LISTINGS['arxiv/list-new'][0]!)).toHaveAccessibleName('Saved');
+  await listings[1]!.control(LISTINGS['arxiv/list-new'][0]!).expectName('Saved');
   // Everything is back: the same backup, byte for byte (its timestamp is the library's latest edit), and
   // the same .bib (the same keys).
   expect((await library.backUp()).text).toBe(backup.text);

@@ -56,8 +56,8 @@ for (const moment of ['before-commit', 'after-commit'] as const) {
     await hangAtNextWrite(ext.worker(), moment);
     await listing.control(id).click();
     await stopWhenHung(ext);
-    await expect(listing.control(id)).toHaveAccessibleName('Saved');
-    await expect(listing.page.locator(`[data-papershelf-id="${id}"]`)).not.toContainText('Could not');
+    await listing.control(id).expectName('Saved');
+    expect(await listing.control(id).status()).toBe('');
     const popup = await ext.openPopup();
     await expect(popup.rows).toHaveCount(1);
   });
@@ -114,13 +114,12 @@ test('the extension reloaded under an open listing: its controls say to reload t
 
   // Chrome does not run the new content script in open tabs: the old one can no longer reach PaperShelf.
   await listing.control(second).click();
-  const host = listing.page.locator(`[data-papershelf-id="${second}"]`);
-  await expect(host).toContainText('PaperShelf was updated — reload the page');
-  await expect(listing.control(second)).toBeDisabled();
-  await expect(listing.control(first)).toBeDisabled();
+  await expect.poll(() => listing.control(second).status()).toBe('PaperShelf was updated — reload the page');
+  await listing.control(second).expectDisabled();
+  await listing.control(first).expectDisabled();
 
   await listing.page.reload();
-  await expect(listing.control(first)).toHaveAccessibleName('Saved');
+  await listing.control(first).expectName('Saved');
   await listing.save(second);
   const popup = await ext.openPopup();
   await expect(popup.rows).toHaveCount(2);

@@ -18,8 +18,8 @@ test('an arXiv /new listing of 2000 entries: every entry has exactly one control
 
   // 2609.10000 is listed as new and again as a replacement: one record, both occurrences show it.
   await listing.control('2609.10000', 0).click();
-  await expect(listing.control('2609.10000', 0)).toHaveAccessibleName('Saved');
-  await expect(listing.control('2609.10000', 1)).toHaveAccessibleName('Saved');
+  await listing.control('2609.10000', 0).expectName('Saved');
+  await listing.control('2609.10000', 1).expectName('Saved');
   await listing.control('2609.11799').click();
   const popup = await ext.openPopup();
   await expect(popup.rows).toHaveCount(2);
@@ -32,7 +32,7 @@ test('arXiv search results get controls and save with their titles', async ({ ex
   await expect(results.controlsAt('li.arxiv-result')).toHaveCount(expected.papers.length);
   const first = expected.papers[0]!;
   await results.control(first.id).click();
-  await expect(results.control(first.id)).toHaveAccessibleName('Saved');
+  await results.control(first.id).expectName('Saved');
   const popup = await ext.openPopup();
   await expect(popup.row(first.id)).toContainText(first.title);
 });

@@ -79,7 +79,7 @@ async function saveAll(ext: ExtensionHarness): Promise<{ listing: ListingPage; s
   for (const id of ids) {
     await listing.control(id).click();
     // Saving never waits for a lookup.
-    await expect(listing.control(id)).toHaveAccessibleName('Saved', { timeout: 2000 });
+    await listing.control(id).expectName('Saved', 2000);
   }
   return { listing, savedAt };
 }

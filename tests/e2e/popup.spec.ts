@@ -64,12 +64,12 @@ test('save from a listing, then search, tag, take notes that survive closing the
   // Remove, then Undo: the paper comes back with its note and tag.
   await popup.row(second).getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(popup.rows).toHaveCount(2);
-  await expect(listing.control(second)).toHaveAccessibleName('Save');
+  await listing.control(second).expectName('Save');
   await popup.page.getByRole('button', { name: 'Undo' }).click();
   await expect(popup.rows).toHaveCount(3);
   await expect(popup.row(second).getByRole('button', { name: 'Remove tag <b>to read</b>' })).toBeVisible();
   await expect(await popup.notesOf(second)).toHaveValue(note);
-  await expect(listing.control(second)).toHaveAccessibleName('Saved');
+  await listing.control(second).expectName('Saved');
   await expect.poll(() => ext.badge()).toBe('2');
 
   // Keyboard: from the search box down into the list, N opens the notes.

@@ -16,14 +16,14 @@ test('unsave a paper with a note and two tags on the listing, Undo there, and th
 
   // Unsave on the listing: the control says Save again, the popup no longer lists it.
   await listing.control(id).click();
-  await expect(listing.control(id)).toHaveAccessibleName('Save');
+  await listing.control(id).expectName('Save');
   popup = await ext.openPopup();
   await expect(popup.page.getByText('No saved papers yet.')).toBeVisible();
   await popup.page.close();
 
-  await listing.undo(id).click();
-  await expect(listing.control(id)).toHaveAccessibleName('Saved');
-  await expect(listing.undo(id)).toBeHidden();
+  await listing.control(id).clickUndo();
+  await listing.control(id).expectName('Saved');
+  expect(await listing.control(id).undoShown()).toBe(false);
   popup = await ext.openPopup();
   await expect(await popup.notesOf(id)).toHaveValue('Read the ablations first.');
   for (const tag of ['to read', 'diffusion'])

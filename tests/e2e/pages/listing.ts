@@ -1,4 +1,64 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clickBox, readControl, type ControlState } from '../../support/closed-controls.mjs';
+
+/**
+ * One Save control. Its button is inside a closed shadow root (issue #10), out of reach of locators: it is
+ * read as a screen reader reads it (tests/support/closed-controls.mjs) and pressed with a person's click at
+ * its place, which is the host's.
+ */
+export class SaveControlHandle {
+  constructor(
+    private readonly page: Page,
+    readonly host: Locator,
+    private readonly id: string,
+    private readonly nth: number,
+  ) {}
+
+  /** A person's click on the button (the host's box is the button's). */
+  click(): Promise<void> {
+    return this.host.click();
+  }
+
+  state(): Promise<ControlState | null> {
+    return readControl(this.page, this.id, this.nth);
+  }
+
+  /** Waits until a screen reader would read the button as `name` (`Save` or `Saved`), pressed accordingly. */
+  async expectName(name: 'Save' | 'Saved', timeout?: number): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const state = await this.state();
+          return state && { name: state.name, pressed: state.pressed };
+        },
+        timeout === undefined ? {} : { timeout },
+      )
+      .toEqual({ name, pressed: name === 'Saved' });
+  }
+
+  async expectDisabled(): Promise<void> {
+    await expect.poll(async () => (await this.state())?.disabled).toBe(true);
+  }
+
+  /** What the control says beside its button (an error, "reload the page"). */
+  async status(): Promise<string> {
+    return (await this.state())?.status ?? '';
+  }
+
+  /** Whether Undo is offered beside it. */
+  async undoShown(): Promise<boolean> {
+    return (await this.state())?.undo != null;
+  }
+
+  /** A person's click on the Undo beside the button. */
+  async clickUndo(): Promise<void> {
+    await this.host.scrollIntoViewIfNeeded();
+    const undo = (await this.state())?.undo;
+    if (!undo) throw new Error(`no Undo beside ${this.id}`);
+    expect(undo.name).toBe(`Undo removing ${this.id} from PaperShelf`);
+    await clickBox(this.page, undo.box);
+  }
+}
 
 /** A Hugging Face or arXiv page as PaperShelf annotates it: one control per paper entry. */
 export class ListingPage {
@@ -14,17 +74,9 @@ export class ListingPage {
     return this.page.locator(`${selector} [data-papershelf-id]`);
   }
 
-  /** The Save/Saved button of the entry with this id (its `nth` occurrence: a paper may be listed twice). */
-  control(id: string, nth = 0): Locator {
-    return this.page
-      .locator(`[data-papershelf-id="${id}"]`)
-      .nth(nth)
-      .getByRole('button', { name: /^Saved?$/ });
-  }
-
-  /** The Undo offered beside the control for a moment after the paper was removed there. */
-  undo(id: string): Locator {
-    return this.page.getByRole('button', { name: `Undo removing ${id} from PaperShelf`, exact: true });
+  /** The control of the entry with this id (its `nth` occurrence: a paper may be listed twice). */
+  control(id: string, nth = 0): SaveControlHandle {
+    return new SaveControlHandle(this.page, this.page.locator(`[data-papershelf-id="${id}"]`).nth(nth), id, nth);
   }
 
   /** The ids of the controls, in page order. */
@@ -32,11 +84,24 @@ export class ListingPage {
     return this.controls.evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id')!));
   }
 
+  /** The name of every control's button, in page order, as a screen reader reads them. */
+  async names(): Promise<string[]> {
+    const ids = await this.ids();
+    const seen = new Map<string, number>();
+    const names: string[] = [];
+    for (const id of ids) {
+      const nth = seen.get(id) ?? 0;
+      seen.set(id, nth + 1);
+      names.push((await readControl(this.page, id, nth))?.name ?? '');
+    }
+    return names;
+  }
+
   /** Clicks Save on each paper and waits until its control says Saved. */
   async save(...ids: string[]): Promise<void> {
     for (const id of ids) {
       await this.control(id).click();
-      await expect(this.control(id)).toHaveAccessibleName('Saved');
+      await this.control(id).expectName('Saved');
     }
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Annotator, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
 import { ExtensionGoneError } from '@/lib/messaging/client';
+import { buttonOf, nameOf, shadowOf } from '../support/closed-roots';
 import { PaperMetadata } from '@/lib/model/paper';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -41,8 +42,7 @@ function setup(html: string, saved: Record<string, boolean> = {}) {
   return { annotator: new Annotator(deps), deps, runFrames, timers };
 }
 
-const buttons = (id: string) =>
-  [...document.querySelectorAll(`[data-papershelf-id="${id}"]`)].map((host) => host.shadowRoot!.querySelector('button')!);
+const buttons = (id: string) => [...document.querySelectorAll(`[data-papershelf-id="${id}"]`)].map(buttonOf);
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Annotator', () => {
@@ -56,9 +56,9 @@ describe('Annotator', () => {
     expect(document.querySelectorAll('[data-papershelf-id]')).toHaveLength(3);
     expect(deps.savedStateOf).toHaveBeenCalledTimes(1);
     expect(deps.savedStateOf).toHaveBeenCalledWith(['2401.00001', '2401.00002']);
-    expect(buttons('2401.00001').map((button) => button.textContent)).toEqual(['Saved', 'Saved']);
+    expect(buttons('2401.00001').map(nameOf)).toEqual(['Saved', 'Saved']);
     expect(buttons('2401.00001')[0]!.getAttribute('aria-pressed')).toBe('true');
-    expect(buttons('2401.00002')[0]!.textContent).toBe('Save');
+    expect(nameOf(buttons('2401.00002')[0]!)).toBe('Save');
   });
 
   it('never mounts a second control on a rescan, and releases controls of entries that left', async () => {
@@ -88,7 +88,7 @@ describe('Annotator', () => {
     expect(annotator.controlCount).toBe(1000);
     runFrames();
     expect(annotator.controlCount).toBe(1500);
-    expect(buttons('2401.01400')[0]!.textContent).toBe('Saved');
+    expect(nameOf(buttons('2401.01400')[0]!)).toBe('Saved');
   });
 
   it('still mounts a long page when the background cannot answer, and says why', async () => {
@@ -107,14 +107,14 @@ describe('Annotator', () => {
     buttons('2401.00001')[0]!.click();
     await flush();
     expect(deps.save).not.toHaveBeenCalled();
-    expect(buttons('2401.00001')[0]!.textContent).toBe('Save');
+    expect(nameOf(buttons('2401.00001')[0]!)).toBe('Save');
   });
 
   it('applies states announced from other tabs to every occurrence', () => {
     const { annotator } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00001">A</li></ul>');
     annotator.scan();
     annotator.applySavedState({ '2401.00001': true });
-    expect(buttons('2401.00001').map((button) => button.textContent)).toEqual(['Saved', 'Saved']);
+    expect(buttons('2401.00001').map(nameOf)).toEqual(['Saved', 'Saved']);
   });
 
   it('warns once, naming the site and page type, when a supported page has no papers, and leaves it untouched', () => {
@@ -157,10 +157,10 @@ describe('Annotator saving', () => {
       url: 'https://arxiv.org/list/cs.LG/new',
     });
     expect(deps.save).not.toHaveBeenCalled();
-    expect(host.shadowRoot!.querySelector('.error')!.textContent).toBe(
+    expect(shadowOf(host).querySelector('.error')!.textContent).toBe(
       "Could not save: the page's entry for 2401.00001 is incomplete (title: Too small)",
     );
-    expect(host.shadowRoot!.querySelector('button')!.textContent).toBe('Save');
+    expect(nameOf(buttonOf(host))).toBe('Save');
   });
 });
 
@@ -174,7 +174,7 @@ const source = { site: 'arxiv', url: 'https://arxiv.org/list/cs.LG/new' };
 describe('Annotator Undo', () => {
   // jsdom cannot make a trusted click; these call what a trusted click calls (e2e clicks for real).
   const undoButton = (id: string) =>
-    document.querySelector(`[data-papershelf-id="${id}"]`)!.shadowRoot!.querySelector<HTMLButtonElement>('.undo')!;
+    shadowOf(document.querySelector(`[data-papershelf-id="${id}"]`)!).querySelector<HTMLButtonElement>('.undo')!;
 
   it('offers Undo for a moment after a remove, and Undo saves the paper again from this page', async () => {
     const { annotator, deps, timers } = setup('<ul><li data-id="2401.00001">A</li></ul>', { '2401.00001': true });
@@ -190,7 +190,7 @@ describe('Annotator Undo', () => {
     expect(timers.map((timer) => timer.ms)).toEqual([UNDO_MS]);
     await internals.undo(control, source);
     expect(deps.save).toHaveBeenCalledWith(expect.objectContaining({ id: '2401.00001', title: 'A' }), source);
-    expect(buttons('2401.00001')[0]!.textContent).toBe('Saved');
+    expect(nameOf(buttons('2401.00001')[0]!)).toBe('Saved');
     expect(undoButton('2401.00001').hidden).toBe(true);
   });
 
@@ -225,7 +225,7 @@ describe('Annotator Undo', () => {
 });
 
 describe('Annotator when the background does not answer', () => {
-  const errorOf = (id: string) => document.querySelector(`[data-papershelf-id="${id}"]`)!.shadowRoot!.querySelector('.error')!.textContent;
+  const errorOf = (id: string) => shadowOf(document.querySelector(`[data-papershelf-id="${id}"]`)!).querySelector('.error')!.textContent;
 
   it('confirms a save whose reply was lost from the saved state, instead of saying it failed', async () => {
     const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');
@@ -236,7 +236,7 @@ describe('Annotator when the background does not answer', () => {
     deps.savedStateOf.mockResolvedValueOnce({ '2401.00001': true });
     const internals = annotator as unknown as Internals;
     await internals.toggle([...internals.controlsByAnchor.values()][0], source);
-    expect(buttons('2401.00001')[0]!.textContent).toBe('Saved');
+    expect(nameOf(buttons('2401.00001')[0]!)).toBe('Saved');
     expect(errorOf('2401.00001')).toBe('');
   });
 
@@ -247,7 +247,7 @@ describe('Annotator when the background does not answer', () => {
     deps.save.mockRejectedValueOnce(new Error('PaperShelf could not save the paper: QuotaExceededError: disk full'));
     const internals = annotator as unknown as Internals;
     await internals.toggle([...internals.controlsByAnchor.values()][0], source);
-    expect(buttons('2401.00001')[0]!.textContent).toBe('Save');
+    expect(nameOf(buttons('2401.00001')[0]!)).toBe('Save');
     expect(errorOf('2401.00001')).toBe('Could not save: PaperShelf could not save the paper: QuotaExceededError: disk full');
   });
 

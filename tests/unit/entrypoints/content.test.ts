@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { buttonOf } from '../support/closed-roots';
 import { expectedOf, fixture } from '../../support/fixtures.mjs';
 import { senders, testBackground } from '../support/background';
 import { hfSource, metadata } from '../support/factory';
@@ -22,7 +23,7 @@ const controls = () => [...document.querySelectorAll<HTMLElement>('[data-papersh
 const pressed = (id: string) =>
   controls()
     .filter((host) => host.dataset.papershelfId === id)
-    .map((host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed'));
+    .map((host) => buttonOf(host).getAttribute('aria-pressed'));
 
 async function until(check: () => boolean): Promise<void> {
   for (let tries = 0; tries < 100 && !check(); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
