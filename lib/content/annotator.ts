@@ -1,5 +1,5 @@
 import { ExtensionGoneError } from '@/lib/messaging/client';
-import type { PaperMetadata, PaperSource, SavedState } from '@/lib/model/paper';
+import { MAX_ENTRIES_PER_PAGE, type PaperMetadata, type PaperSource, type SavedState } from '@/lib/model/paper';
 import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
 import { createSaveControl, type SaveControl } from './save-control';
@@ -27,6 +27,9 @@ export const UNDO_MS = 8000;
 /** Up to this many new entries are mounted before their saved state is known (see `scan`). */
 const MOUNT_BEFORE_STATE = 200;
 
+/** The most controls one page gets (issue #10). */
+export const MAX_CONTROLS = MAX_ENTRIES_PER_PAGE;
+
 /**
  * Finds the paper entries of the current page and keeps exactly one Save control on each:
  * new entries get one in the next animation frame, entries that leave the page release theirs,
@@ -38,6 +41,7 @@ export class Annotator {
   private readonly saved = new Map<string, boolean>();
   private scanScheduled = false;
   private warnedFor = '';
+  private cappedFor = '';
   private retiredWith: string | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {}
@@ -66,10 +70,19 @@ export class Annotator {
     let entries: PaperEntry[] = [];
     if (match) {
       try {
-        entries = match.adapter.extract(url, this.deps.document);
+        entries = match.adapter.extract(url, this.deps.document, MAX_CONTROLS + 1);
       } catch (error) {
         // An adapter must not throw, but if a site change makes one do so, the page stays as it is.
         this.deps.warn(`PaperShelf: reading the ${match.adapter.site} ${match.pageType} page failed: ${String(error)}`);
+      }
+      if (entries.length > MAX_CONTROLS) {
+        entries = entries.slice(0, MAX_CONTROLS);
+        if (this.cappedFor !== url.href) {
+          this.cappedFor = url.href;
+          this.deps.warn(
+            `PaperShelf: this page lists more than ${MAX_CONTROLS} papers; only the first ${MAX_CONTROLS} have a Save control.`,
+          );
+        }
       }
       if (entries.length === 0 && this.warnedFor !== url.href) {
         this.warnedFor = url.href;
@@ -105,6 +118,12 @@ export class Annotator {
       this.saved.set(id, isSaved);
       for (const control of this.controlsById.get(id) ?? []) control.setSaved(isSaved);
     }
+  }
+
+  /** Asks again for the saved state of every paper with a control (many changed at once elsewhere). */
+  reloadSavedState(): void {
+    const ids = [...this.controlsById.keys()];
+    if (ids.length > 0) void this.loadSavedState(ids);
   }
 
   /** Removes every control, as when a newer content script takes over the page. */

@@ -41,7 +41,8 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
 
   // A save or removal in any tab (this one included), announced by the background.
   const unwatch = savedStateSignal.watch((signal) => {
-    if (signal) annotator.applySavedState(signal.states);
+    if (signal?.everything) annotator.reloadSavedState();
+    else if (signal) annotator.applySavedState(signal.states);
   });
   ctx.onInvalidated(unwatch);
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ImportedPaper, SkippedEntry, type ImportSummary } from '@/lib/model/imports';
-import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, type EditResult, type SavedState } from '@/lib/model/paper';
+import {
+  ArxivId,
+  CitationKey,
+  MAX_ENTRIES_PER_PAGE,
+  Paper,
+  PaperEdit,
+  PaperMetadata,
+  PaperSource,
+  type EditResult,
+  type SavedState,
+} from '@/lib/model/paper';
 
 /**
  * Messages to the background, the single writer of the database. Content scripts, the popup and the
@@ -17,7 +27,7 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   /** any page → background: forget a paper. */
   z.object({ type: z.literal('paper/remove'), id: ArxivId }).strict(),
   /** content script → background: which of a page's papers are saved (one round trip per page). */
-  z.object({ type: z.literal('paper/saved-state'), ids: z.array(ArxivId).max(10_000) }).strict(),
+  z.object({ type: z.literal('paper/saved-state'), ids: z.array(ArxivId).max(MAX_ENTRIES_PER_PAGE) }).strict(),
   /** popup/library → background: status or tags of many papers at once (bulk actions). */
   z
     .object({

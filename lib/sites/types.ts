@@ -27,6 +27,9 @@ export interface SiteAdapter {
   site: Site;
   /** The page type (`daily`, `search`, `list`, `abs`, …) for a URL this adapter supports, else null. */
   pageType(url: URL): string | null;
-  /** Every paper entry on the page, in page order. Entries without an id are skipped, never fatal. */
-  extract(url: URL, doc: Document): PaperEntry[];
+  /**
+   * Every paper entry on the page, in page order, or the first `limit` (a hostile page may list 100,000:
+   * the walk stops there). Entries without an id are skipped, never fatal.
+   */
+  extract(url: URL, doc: Document, limit?: number): PaperEntry[];
 }

@@ -9,6 +9,8 @@ import { typedItem } from './item';
  */
 export const SavedStateSignal = z.object({
   states: z.record(ArxivId, z.boolean()),
+  /** Too many papers changed to list (an import): every tab asks again about its own. */
+  everything: z.literal(true).optional(),
   /** Makes two identical changes in a row still fire `onChanged`. */
   at: z.number(),
 });
@@ -20,5 +22,12 @@ export const savedStateSignal = typedItem<SavedStateSignal | undefined, SavedSta
   (stored) => SavedStateSignal.safeParse(stored).data,
 );
 
+/**
+ * The most ids one announcement lists (issue #10): a 100,000-paper import would otherwise hand every
+ * open tab all 100,000; past this, the tabs are told to ask about their own papers instead.
+ */
+export const MAX_ANNOUNCED = 1000;
+
 /** The background's announcement of changed saved states, for every open tab (lib/background/). */
-export const announceSavedState = (states: SavedState, at = Date.now()): Promise<void> => savedStateSignal.write({ states, at });
+export const announceSavedState = (states: SavedState, at = Date.now()): Promise<void> =>
+  savedStateSignal.write(Object.keys(states).length > MAX_ANNOUNCED ? { states: {}, everything: true, at } : { states, at });

@@ -30,12 +30,12 @@ export const arxiv: SiteAdapter = {
     if (path.startsWith('/abs/') && arxivIdFromPath(path)) return 'abs';
     return null;
   },
-  extract(url, doc) {
+  extract(url, doc, limit = Infinity) {
     switch (arxiv.pageType(url)) {
       case 'list':
-        return extractListing(url, doc);
+        return extractListing(url, doc, limit);
       case 'search':
-        return extractSearch(url, doc);
+        return extractSearch(url, doc, limit);
       case 'abs':
         return extractAbstractPage(url, doc);
       default:
@@ -48,7 +48,7 @@ export const arxiv: SiteAdapter = {
  * Listings: one `dl#articles` per section (new, cross-lists, replacements on `/new`; one per day on
  * `/recent`), so the id `articles` repeats. Each paper is a `dt` (links) followed by its `dd` (metadata).
  */
-function extractListing(url: URL, doc: Document): PaperEntry[] {
+function extractListing(url: URL, doc: Document, limit: number): PaperEntry[] {
   const announced = announcementDate(doc);
   const entries: PaperEntry[] = [];
   for (const dl of doc.querySelectorAll('#dlpage dl, dl#articles')) {
@@ -59,6 +59,7 @@ function extractListing(url: URL, doc: Document): PaperEntry[] {
     const sectionDate = isoDate(heading) ?? (replacements ? undefined : announced);
     // Walking siblings keeps a 2000-entry page linear: no document-wide query per entry.
     for (let dt = dl.firstElementChild; dt; dt = dt.nextElementSibling) {
+      if (entries.length >= limit) return entries;
       if (dt.localName !== 'dt') continue;
       const dd = dt.nextElementSibling;
       if (dd?.localName !== 'dd') continue;
@@ -110,9 +111,10 @@ function listingFields(dd: Element): Partial<Record<ListingField, Element>> {
 }
 
 /** Search results (`li.arxiv-result`), arxiv-search's `search_results` macro. */
-function extractSearch(url: URL, doc: Document): PaperEntry[] {
+function extractSearch(url: URL, doc: Document, limit: number): PaperEntry[] {
   const entries: PaperEntry[] = [];
   for (const result of doc.querySelectorAll('li.arxiv-result')) {
+    if (entries.length >= limit) break;
     const idLine = result.querySelector('p.list-title');
     const id = idLine && idFromLinks(idLine.querySelectorAll('a[href]'), url);
     if (!id) continue;

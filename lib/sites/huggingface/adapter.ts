@@ -29,10 +29,10 @@ export const huggingface: SiteAdapter = {
     if (listing) return url.searchParams.get('q')?.trim() ? 'search' : listing;
     return url.pathname.startsWith('/papers/') && arxivIdFromPath(url.pathname) ? 'paper' : null;
   },
-  extract(url, doc) {
+  extract(url, doc, limit = Infinity) {
     const pageType = huggingface.pageType(url);
     if (pageType === null) return [];
-    return pageType === 'paper' ? extractPaperPage(url, doc) : extractListing(url, doc);
+    return pageType === 'paper' ? extractPaperPage(url, doc) : extractListing(url, doc, limit);
   },
 };
 
@@ -40,10 +40,11 @@ export const huggingface: SiteAdapter = {
  * Listing cards are `article`s whose `h3` links to `/papers/<id>`. Metadata comes from the props JSON;
  * a card the page rendered after load (infinite scroll) is not in it, so it gets what the card shows.
  */
-function extractListing(url: URL, doc: Document): PaperEntry[] {
+function extractListing(url: URL, doc: Document, limit: number): PaperEntry[] {
   const known = papersInProps(doc);
   const entries: PaperEntry[] = [];
   for (const article of doc.querySelectorAll('article')) {
+    if (entries.length >= limit) break;
     const heading = article.querySelector('h3');
     const link = heading?.querySelector('a[href]');
     const target = resolve(link?.getAttribute('href') ?? null, url);

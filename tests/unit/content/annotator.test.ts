@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Annotator, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
+import { Annotator, MAX_CONTROLS, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
 import { ExtensionGoneError } from '@/lib/messaging/client';
 import { buttonOf, nameOf, shadowOf } from '../support/closed-roots';
 import { PaperMetadata } from '@/lib/model/paper';
@@ -271,5 +271,22 @@ describe('Annotator when the background does not answer', () => {
     runFrames();
     expect(buttons('2401.00003')).toEqual([]);
     expect(deps.savedStateOf).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Annotator on a page that lists too many papers (issue #10)', () => {
+  it(`gives only the first ${MAX_CONTROLS} entries a control, asks only for their state, and warns once`, async () => {
+    const items = Array.from({ length: MAX_CONTROLS + 50 }, (_, index) => `<li data-id="2609.${String(index).padStart(5, '0')}">P</li>`);
+    const { annotator, deps, runFrames } = setup(`<ul>${items.join('')}</ul>`);
+    annotator.scan();
+    await flush();
+    runFrames();
+    annotator.scan();
+    await flush();
+    runFrames();
+    expect(document.querySelectorAll('[data-papershelf-id]')).toHaveLength(MAX_CONTROLS);
+    expect(deps.savedStateOf.mock.calls.flatMap(([ids]) => ids)).toHaveLength(MAX_CONTROLS);
+    expect(deps.warn).toHaveBeenCalledTimes(1);
+    expect(deps.warn).toHaveBeenCalledWith(expect.stringContaining(`more than ${MAX_CONTROLS} papers`));
   });
 });

@@ -60,7 +60,15 @@ describe('the content script entrypoint', () => {
     await until(() => pressed(id)[0] === 'true');
   });
 
-  it('takes its controls away when the extension is updated or removed', () => {
+  it('asks again about its own papers when too many changed to be listed (an import, issue #10)', async () => {
+    const id = expected.papers[2]!.id;
+    await bg.ask({ type: 'paper/save', paper: metadata({ ...expected.papers[2], links: expected.papers[2].links }), source: hfSource });
+    expect(pressed(id)).toEqual(['false']);
+    await savedStateSignal.write({ states: {}, everything: true, at: Date.now() });
+    await until(() => pressed(id)[0] === 'true');
+  });
+
+  it('takes its controls away when a newer copy of the script takes over the page', () => {
     expect(controls().length).toBe(expected.papers.length);
     ctx.abort();
     expect(controls()).toEqual([]);

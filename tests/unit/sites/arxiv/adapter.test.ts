@@ -120,3 +120,11 @@ describe('isoDate', () => {
     ['32 September 2026', undefined],
   ])('%j -> %s', (text, iso) => expect(isoDate(text)).toBe(iso));
 });
+
+describe('arxiv listing with a limit (issue #10)', () => {
+  it('stops its walk at the limit, keeping page order', () => {
+    const doc = parse(arxivNewListing(50));
+    const all = arxiv.extract(listUrl, doc).map((entry) => entry.id);
+    expect(arxiv.extract(listUrl, doc, 7).map((entry) => entry.id)).toEqual(all.slice(0, 7));
+  });
+});

@@ -12,6 +12,11 @@ const page = (props: unknown, cards: string, target = 'DailyPapers') =>
   );
 
 describe('huggingface listings', () => {
+  it('stops at a limit, keeping page order (issue #10)', () => {
+    const cards = ['2609.00001', '2609.00002', '2609.00003'].map((id) => card(id, 'T')).join('');
+    expect(huggingface.extract(daily, page({}, cards), 2).map((entry) => entry.id)).toEqual(['2609.00001', '2609.00002']);
+  });
+
   it('skips a card whose link has a malformed escape, and keeps every other (issue #10)', () => {
     const cards = card('2609.00001', 'First') + '<article><a href="/papers/%E0%A4%A">Broken</a></article>' + card('2609.00002', 'Second');
     expect(huggingface.extract(daily, page({}, cards)).map((entry) => entry.id)).toEqual(['2609.00001', '2609.00002']);
