@@ -72,7 +72,10 @@ export const PaperLookupInfo = z.object({
   /** The journal version's DOI, from arXiv. */
   doi: z.string().max(256).optional(),
   /** Stars per repository, keyed by its root as `findLinks` spells it, as Hugging Face last counted them. */
-  githubStars: z.record(z.string().max(2048), z.number().int().nonnegative()).optional(),
+  githubStars: z
+    .record(z.string().max(2048), z.number().int().nonnegative())
+    .refine((stars) => Object.keys(stars).length <= MAX_CODE_LINKS, { message: 'stars for more repositories than a paper links' })
+    .optional(),
   /** What arXiv says of the paper beyond what it shows (issue #8): the latest version, every category, the authors' comments and journal reference. */
   arxiv: z
     .object({

@@ -130,6 +130,23 @@ describe('handleBackgroundMessage', () => {
     });
   });
 
+  it('refuses a field past its size limit with an error naming the field, and writes nothing (issue #10)', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ ...save, paper: { ...metadata(), title: 'x'.repeat(2001) } }, /^Malformed PaperShelf message: paper\.title: Too big/],
+      [{ ...save, paper: { ...metadata(), authors: Array(5001).fill('A') } }, /^Malformed PaperShelf message: paper\.authors: Too big/],
+      [{ ...save, source: { site: 'huggingface', url: `https://huggingface.co/${'a'.repeat(3000)}` } }, /source\.url: Too big/],
+      [{ type: 'paper/saved-state', ids: Array(5001).fill('2401.12345') }, /^Malformed PaperShelf message: ids: Too big/],
+      [{ type: 'paper/update', id: '2401.12345', patch: { addTags: ['t'.repeat(101)] } }, /patch\.addTags\.0: Too big/],
+      [
+        { type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'n'.repeat(1_000_001), base: '' } } },
+        /patch\.notes\.text: Too big/,
+      ],
+    ];
+    for (const [message, error] of cases)
+      expect(await bg.send(message, popup)).toMatchObject({ ok: false, error: expect.stringMatching(error) });
+    expect(await bg.db.papers.count()).toBe(0);
+  });
+
   describe('who may send what', () => {
     it('lets a listing’s content script send the three requests it needs', () => {
       for (const type of ['paper/save', 'paper/remove', 'paper/saved-state'] as const)
