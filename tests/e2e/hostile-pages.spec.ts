@@ -33,6 +33,35 @@ test('a page sees the same of a saved and an unsaved paper’s control, Undo sho
   await listing.control(second).expectName('Save');
   expect(await listing.control(second).undoShown()).toBe(true);
   expect(await listing.page.evaluate(pageView)).toEqual(before);
+
+  // A change made elsewhere (another tab) reaches the control without one event or mutation the page can see.
+  await listing.page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+    for (const type of [
+      'click',
+      'input',
+      'change',
+      'focus',
+      'blur',
+      'focusin',
+      'focusout',
+      'keydown',
+      'toggle',
+      'transitionstart',
+      'animationstart',
+    ])
+      window.addEventListener(type, () => seen.push(type), true);
+    new MutationObserver((records) => seen.push(...records.map((record) => `mutation ${record.type}`))).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+  const other = await ext.openListing('huggingface/daily');
+  await other.save(second);
+  await listing.control(second).expectName('Saved');
+  expect(await listing.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
 });
 
 const attr = (value: unknown) => JSON.stringify(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
