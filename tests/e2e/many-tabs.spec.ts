@@ -42,7 +42,7 @@ test('twenty tabs saving and editing at once: every save lands, no edit is lost,
 
   // Every tab shows all twenty saved, from its own clicks and the others' announcements.
   for (const tab of tabs) {
-    await expect.poll(() => tab.names()).toEqual(Array(22).fill('Saved'));
+    await expect.poll(() => tab.names(), { timeout: 30_000 }).toEqual(Array(22).fill('Saved'));
   }
   // What the library holds, as a backup of it says: twenty papers, every tag and every note.
   const library = await ext.openLibrary();

@@ -35,13 +35,7 @@ function sessionOf(page) {
  * @returns {Promise<ControlState | null>}
  */
 export async function readControl(page, id, nth = 0) {
-  const cdp = await sessionOf(page);
-  // Chromium draws a tab that is not in front about once a second, and the tree waits for a frame: read it
-  // in front, as a person would (a second a read otherwise).
-  if (front !== page) {
-    await page.bringToFront();
-    front = page;
-  }
+  const cdp = await inFront(page);
   const { result } = await cdp.send('Runtime.evaluate', {
     expression: `document.querySelectorAll(${JSON.stringify(`[data-papershelf-id="${id}"]`)})[${nth}] ?? null`,
   });
@@ -70,6 +64,34 @@ export async function readControl(page, id, nth = 0) {
   } finally {
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
+}
+
+/**
+ * The names of every control's button on the page, in page order ("Save" / "Saved"), in one query.
+ * @returns {Promise<string[]>}
+ */
+export async function readNames(page) {
+  const cdp = await inFront(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.body' });
+  try {
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId, role: 'button' });
+    return nodes.map((node) => node.name?.value ?? '').filter((name) => /^Saved?$/.test(name));
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  }
+}
+
+/**
+ * The page's session, with the page in front. Chromium draws a tab that is not in front about once a
+ * second, and the tree waits for a frame: read it in front, as a person would (a second a read otherwise).
+ */
+async function inFront(page) {
+  const cdp = await sessionOf(page);
+  if (front !== page) {
+    await page.bringToFront();
+    front = page;
+  }
+  return cdp;
 }
 
 async function boxOf(cdp, backendNodeId) {

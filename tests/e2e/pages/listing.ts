@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { clickBox, readControl, type ControlState } from '../../support/closed-controls.mjs';
+import { clickBox, readControl, readNames, type ControlState } from '../../support/closed-controls.mjs';
 
 /**
  * One Save control. Its button is inside a closed shadow root (issue #10), out of reach of locators: it is
@@ -85,16 +85,8 @@ export class ListingPage {
   }
 
   /** The name of every control's button, in page order, as a screen reader reads them. */
-  async names(): Promise<string[]> {
-    const ids = await this.ids();
-    const seen = new Map<string, number>();
-    const names: string[] = [];
-    for (const id of ids) {
-      const nth = seen.get(id) ?? 0;
-      seen.set(id, nth + 1);
-      names.push((await readControl(this.page, id, nth))?.name ?? '');
-    }
-    return names;
+  names(): Promise<string[]> {
+    return readNames(this.page);
   }
 
   /** Clicks Save on each paper and waits until its control says Saved. */
