@@ -60,6 +60,24 @@ const PLAIN_TEX_SHIM = String.raw`\catcode64=11 \let\primitiveend\end
 \par\vfill\supereject\primitiveend
 `;
 
+/**
+ * Compiles a document citing every entry of `dir/papers.bib` with `style`, as a user would: pdflatex,
+ * bibtex, pdflatex twice, never with shell escape. Returns the last run's status, its log and the .bbl.
+ */
+function compileDocument(dir: string, style: string): { status: number; log: string; bbl: string; bibtexStatus: number } {
+  writeFileSync(
+    join(dir, 'doc.tex'),
+    '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
+      `\\bibliographystyle{${style}}\n\\bibliography{papers}\n\\end{document}\n`,
+  );
+  const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
+  latex();
+  const bibtexStatus = run('bibtex', ['doc'], dir).status;
+  latex();
+  const { status } = latex();
+  return { status, log: readFileSync(join(dir, 'doc.log'), 'utf8'), bbl: readFileSync(join(dir, 'doc.bbl'), 'utf8'), bibtexStatus };
+}
+
 const VARIANTS: Array<[string, BibtexOptions]> = [
   ['UTF-8', {}],
   ['ASCII', { asciiOnly: true }],
@@ -115,19 +133,9 @@ describe.skipIf(!hasBibtex)('the bibtex program', () => {
       const papers = corpus.filter((p) => typesettable.test([p.title, ...p.authors].join(' ')));
       const dir = workDir();
       writeFileSync(join(dir, 'papers.bib'), exported(options, papers));
-      writeFileSync(
-        join(dir, 'doc.tex'),
-        '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
-          '\\bibliographystyle{plain}\n\\bibliography{papers}\n\\end{document}\n',
-      );
-      const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
-      latex();
-      expect(run('bibtex', ['doc'], dir).status).toBe(0);
-      latex();
-      const { status } = latex();
-      const errors = readFileSync(join(dir, 'doc.log'), 'utf8')
-        .split('\n')
-        .filter((line) => line.startsWith('!'));
+      const { status, log, bibtexStatus } = compileDocument(dir, 'plain');
+      expect(bibtexStatus).toBe(0);
+      const errors = log.split('\n').filter((line) => line.startsWith('!'));
       expect(errors).toEqual([]);
       expect(status).toBe(0);
     },
@@ -160,19 +168,9 @@ describe.skipIf(!hasBibtex)('the bibtex program', () => {
       writeFileSync(join(dir, 'secret.tex'), '\\typeout{SECRET-WAS-READ}\n');
       writeFileSync(join(dir, 'papers.bib'), exported({}, papers));
       writeFileSync(join(dir, 'annotated.bst'), ANNOTATED_BST);
-      writeFileSync(
-        join(dir, 'doc.tex'),
-        '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n' +
-          '\\bibliographystyle{annotated}\n\\bibliography{papers}\n\\end{document}\n',
-      );
-      const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'doc.tex'], dir);
-      latex();
-      expect(run('bibtex', ['doc'], dir).status).toBe(0);
-      const bbl = readFileSync(join(dir, 'doc.bbl'), 'utf8');
+      const { status, log, bbl, bibtexStatus } = compileDocument(dir, 'annotated');
+      expect(bibtexStatus).toBe(0);
       expect(bbl.match(/\\par\\noindent/g)).toHaveLength(hostile.length);
-      latex();
-      const { status } = latex();
-      const log = readFileSync(join(dir, 'doc.log'), 'utf8');
       expect(log.split('\n').filter((line) => line.startsWith('!'))).toEqual([]);
       expect(status).toBe(0);
       expect(log).not.toContain('SECRET-WAS-READ');
