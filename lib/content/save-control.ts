@@ -37,21 +37,46 @@ svg { width: 11px; height: 11px; fill: currentColor; }
   .undo { background: transparent; border-color: transparent; }
 }`;
 
-const BOOKMARK_ICON = '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z"/></svg>';
-
 let sharedSheet: CSSStyleSheet | undefined;
 let sharedTemplate: DocumentFragment | undefined;
 
-/** The stylesheet and the control's markup, made once per page and cloned: parsing them per entry dominated mounting. */
+/** An element with attributes and children, built with DOM calls: no markup is ever parsed (issue #10). */
+function element(doc: Document, tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): Element {
+  const made = tag === 'svg' || tag === 'path' ? doc.createElementNS('http://www.w3.org/2000/svg', tag) : doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  made.append(...children);
+  return made;
+}
+
+/** The stylesheet and the control's elements, made once per page and cloned: building them per entry dominated mounting. */
 function parts(doc: Document): { sheet: CSSStyleSheet; template: DocumentFragment } {
   if (!sharedSheet || !sharedTemplate) {
     sharedSheet = new CSSStyleSheet();
     sharedSheet.replaceSync(STYLE);
-    const template = doc.createElement('template');
-    // A constant: no outside data is in it (the labels and the id go in with textContent and setAttribute).
-    // eslint-disable-next-line no-restricted-syntax
-    template.innerHTML = `<button type="button" title="Save to PaperShelf" aria-pressed="false">${BOOKMARK_ICON}<span class="labels"><span class="save">Save</span><span class="saved">Saved</span></span></button><span class="aside"><button type="button" class="undo" hidden>Undo</button><span class="error" role="status"></span></span>`;
-    sharedTemplate = template.content;
+    const icon = element(
+      doc,
+      'svg',
+      { viewBox: '0 0 12 12', 'aria-hidden': 'true' },
+      element(doc, 'path', { d: 'M3 1h6a1 1 0 0 1 1 1v9L6 8.5 2 11V2a1 1 0 0 1 1-1z' }),
+    );
+    const labels = element(
+      doc,
+      'span',
+      { class: 'labels' },
+      element(doc, 'span', { class: 'save' }, 'Save'),
+      element(doc, 'span', { class: 'saved' }, 'Saved'),
+    );
+    sharedTemplate = doc.createDocumentFragment();
+    sharedTemplate.append(
+      element(doc, 'button', { type: 'button', title: 'Save to PaperShelf', 'aria-pressed': 'false' }, icon, labels),
+      element(
+        doc,
+        'span',
+        { class: 'aside' },
+        element(doc, 'button', { type: 'button', class: 'undo', hidden: '' }, 'Undo'),
+        element(doc, 'span', { class: 'error', role: 'status' }),
+      ),
+    );
   }
   return { sheet: sharedSheet, template: sharedTemplate };
 }

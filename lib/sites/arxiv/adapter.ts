@@ -26,7 +26,7 @@ export const arxiv: SiteAdapter = {
     const path = url.pathname;
     if (LIST_PATH.test(path)) return 'list';
     // Without parameters `/search/` and `/search/advanced` are the empty search forms: no results to mark.
-    if (SEARCH_PATH.test(path)) return [...url.searchParams.values()].some((value) => value.trim()) ? 'search' : null;
+    if (SEARCH_PATH.test(path)) return hasQueryValue(url) ? 'search' : null;
     if (path.startsWith('/abs/') && arxivIdFromPath(path)) return 'abs';
     return null;
   },
@@ -43,6 +43,25 @@ export const arxiv: SiteAdapter = {
     }
   },
 };
+
+/**
+ * Whether any query parameter has a non-blank value (`?query=diffusion&searchtype=all`). Read from the
+ * string, for both browsers: in a Firefox content script, the page's `URLSearchParams` iterators are not
+ * iterable (`e.searchParams.values() is not iterable`), which left arXiv search pages without controls.
+ */
+function hasQueryValue(url: URL): boolean {
+  return url.search
+    .replace(/^\?/, '')
+    .split('&')
+    .some((pair) => {
+      const value = pair.includes('=') ? pair.slice(pair.indexOf('=') + 1).replaceAll('+', ' ') : '';
+      try {
+        return decodeURIComponent(value).trim() !== '';
+      } catch {
+        return value.trim() !== '';
+      }
+    });
+}
 
 /**
  * Listings: one `dl#articles` per section (new, cross-lists, replacements on `/new`; one per day on
