@@ -3,6 +3,9 @@ import { EXTENSION_PAGES_CSP, LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpo
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // `npm run zip:firefox`: the add-on and the sources archive addons.mozilla.org asks for (what the build
+  // reads, not what the tests and the demo leave behind).
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'bench-output/**', '.wxt/**'] },
   manifest: ({ browser }) => ({
     name: 'PaperShelf',
     description:

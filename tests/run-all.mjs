@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, format check, unit tests, then the end-to-end tests in real Chromium, and one summary line.
+// `npm test`: typecheck, lint, format check, unit tests, the end-to-end tests in real Chromium, then in real
+// Firefox (which also lints the add-on package), and one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_HELP, findChromium } from './support/chromium.mjs';
@@ -27,6 +28,7 @@ const steps = [
     ],
   ],
   ['end-to-end', ['npx', 'playwright', 'test', '--config', 'tests/playwright.config.ts']],
+  ['firefox end-to-end', ['npx', 'playwright', 'test', '--config', 'tests/playwright-firefox.config.ts']],
 ];
 
 let failedStep = null;
@@ -41,11 +43,14 @@ for (const [name, [command, ...args]] of steps) {
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
 const unit = read('test-results/unit.json');
-const e2e = read('test-results/e2e.json');
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
-const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
-console.log(`\nunit ${unit?.numPassedTests ?? 0}/${unit?.numTotalTests ?? 0}, end-to-end ${e2e?.stats?.expected ?? 0} passed`);
+const suites = [read('test-results/e2e.json'), read('test-results/e2e-firefox.json')];
+const sum = (stat) => suites.reduce((total, suite) => total + (suite?.stats?.[stat] ?? 0), 0);
+const passed = (unit?.numPassedTests ?? 0) + sum('expected') + sum('flaky');
+const failed = (unit?.numFailedTests ?? 0) + sum('unexpected');
+const skipped = (unit?.numPendingTests ?? 0) + sum('skipped');
+console.log(
+  `\nunit ${unit?.numPassedTests ?? 0}/${unit?.numTotalTests ?? 0}, end-to-end ${suites[0]?.stats?.expected ?? 0} passed in Chromium, ${suites[1]?.stats?.expected ?? 0} in Firefox`,
+);
 if (failedStep) console.log(`${failedStep} failed`);
 console.log(`tests: ${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);
 process.exit(failedStep ? 1 : 0);

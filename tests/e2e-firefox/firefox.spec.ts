@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onPath, runBibtex } from '../support/bibtex-check.mjs';
+import { expectedOf, listFixtures } from '../support/fixtures.mjs';
+import { expect, idsOf, pressWithKeyboard, showsSaved, test } from './harness';
+
+// Issue #11: the Firefox build, in Firefox (Debian's firefox-esr), as a Firefox user meets it.
+
+test('every committed listing fixture of both sites gets exactly one control per entry', async ({ ff }) => {
+  for (const { name } of listFixtures()) {
+    const expected = expectedOf(name) as { papers: { id: string }[] };
+    const tab = await ff.openListing(name);
+    if (expected.papers.length > 0) await tab.waitForSelector('[data-papershelf-id]', { timeout: 10_000 });
+    else await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await idsOf(tab), name).toEqual(expected.papers.map((paper) => paper.id));
+    await tab.close();
+  }
+});
+
+test('a save with the keyboard lands, shows as saved after a reload, and the popup lists it', async ({ ff }) => {
+  const tab = await ff.openListing('huggingface/daily');
+  await tab.waitForSelector('[data-papershelf-id]');
+  const [id, other] = (await idsOf(tab)) as [string, string];
+  expect(await showsSaved(tab, id)).toBe(false);
+  await pressWithKeyboard(tab, id);
+  await expect.poll(() => showsSaved(tab, id)).toBe(true);
+  await tab.reload();
+  await tab.waitForSelector('[data-papershelf-id]');
+  await expect.poll(() => showsSaved(tab, id)).toBe(true);
+  expect(await showsSaved(tab, other)).toBe(false);
+
+  const popup = await ff.openExtensionPage('popup.html');
+  await popup.waitForSelector(`li[data-papershelf-id="${id}"]`);
+  expect(await idsOf(popup)).toEqual([id]);
+});
+
+test('a note written in the popup survives closing it and reaches the exported .bib, which bibtex reads', async ({ ff }) => {
+  const tab = await ff.openListing('arxiv/list-new');
+  await tab.waitForSelector('[data-papershelf-id]');
+  const [id] = (await idsOf(tab)) as [string];
+  await pressWithKeyboard(tab, id);
+  await expect.poll(() => showsSaved(tab, id)).toBe(true);
+
+  const note = 'Firefox note: read §3 & the ablations';
+  let popup = await ff.openExtensionPage('popup.html');
+  await popup.click(`li[data-papershelf-id="${id}"] button.notes-toggle`);
+  await popup.click(`li[data-papershelf-id="${id}"] textarea.notes-text`);
+  await popup.keyboard.type(note);
+  // Closed at once: the draft (or the save on hiding) must carry the last keystroke.
+  await popup.close();
+
+  popup = await ff.openExtensionPage('popup.html');
+  await popup.click(`li[data-papershelf-id="${id}"] button.notes-toggle`);
+  await expect
+    .poll(() => popup.$eval(`li[data-papershelf-id="${id}"] textarea.notes-text`, (area) => (area as HTMLTextAreaElement).value))
+    .toBe(note);
+
+  await popup.click('::-p-aria([name="Export BibTeX"][role="button"])');
+  const file = await waitForFile(ff.downloads, /^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+  const bib = readFileSync(file, 'utf8');
+  expect(bib).toContain(`eprint = {${id}}`);
+  expect(bib).toContain('annote = {Firefox note: read §3 \\& the ablations}');
+  if (onPath('bibtex')) expect(runBibtex(bib).problems).toEqual([]);
+});
+
+async function waitForFile(dir: string, name: RegExp): Promise<string> {
+  for (let tries = 0; tries < 100; tries++) {
+    const found = readdirSync(dir).find((file) => name.test(file));
+    if (found) return join(dir, found);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${name} in ${dir}: ${readdirSync(dir).join(', ')}`);
+}
+
+test('the package for addons.mozilla.org: addons-linter finds no error, and warns only of two library idioms', async () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const addon = `.output/papershelf-${version}-firefox.zip`;
+  const sources = `.output/papershelf-${version}-sources.zip`;
+  const run = (args: string[]) => {
+    try {
+      return execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      // addons-linter exits 1 when it found errors; its report is still on stdout.
+      return (error as { stdout: string }).stdout;
+    }
+  };
+  const report = JSON.parse(run(['addons-linter', addon, '--output', 'json'])) as {
+    errors: unknown[];
+    warnings: { code: string; file: string; line: number; column: number; message: string }[];
+  };
+  expect(report.errors).toEqual([]);
+  // Each warning's code, around the place it names, must be one of these (bundled libraries, not ours).
+  const idioms: Record<string, RegExp> = {
+    // React DOM setting `innerHTML` for `dangerouslySetInnerHTML`, which lint forbids PaperShelf to use.
+    UNSAFE_VAR_ASSIGNMENT: /__html/,
+    // A bundled library finding the global object (`Function("return this")()`), lodash's idiom.
+    DANGEROUS_EVAL: /Function\("return this"\)\(\)/,
+  };
+  const unzip = (zip: string, path?: string) =>
+    execFileSync('unzip', path ? ['-p', zip, path] : ['-Z1', zip], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  for (const warning of report.warnings) {
+    const line = unzip(addon, warning.file).split('\n')[warning.line - 1] ?? '';
+    const around = line.slice(Math.max(0, warning.column - 200), warning.column + 100);
+    expect(idioms[warning.code], `${warning.code} in ${warning.file}: ${warning.message}`).toBeDefined();
+    expect(around, `${warning.code} in ${warning.file}:${warning.line}:${warning.column}`).toMatch(idioms[warning.code]!);
+  }
+  // The sources the store asks for: what the build reads, nothing the tests or the demo left.
+  const files = unzip(sources).split('\n').filter(Boolean);
+  for (const needed of [
+    'package.json',
+    'package-lock.json',
+    'wxt.config.ts',
+    'README.md',
+    'lib/content/annotator.ts',
+    'entrypoints/background.ts',
+  ])
+    expect(files).toContain(needed);
+  expect(files.filter((file) => /^(demo-output|test-results|bench-output|node_modules|\.output)\//.test(file))).toEqual([]);
+});

@@ -1,0 +1,77 @@
+import { test as base, expect } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import { PNG } from 'pngjs';
+import { launchFirefoxWithExtension } from '../support/firefox-browser.mjs';
+import { fixture } from '../support/fixtures.mjs';
+
+/**
+ * Firefox, driven over WebDriver BiDi by puppeteer-core, with the Firefox build installed (issue #11).
+ * BiDi has no accessibility tree that sees into closed shadow roots, so a control is read as a sighted
+ * person reads it: Saved is the filled pill (its pixels, from a screenshot); and pressed as a keyboard user
+ * presses it: Tab until the control has focus, then Enter.
+ */
+export interface FirefoxHarness {
+  browser: Browser;
+  downloads: string;
+  openListing(name: string): Promise<Page>;
+  /** An extension page (`popup.html`, `library.html`), opened at its moz-extension:// address. */
+  openExtensionPage(path: string): Promise<Page>;
+}
+
+export const test = base.extend<{ ff: FirefoxHarness }>({
+  // eslint-disable-next-line no-empty-pattern
+  ff: async ({}, use) => {
+    const { browser, pages, downloads, newTab, extensionUrl } = await launchFirefoxWithExtension();
+    await use({
+      browser,
+      downloads,
+      async openListing(name) {
+        const { url, html } = fixture(name);
+        pages.set(url, html);
+        const tab = await newTab();
+        await tab.goto(url);
+        return tab;
+      },
+      async openExtensionPage(path) {
+        const tab = await newTab();
+        // The navigation loads the page, but BiDi reports no load event for it: wait for the document instead.
+        const frame = tab.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'none'): Promise<void> } };
+        await frame.browsingContext.navigate(extensionUrl(path), 'none');
+        await tab.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+        return tab;
+      },
+    });
+    await browser.close();
+  },
+});
+
+export { expect };
+
+/** The ids of a listing's controls, in page order. */
+export const idsOf = (tab: Page) =>
+  tab.$$eval('[data-papershelf-id]', (hosts) => hosts.map((host) => host.getAttribute('data-papershelf-id')!));
+
+/** Whether a control shows Saved: its box is mostly the pill's fill colour (#2b4cb8), not the light Save pill. */
+export async function showsSaved(tab: Page, id: string): Promise<boolean> {
+  const host = await tab.waitForSelector(`[data-papershelf-id="${id}"]`);
+  const png = PNG.sync.read(Buffer.from((await host!.screenshot({ encoding: 'base64' })) as string, 'base64'));
+  let filled = 0;
+  for (let offset = 0; offset < png.data.length; offset += 4) {
+    const [r, g, b] = [png.data[offset]!, png.data[offset + 1]!, png.data[offset + 2]!];
+    if (Math.abs(r - 0x2b) < 40 && Math.abs(g - 0x4c) < 40 && Math.abs(b - 0xb8) < 40) filled++;
+  }
+  return filled / (png.width * png.height) > 0.4;
+}
+
+/** A keyboard user's press of a control: Tab until it has focus (at most `limit` presses), then Enter. */
+export async function pressWithKeyboard(tab: Page, id: string, limit = 400): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await tab.keyboard.press('Tab');
+    const focused = await tab.evaluate((wanted) => document.activeElement?.getAttribute('data-papershelf-id') === wanted, id);
+    if (focused) {
+      await tab.keyboard.press('Enter');
+      return presses;
+    }
+  }
+  throw new Error(`Tab never reached the control of ${id}`);
+}
