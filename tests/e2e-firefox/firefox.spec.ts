@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onPath, runBibtex } from '../support/bibtex-check.mjs';
 import { expectedOf, listFixtures } from '../support/fixtures.mjs';
+import { ids, listed, LISTING, repository } from '../e2e/api-answers';
 import { expect, idsOf, pressWithKeyboard, showsSaved, test } from './harness';
 
 // Issue #11: the Firefox build, in Firefox (Debian's firefox-esr), as a Firefox user meets it.
@@ -117,4 +118,25 @@ test('the package for addons.mozilla.org: addons-linter finds no error, and warn
   ])
     expect(files).toContain(needed);
   expect(files.filter((file) => /^(demo-output|test-results|bench-output|node_modules|\.output)\//.test(file))).toEqual([]);
+});
+
+test('the lookups run against APIs answered by the test: every saved paper’s repository reaches the popup', async ({ ff }) => {
+  const tab = await ff.openListing(LISTING);
+  await tab.waitForSelector('[data-papershelf-id]');
+  for (const id of ids) await pressWithKeyboard(tab, id);
+  for (const id of ids) await expect.poll(() => showsSaved(tab, id)).toBe(true);
+
+  const popup = await ff.openExtensionPage('popup.html');
+  for (const id of ids) {
+    await expect
+      .poll(() => popup.$$eval(`li[data-papershelf-id="${id}"] a[href="${repository(id)}"]`, (links) => links.length), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+  }
+  expect(ff.apiRequests.some((url) => url.startsWith('https://export.arxiv.org/api/query?'))).toBe(true);
+  expect(ff.apiRequests.filter((url) => url.startsWith('https://huggingface.co/api/papers/')).length).toBeGreaterThanOrEqual(ids.length);
+  // arXiv was asked about the paper whose author list the listing cut after 25 names.
+  const asked = ff.apiRequests
+    .filter((url) => url.startsWith('https://export.arxiv.org/api/query?'))
+    .flatMap((url) => new URL(url).searchParams.get('id_list')?.split(',') ?? []);
+  expect(asked).toContain(listed.papers.find((paper) => paper.authors.length === 25)!.id);
 });

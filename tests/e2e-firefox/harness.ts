@@ -1,6 +1,8 @@
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { PNG } from 'pngjs';
+import { arxivAnswer, huggingFaceAnswer } from '../e2e/api-answers';
+import { startApiProxy } from '../support/api-proxy.mjs';
 import { launchFirefoxWithExtension } from '../support/firefox-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
 
@@ -13,6 +15,8 @@ import { fixture } from '../support/fixtures.mjs';
 export interface FirefoxHarness {
   browser: Browser;
   downloads: string;
+  /** The API requests the background made, as the test's proxy answered them (arXiv and Hugging Face). */
+  apiRequests: string[];
   openListing(name: string): Promise<Page>;
   /** An extension page (`popup.html`, `library.html`), opened at its moz-extension:// address. */
   openExtensionPage(path: string): Promise<Page>;
@@ -21,10 +25,20 @@ export interface FirefoxHarness {
 export const test = base.extend<{ ff: FirefoxHarness }>({
   // eslint-disable-next-line no-empty-pattern
   ff: async ({}, use) => {
-    const { browser, pages, downloads, newTab, extensionUrl } = await launchFirefoxWithExtension();
+    const apis = await startApiProxy(['export.arxiv.org', 'huggingface.co'], (request, response) => {
+      const url = `https://${request.headers.host}${request.url}`;
+      const [type, body] = url.startsWith('https://export.arxiv.org/api/query')
+        ? ['application/atom+xml', arxivAnswer(url)]
+        : url.startsWith('https://huggingface.co/api/papers/')
+          ? ['application/json', huggingFaceAnswer(url)]
+          : ['text/plain', ''];
+      response.writeHead(body ? 200 : 404, { 'content-type': type }).end(body);
+    });
+    const { browser, pages, downloads, newTab, extensionUrl } = await launchFirefoxWithExtension({ proxyPort: apis.port });
     await use({
       browser,
       downloads,
+      apiRequests: apis.requests,
       async openListing(name) {
         const { url, html } = fixture(name);
         pages.set(url, html);
@@ -42,6 +56,7 @@ export const test = base.extend<{ ff: FirefoxHarness }>({
       },
     });
     await browser.close();
+    await apis.close();
   },
 });
 

@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import { expectedOf } from '../support/fixtures.mjs';
+import { arxivAnswer, fullAuthors, huggingFaceAnswer, ids, listed, LISTING, repository } from './api-answers';
 import { expect, test, type ExtensionHarness } from './harness';
 import type { ListingPage } from './pages/listing';
 import type { PopupPage } from './pages/paper-list';
@@ -7,54 +7,6 @@ import type { PopupPage } from './pages/paper-list';
 // Issue #6: the worker completes saved papers from the arXiv and Hugging Face APIs, here answered by the
 // test (no request leaves the machine). The listing shows no code, no abstracts, and cuts the first
 // paper's author list after 25 names.
-
-const LISTING = 'arxiv/list-pastweek';
-const listed = expectedOf(LISTING) as {
-  papers: { id: string; title: string; authors: string[]; published: string; primaryCategory: string }[];
-};
-const ids = listed.papers.map((paper) => paper.id);
-
-/** What arXiv knows: the page's authors and, for the collaboration, the 37 the listing left out. */
-const fullAuthors = (paper: (typeof listed.papers)[number]) =>
-  paper.authors.length === 25
-    ? [...paper.authors, ...Array.from({ length: 37 }, (_, index) => `Polyglot Contributor ${index + 26}`)]
-    : paper.authors;
-const repository = (id: string) => `https://github.com/lab-${id.replace('.', '-')}/code`;
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** An answer of the arXiv API for the ids in the request, in its Atom format. */
-function arxivAnswer(url: string): string {
-  const asked = new URL(url).searchParams.get('id_list')!.split(',');
-  const entries = listed.papers
-    .filter((paper) => asked.includes(paper.id))
-    .map(
-      (paper) => `
-  <entry>
-    <id>http://arxiv.org/abs/${paper.id}v1</id>
-    <updated>${paper.published}T17:00:00Z</updated>
-    <published>${paper.published}T17:00:00Z</published>
-    <title>${escapeXml(paper.title)}</title>
-    <summary>The abstract of ${escapeXml(paper.title)}.</summary>
-    ${fullAuthors(paper)
-      .map((name) => `<author><name>${escapeXml(name)}</name></author>`)
-      .join('\n    ')}
-    <arxiv:primary_category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
-    <category term="${paper.primaryCategory}" scheme="http://arxiv.org/schemas/atom"/>
-  </entry>`,
-    );
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
-  <id>https://arxiv.org/api/test</id>
-  <title>arXiv Query: id_list=${asked.join(',')}</title>${entries.join('')}
-</feed>`;
-}
-
-/** What Hugging Face knows: a repository with stars for every paper. */
-const huggingFaceAnswer = (url: string) => {
-  const id = new URL(url).pathname.split('/').at(-1)!;
-  return JSON.stringify({ id, title: 'ignored', upvotes: 7, githubRepo: repository(id), githubStars: 1234 });
-};
 
 type Mode = 'answer' | 'fail' | 'hold';
 

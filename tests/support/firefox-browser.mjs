@@ -21,10 +21,13 @@ export function findFirefox() {
 }
 
 /**
+ * `proxyPort`: where the browser sends what no test intercepts (tests/support/api-proxy.mjs answers the
+ * APIs); a closed port when absent, so that nothing leaves the machine.
+ * @param {{ proxyPort?: number }} [options]
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, pages: Map<string, string>, downloads: string,
  *   newTab(): Promise<import('puppeteer-core').Page>, extensionUrl(path: string): string }>}
  */
-export async function launchFirefoxWithExtension() {
+export async function launchFirefoxWithExtension({ proxyPort = 9 } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HELP);
   const downloads = mkdtempSync(join(tmpdir(), 'papershelf-firefox-downloads-'));
@@ -34,14 +37,16 @@ export async function launchFirefoxWithExtension() {
     headless: true,
     // BiDi may not navigate to moz-extension:// pages; with system access it may (the test's own session only).
     args: ['--remote-allow-system-access'],
+    // The test's API proxy answers with a certificate of its own (tests/support/api-proxy.mjs).
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
       // Nothing leaves the machine: what no test answers goes to a closed port.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
+      'network.proxy.http_port': proxyPort,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
+      'network.proxy.ssl_port': proxyPort,
       'network.proxy.allow_hijacking_localhost': true,
       // Downloads (the exported .bib) go to a folder of the test's, without a dialog.
       'browser.download.folderList': 2,
