@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onPath, runBibtex } from '../support/bibtex-check.mjs';
-import { expectedOf, listFixtures } from '../support/fixtures.mjs';
+import { expectedOf, fixture, listFixtures } from '../support/fixtures.mjs';
 import { ids, listed, LISTING, repository } from '../e2e/api-answers';
 import { expect, idsOf, pressWithKeyboard, showsSaved, test } from './harness';
 
@@ -140,3 +140,38 @@ test('the lookups run against APIs answered by the test: every saved paper’s r
     .flatMap((url) => new URL(url).searchParams.get('id_list')?.split(',') ?? []);
   expect(asked).toContain(listed.papers.find((paper) => paper.authors.length === 25)!.id);
 });
+
+// A mouse click at a control's centre was once seen to land on a page element under BiDi. Real users click
+// with the page's own CSS around the control: the real Hugging Face capture (../shared, not ours to commit),
+// with the Tailwind rules its cards use, gets a mouse click at the centre of every control.
+const REAL_DAILY = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'real', 'huggingface', 'papers-2026-09-28.html');
+const TAILWIND_AROUND_CARDS = `
+.relative{position:relative}.absolute{position:absolute}.sticky{position:sticky}.block{display:block}.flex{display:flex}
+.inline-flex{display:inline-flex}.flex-col{flex-direction:column}.flex-wrap{flex-wrap:wrap}.items-center{align-items:center}
+.justify-between{justify-content:space-between}.overflow-hidden{overflow:hidden}.z-1{z-index:1}.z-40{z-index:40}
+.-mt-2{margin-top:-.5rem}.-mt-8{margin-top:-2rem}.mb-1{margin-bottom:.25rem}.top-56{top:14rem}.right-2{right:.5rem}
+.h-56{height:14rem}.h-6{height:1.5rem}.w-full{width:100%}.min-w-0{min-width:0}.gap-1{gap:.25rem}.gap-6{gap:1.5rem}
+.px-6{padding-left:1.5rem;padding-right:1.5rem}.pb-6{padding-bottom:1.5rem}.pt-8{padding-top:2rem}.rounded-xl{border-radius:.75rem}
+.pointer-events-none{pointer-events:none}.line-clamp-3{overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3}
+.text-lg\\/6{font-size:1.125rem;line-height:1.5rem}.font-semibold{font-weight:600}dialog:not([open]){display:none}`;
+
+for (const [source, read] of [
+  ['the committed daily fixture', () => fixture('huggingface/daily').html],
+  ['the real capture', () => readFileSync(REAL_DAILY, 'utf8')],
+] as const) {
+  test(`a mouse click at the centre of every control, in ${source} with its card CSS, saves that paper`, async ({ ff }) => {
+    test.skip(source === 'the real capture' && !existsSync(REAL_DAILY), 'the real captures are not beside this checkout');
+    const html = read().replace('</head>', `<style>${TAILWIND_AROUND_CARDS}</style></head>`);
+    const tab = await ff.openPage('https://huggingface.co/papers', html);
+    await tab.waitForSelector('[data-papershelf-id]');
+    const controls = await idsOf(tab);
+    expect(controls.length).toBeGreaterThan(3);
+    for (const id of controls) {
+      const host = (await tab.$(`[data-papershelf-id="${id}"]`))!;
+      await host.scrollIntoView();
+      const box = (await host.boundingBox())!;
+      await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => showsSaved(tab, id), { message: id }).toBe(true);
+    }
+  });
+}

@@ -18,6 +18,8 @@ export interface FirefoxHarness {
   /** The API requests the background made, as the test's proxy answered them (arXiv and Hugging Face). */
   apiRequests: string[];
   openListing(name: string): Promise<Page>;
+  /** Serves `html` at `url` (exact, no fragment) and opens it in a new tab. */
+  openPage(url: string, html: string): Promise<Page>;
   /** An extension page (`popup.html`, `library.html`), opened at its moz-extension:// address. */
   openExtensionPage(path: string): Promise<Page>;
 }
@@ -41,6 +43,9 @@ export const test = base.extend<{ ff: FirefoxHarness }>({
       apiRequests: apis.requests,
       async openListing(name) {
         const { url, html } = fixture(name);
+        return this.openPage(url, html);
+      },
+      async openPage(url, html) {
         pages.set(url, html);
         const tab = await newTab();
         await tab.goto(url);
