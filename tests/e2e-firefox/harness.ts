@@ -36,7 +36,7 @@ export const test = base.extend<{ ff: FirefoxHarness }>({
           : ['text/plain', ''];
       response.writeHead(body ? 200 : 404, { 'content-type': type }).end(body);
     });
-    const { browser, pages, downloads, newTab, extensionUrl } = await launchFirefoxWithExtension({ proxyPort: apis.port });
+    const { browser, pages, downloads, extensionErrors, newTab, extensionUrl } = await launchFirefoxWithExtension({ proxyPort: apis.port });
     await use({
       browser,
       downloads,
@@ -60,8 +60,13 @@ export const test = base.extend<{ ff: FirefoxHarness }>({
         return tab;
       },
     });
+    // Nothing PaperShelf ran in Firefox threw or was stopped during the test (closing the browser
+    // interrupts its background page, which Firefox reports as a timeout: that comes after this check).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const errors = [...extensionErrors];
     await browser.close();
     await apis.close();
+    expect(errors, 'errors from PaperShelf’s scripts in Firefox').toEqual([]);
   },
 });
 

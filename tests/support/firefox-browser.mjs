@@ -25,7 +25,7 @@ export function findFirefox() {
  * APIs); a closed port when absent, so that nothing leaves the machine.
  * @param {{ proxyPort?: number }} [options]
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, pages: Map<string, string>, downloads: string,
- *   newTab(): Promise<import('puppeteer-core').Page>, extensionUrl(path: string): string }>}
+ *   extensionErrors: string[], newTab(): Promise<import('puppeteer-core').Page>, extensionUrl(path: string): string }>}
  */
 export async function launchFirefoxWithExtension({ proxyPort = 9 } = {}) {
   const executablePath = findFirefox();
@@ -53,8 +53,20 @@ export async function launchFirefoxWithExtension({ proxyPort = 9 } = {}) {
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // The extension's own errors (its background page, its pages) reach the browser's output, where
+      // `extensionErrors` collects them.
+      'devtools.console.stdout.chrome': true,
     },
   });
+  /** @type {string[]} */
+  const extensionErrors = [];
+  for (const stream of [browser.process()?.stdout, browser.process()?.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (/** @type {string} */ text) => {
+      for (const line of text.split('\n'))
+        if (line.includes(`moz-extension://${EXTENSION_UUID}`) && /error|terminated/i.test(line)) extensionErrors.push(line.trim());
+    });
+  }
   await browser.installExtension(FIREFOX_EXTENSION_PATH);
   /** @type {Map<string, string>} */
   const pages = new Map();
@@ -70,5 +82,12 @@ export async function launchFirefoxWithExtension({ proxyPort = 9 } = {}) {
     });
     return tab;
   }
-  return { browser, pages, downloads, newTab, extensionUrl: (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}` };
+  return {
+    browser,
+    pages,
+    downloads,
+    extensionErrors,
+    newTab,
+    extensionUrl: (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+  };
 }
