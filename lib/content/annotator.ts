@@ -1,5 +1,6 @@
 import { ExtensionGoneError } from '@/lib/messaging/client';
-import { MAX_ENTRIES_PER_PAGE, type PaperMetadata, type PaperSource, type SavedState } from '@/lib/model/paper';
+import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
+import type { PaperMetadataInput, PaperSource, SavedState } from '@/lib/model/paper';
 import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
 import { createSaveControl, type SaveControl } from './save-control';
@@ -13,7 +14,7 @@ export interface AnnotatorDeps {
   /** `setTimeout`, a parameter so tests can run the Undo window without waiting. */
   later: (callback: () => void, ms: number) => void;
   savedStateOf: (ids: string[]) => Promise<SavedState>;
-  save: (paper: PaperMetadata, source: PaperSource) => Promise<unknown>;
+  save: (paper: PaperMetadataInput, source: PaperSource) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
   warn: (message: string) => void;
 }

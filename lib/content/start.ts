@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging/client';
-import { savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { watchSavedState } from '@/lib/storage/saved-state-signal';
 import { adapterFor } from '@/lib/sites/registry';
 import { Annotator } from './annotator';
 
@@ -40,7 +40,7 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
   ctx.addEventListener(window, 'popstate', () => annotator.scheduleScan());
 
   // A save or removal in any tab (this one included), announced by the background.
-  const unwatch = savedStateSignal.watch((signal) => {
+  const unwatch = watchSavedState((signal) => {
     if (signal?.everything) annotator.reloadSavedState();
     else if (signal) annotator.applySavedState(signal.states);
   });

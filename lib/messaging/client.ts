@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 // Types only: the schemas stay out of the content script's bundle (they are the background's to parse with).
-import type { BackgroundReply, BackgroundRequest, BackgroundRequestType, BackgroundResults } from './contract';
+import type { BackgroundReply, BackgroundRequestInput, BackgroundRequestType, BackgroundResults } from './contract';
 
 /** The extension pages' (popup, library) way to ask the background, the single writer, for a change. */
 export function askBackground<T extends BackgroundRequestType>(
-  request: Extract<BackgroundRequest, { type: T }>,
+  request: Extract<BackgroundRequestInput, { type: T }>,
 ): Promise<BackgroundResults[T]> {
   return sendToBackground((message) => browser.runtime.sendMessage(message), request);
 }
@@ -40,7 +40,7 @@ export interface SendOptions {
  */
 export async function sendToBackground<T extends BackgroundRequestType>(
   transport: Transport,
-  request: Extract<BackgroundRequest, { type: T }>,
+  request: Extract<BackgroundRequestInput, { type: T }>,
   { wait = sleep }: SendOptions = {},
 ): Promise<BackgroundResults[T]> {
   const message = { ...request, requestId: crypto.randomUUID() };

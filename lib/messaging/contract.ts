@@ -82,6 +82,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper/update'), id: ArxivId, patch: PaperEdit }).strict(),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+/** A request as a sender may write it, before the background's parse fills in defaults. */
+export type BackgroundRequestInput = z.input<typeof BackgroundRequest>;
 
 /**
  * A request may carry the id its sender gave it, and carries the same one when it is sent again after a

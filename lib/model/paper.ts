@@ -118,12 +118,7 @@ export type EditTimes = z.infer<typeof EditTimes>;
 /** At most this many removed tags are remembered per paper (the newest removals). */
 export const MAX_REMOVED_TAGS = 200;
 
-/**
- * The most paper entries one page gets a control for, and so the most ids one saved-state question may
- * ask about (issue #10): arXiv's longest listing shows 2000 entries, and a page that lists more is not
- * one a person reads; it may be a script asking which of 100,000 ids are saved.
- */
-export const MAX_ENTRIES_PER_PAGE = 5000;
+export { MAX_ENTRIES_PER_PAGE } from './limits';
 
 /** How many tags a paper may have, and how long its notes may be (characters). */
 export const MAX_TAGS = 200;

@@ -1,9 +1,11 @@
-import { PaperMetadata, type PaperMetadataInput } from '@/lib/model/paper';
+import type { PaperMetadataInput } from '@/lib/model/paper';
 import type { ControlPlacement, PaperEntry } from './types';
 
 /**
- * An entry whose metadata is read when first asked for (see `PaperEntry.read`). A malformed entry
- * fails alone, with the schema's reason, and never stops the rest of the page.
+ * An entry whose metadata is read when first asked for (see `PaperEntry.read`). An entry without a title
+ * fails alone, and never stops the rest of the page. The rest of the metadata is checked by the worker,
+ * which parses every save with the `PaperMetadata` schema (the content script carries no schema library,
+ * issue #12) and says what is wrong.
  */
 export function entry(
   id: string,
@@ -11,19 +13,16 @@ export function entry(
   placement: ControlPlacement,
   readInput: () => Omit<PaperMetadataInput, 'id'>,
 ): PaperEntry {
-  let paper: PaperMetadata | undefined;
+  let paper: PaperMetadataInput | undefined;
   return {
     id,
     anchor,
     placement,
     read() {
       if (paper) return paper;
-      const parsed = PaperMetadata.safeParse({ ...readInput(), id });
-      if (!parsed.success) {
-        const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
-        throw new Error(`the page's entry for ${id} is incomplete (${reasons.join('; ')})`);
-      }
-      return (paper = parsed.data);
+      const read = { ...readInput(), id };
+      if (read.title.trim() === '') throw new Error(`the page's entry for ${id} is incomplete (it shows no title)`);
+      return (paper = read);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { PaperMetadata, Site } from '@/lib/model/paper';
+import type { PaperMetadataInput, Site } from '@/lib/model/paper';
 
 /** Where the Save control goes, relative to the entry's anchor element (insertAdjacentElement positions). */
 export type ControlPlacement = 'beforebegin' | 'afterbegin' | 'beforeend' | 'afterend';
@@ -11,12 +11,12 @@ export interface PaperEntry {
   anchor: Element;
   placement: ControlPlacement;
   /**
-   * The entry's metadata, parsed with the zod `PaperMetadata` schema on first call and kept.
-   * Deferred because a page needs only ids and anchors to draw its controls: reading all 2000
-   * entries of a long arXiv listing up front was a quarter of the time to annotate it.
-   * Throws an Error saying what is wrong when the entry is malformed (no title, say).
+   * The entry's metadata as the page shows it, read on first call and kept; the worker parses it with the
+   * `PaperMetadata` schema when it is saved. Deferred because a page needs only ids and anchors to draw its
+   * controls: reading all 2000 entries of a long arXiv listing up front was a quarter of the time to
+   * annotate it. Throws an Error saying what is wrong when the entry shows no title.
    */
-  read(): PaperMetadata;
+  read(): PaperMetadataInput;
 }
 
 /**

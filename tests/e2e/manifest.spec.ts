@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // Issue #10: the built manifests, Chrome's and Firefox's, are exactly what we mean to ship: a test fails on
 // any change it was not told of, and the README's permissions table says the same as the manifest.
@@ -66,4 +67,13 @@ test('the README names every permission the manifest asks for, and no other', ()
   };
   const asked = [...manifest.permissions, ...manifest.host_permissions, ...manifest.content_scripts.flatMap((script) => script.matches)];
   expect(new Set(named)).toEqual(new Set(asked));
+});
+
+// Issue #12: the content script loads on every listing page; the worker parses every message anyway.
+test('the content script carries no schema library and stays within 12 KB gzipped', () => {
+  const script = readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
+  expect(script.toString('utf8')).not.toMatch(/ZodError|\$ZodType|_zod/);
+  const gzipped = gzipSync(script).length;
+  console.log(`content script: ${script.length} bytes, ${gzipped} gzipped`);
+  expect(gzipped).toBeLessThanOrEqual(12 * 1024);
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { arxivIdFromPath, canonicalArxivId, huggingFaceUrl } from '@/lib/model/arxiv-id';
 import { findLinks } from '@/lib/model/code-links';
 import type { PaperMetadataInput } from '@/lib/model/paper';
@@ -69,26 +68,41 @@ function extractPaperPage(url: URL, doc: Document): PaperEntry[] {
   return [entry(id, heading, 'afterend', () => metadata(id, props, textOf(heading)))];
 }
 
-// The fields we read from a paper in the props; each one may be missing or of another shape without
-// costing the entry (`.catch`), since the props are the site's internals, not an API.
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const HfPaper = z.object({
-  id: z.string(),
-  title: optional(z.string()),
-  summary: optional(z.string()),
-  publishedAt: optional(z.string()),
-  authors: optional(z.array(z.unknown())),
-  githubRepo: optional(z.string().nullable()),
-  projectPage: optional(z.string().nullable()),
-});
-type HfPaper = z.infer<typeof HfPaper>;
-const HfAuthor = z.object({ name: z.string() });
+/**
+ * The fields read from a paper in the props. Each may be missing or of another shape without costing the
+ * entry, since the props are the site's internals, not an API; read by hand, as the content script carries
+ * no schema library (issue #12).
+ */
+interface HfPaper {
+  id: string;
+  title?: string;
+  summary?: string;
+  publishedAt?: string;
+  authors?: unknown[];
+  githubRepo?: string;
+  projectPage?: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function hfPaper(value: Record<string, unknown>): HfPaper | undefined {
+  if (typeof value.id !== 'string') return undefined;
+  return {
+    id: value.id,
+    title: text(value.title),
+    summary: text(value.summary),
+    publishedAt: text(value.publishedAt),
+    authors: Array.isArray(value.authors) ? value.authors : undefined,
+    githubRepo: text(value.githubRepo),
+    projectPage: text(value.projectPage),
+  };
+}
 
 function metadata(id: string, paper: HfPaper | undefined, shownTitle: string): Omit<PaperMetadataInput, 'id'> {
   const authors = (paper?.authors ?? []).flatMap((author) => {
-    const parsed = HfAuthor.safeParse(author);
+    const given = typeof author === 'object' && author !== null ? text((author as { name?: unknown }).name) : undefined;
     // Some names arrive escaped twice (`D&#39;Mello`); the attribute's own escaping is already gone.
-    const name = parsed.success ? collapseWhitespace(decodeEntities(parsed.data.name)) : '';
+    const name = given ? collapseWhitespace(decodeEntities(given)) : '';
     return name ? [name] : [];
   });
   const abstract = paper?.summary ? collapseWhitespace(paper.summary) : undefined;
@@ -137,10 +151,10 @@ function collectPapers(value: unknown, found: Map<string, HfPaper>, depth: numbe
   // is the day's submission time, not the paper's, so only those two may fill gaps.
   const candidate =
     typeof record.paper === 'object' && record.paper !== null ? { title: record.title, summary: record.summary, ...record.paper } : record;
-  const parsed = HfPaper.safeParse(candidate);
-  const id = parsed.success ? canonicalArxivId(parsed.data.id) : null;
-  if (parsed.success && id && (parsed.data.title !== undefined || candidate !== record)) {
-    if (!found.has(id)) found.set(id, parsed.data);
+  const paper = hfPaper(candidate);
+  const id = paper ? canonicalArxivId(paper.id) : null;
+  if (paper && id && (paper.title !== undefined || candidate !== record)) {
+    if (!found.has(id)) found.set(id, paper);
     return;
   }
   for (const child of Object.values(record)) collectPapers(child, found, depth + 1);

@@ -9,7 +9,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { buttonOf } from '../support/closed-roots';
 import { expectedOf, fixture } from '../../support/fixtures.mjs';
 import { senders, testBackground } from '../support/background';
@@ -56,7 +56,7 @@ describe('the content script entrypoint', () => {
 
   it('shows a save made in another tab, as the background announces it', async () => {
     const id = expected.papers[1]!.id;
-    await savedStateSignal.write({ states: { [id]: true }, at: Date.now() });
+    await announceSavedState({ [id]: true });
     await until(() => pressed(id)[0] === 'true');
   });
 
@@ -64,7 +64,9 @@ describe('the content script entrypoint', () => {
     const id = expected.papers[2]!.id;
     await bg.ask({ type: 'paper/save', paper: metadata({ ...expected.papers[2], links: expected.papers[2].links }), source: hfSource });
     expect(pressed(id)).toEqual(['false']);
-    await savedStateSignal.write({ states: {}, everything: true, at: Date.now() });
+    await announceSavedState(
+      Object.fromEntries(Array.from({ length: 1001 }, (_, index) => [`2609.${String(index).padStart(5, '0')}`, true])),
+    );
     await until(() => pressed(id)[0] === 'true');
   });
 

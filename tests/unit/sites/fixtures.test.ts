@@ -1,8 +1,13 @@
+import { PaperMetadata } from '@/lib/model/paper';
+import type { PaperEntry } from '@/lib/sites/types';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters, adapterFor } from '@/lib/sites/registry';
 import { listFixtures } from '../../support/fixtures.mjs';
+
+/** What the worker stores from an entry: the content script sends it as read, the worker parses it. */
+const stored = (found: PaperEntry) => PaperMetadata.parse(found.read());
 
 // Every committed page fixture, checked against the expected-result file beside it. A new fixture
 // needs no new test: drop `<name>.html` and `<name>.expected.json` into the site's fixtures folder.
@@ -47,7 +52,7 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
   it('yields exactly the expected papers, in page order', () => {
     const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
     const entries = adapterFor(url)!.adapter.extract(url, doc);
-    expect(entries.map((found) => found.read())).toEqual(expected?.papers);
+    expect(entries.map((found) => stored(found))).toEqual(expected?.papers);
   });
 
   it('anchors every entry to its own element inside the page', () => {

@@ -1,7 +1,12 @@
+import { PaperMetadata } from '@/lib/model/paper';
+import type { PaperEntry } from '@/lib/sites/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/sites/registry';
+
+/** What the worker stores from an entry: the content script sends it as read, the worker parses it. */
+const stored = (found: PaperEntry) => PaperMetadata.parse(found.read());
 
 // Real pages (and arXiv's own templates rendered) kept beside the repository, not in it: see
 // ../shared/fixtures/real/README.md. In CI the repository is cloned elsewhere with `shared/` beside it.
@@ -53,16 +58,16 @@ describe.skipIf(!available)('real captures', () => {
     it('finds all 28 papers with their ids and titles, in page order', () => {
       const { pageType, entries, expected } = capture();
       expect(pageType).toBe('daily');
-      expect(entries.map((found) => [found.read().id, found.read().title])).toEqual(expected.map(({ id, title }) => [id, title]));
+      expect(entries.map((found) => [stored(found).id, stored(found).title])).toEqual(expected.map(({ id, title }) => [id, title]));
     });
 
     it('links the GitHub repository the site names, and nothing else, as code', () => {
       const { entries, expected } = capture();
-      expect(entries.map((found) => found.read().links.code)).toEqual(expected.map(({ githubRepo }) => (githubRepo ? [githubRepo] : [])));
+      expect(entries.map((found) => stored(found).links.code)).toEqual(expected.map(({ githubRepo }) => (githubRepo ? [githubRepo] : [])));
     });
 
     it('reads authors, abstract, publication day and the Hugging Face link from the props', () => {
-      const first = capture().entries[0]!.read();
+      const first = stored(capture().entries[0]!);
       expect(first.authors.slice(0, 3)).toEqual(['Hongyang Du', 'Yunfei Xie', 'Junjie Ye']);
       expect(first.authors).toHaveLength(16);
       expect(first.abstract).toMatch(/^Representation autoencoders \(RAEs\) reuse features/);
@@ -72,7 +77,7 @@ describe.skipIf(!available)('real captures', () => {
     });
 
     it("decodes author names the props escape twice (D'Mello, O'Connell)", () => {
-      const authors = capture().entries.flatMap((found) => found.read().authors);
+      const authors = capture().entries.flatMap((found) => stored(found).authors);
       expect(authors).toContain("Christopher D'Mello");
       expect(authors).toContain("Meghan O'Connell");
       expect(authors.filter((name) => /&#?\w+;/.test(name))).toEqual([]);
@@ -83,7 +88,9 @@ describe.skipIf(!available)('real captures', () => {
       doc.querySelector('[data-target="DailyPapers"]')!.setAttribute('data-props', '{"dailyPapers":[]}');
       const url = new URL('https://huggingface.co/papers');
       const entries = adapterFor(url)!.adapter.extract(url, doc);
-      expect(entries.map((found) => [found.read().id, found.read().title])).toEqual(capture().expected.map(({ id, title }) => [id, title]));
+      expect(entries.map((found) => [stored(found).id, stored(found).title])).toEqual(
+        capture().expected.map(({ id, title }) => [id, title]),
+      );
     });
 
     it('puts each control right after its card title', () => {
@@ -99,18 +106,18 @@ describe.skipIf(!available)('real captures', () => {
     it('/new: every section, the announcement day, abstracts and the code link in an abstract', () => {
       const { pageType, entries } = extract('https://arxiv.org/list/cs.LG/new', read('arxiv/list-new.rendered-from-template.html'));
       expect(pageType).toBe('list');
-      expect(entries.map((found) => found.read())).toMatchObject(papers.map((paper) => ({ ...paper, published: '2026-09-28' })));
-      expect(entries[0]!.read().abstract).toMatch(/^World models improve a learning agent's ability/);
-      expect(entries[0]!.read().links.code).toEqual(['https://github.com/example/repo']);
+      expect(entries.map((found) => stored(found))).toMatchObject(papers.map((paper) => ({ ...paper, published: '2026-09-28' })));
+      expect(stored(entries[0]!).abstract).toMatch(/^World models improve a learning agent's ability/);
+      expect(stored(entries[0]!).links.code).toEqual(['https://github.com/example/repo']);
       expect(entries.every(({ anchor, placement }) => anchor.localName === 'dt' && placement === 'beforeend')).toBe(true);
     });
 
     it('/recent: the day of each section, no abstracts', () => {
       const { pageType, entries } = extract('https://arxiv.org/list/cs.LG/recent', read('arxiv/list-recent.rendered-from-template.html'));
       expect(pageType).toBe('list');
-      expect(entries.map((found) => found.read())).toMatchObject(papers);
-      expect(entries.map((found) => found.read().published)).toEqual(['2026-09-28', '2026-09-28', '2026-09-25']);
-      expect(entries.map((found) => found.read().abstract)).toEqual([undefined, undefined, undefined]);
+      expect(entries.map((found) => stored(found))).toMatchObject(papers);
+      expect(entries.map((found) => stored(found).published)).toEqual(['2026-09-28', '2026-09-28', '2026-09-25']);
+      expect(entries.map((found) => stored(found).abstract)).toEqual([undefined, undefined, undefined]);
     });
   });
 
@@ -121,7 +128,7 @@ describe.skipIf(!available)('real captures', () => {
     expect(entries).toHaveLength(1);
     const [only] = entries as [(typeof entries)[number]];
     const { anchor, placement } = only;
-    const paper = only.read();
+    const paper = stored(only);
     expect(paper).toMatchObject({ ...papers[0], published: '2021-06-17', links: { code: [] } });
     expect(paper.abstract).toMatch(
       /^World models improve a learning agent's ability to efficiently operate in interactive and situated environments\. This work/,
@@ -137,7 +144,7 @@ describe.skipIf(!available)('real captures', () => {
       '<body><div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>Crowdsourcing open citations</h1></div></body>';
     const head = read('arxiv/abs-1902.02534-2023-head.html').replace('</head>', `</head>${body}`);
     const { entries } = extract('https://arxiv.org/abs/1902.02534v2', head);
-    expect(entries.map((found) => [found.read().id, found.read().published])).toEqual([['1902.02534', '2019-02-07']]);
+    expect(entries.map((found) => [stored(found).id, stored(found).published])).toEqual([['1902.02534', '2019-02-07']]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { announceSavedState, MAX_ANNOUNCED, savedStateSignal } from '@/lib/storage/saved-state-signal';
+import { announceSavedState, MAX_ANNOUNCED, watchSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
 
 describe('the storage items every context shares', () => {
@@ -25,7 +25,7 @@ describe('the storage items every context shares', () => {
 
   it('pass on an announcement of saved states, and nothing for a value another version wrote', async () => {
     const seen: unknown[] = [];
-    savedStateSignal.watch((signal) => seen.push(signal));
+    watchSavedState((signal) => seen.push(signal));
     await announceSavedState({ '2401.12345': true }, 1);
     await fakeBrowser.storage.local.set({ 'papershelf:saved-state-change': { states: { 'not an id': true }, at: 2 } });
     expect(seen).toEqual([{ states: { '2401.12345': true }, at: 1 }, undefined]);
@@ -33,7 +33,7 @@ describe('the storage items every context shares', () => {
 
   it(`announce no more than ${MAX_ANNOUNCED} ids: past that, every tab is told to ask about its own (issue #10)`, async () => {
     const seen: unknown[] = [];
-    savedStateSignal.watch((signal) => seen.push(signal));
+    watchSavedState((signal) => seen.push(signal));
     const many = Object.fromEntries(
       Array.from({ length: MAX_ANNOUNCED + 1 }, (_, index) => [`2609.${String(index).padStart(5, '0')}`, true]),
     );

@@ -82,7 +82,7 @@ describe('arxiv listings', () => {
     );
     const entries = arxiv.extract(listUrl, doc);
     expect(entries.map((found) => found.id)).toEqual(['2609.00001', '2609.00004']);
-    expect(() => entries[0]!.read()).toThrow(/entry for 2609.00001 is incomplete \(title: /);
+    expect(() => entries[0]!.read()).toThrow("the page's entry for 2609.00001 is incomplete (it shows no title)");
     expect(entries[1]!.read()).toMatchObject({ id: '2609.00004', title: 'Kept' });
   });
 
