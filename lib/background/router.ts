@@ -36,15 +36,21 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
   if (!handler.from.includes(kind)) return { ok: false, error: `PaperShelf does not accept ${request.type} from a ${kind}` };
   // What a write tells others waits for its commit: inside the transaction only the database may be awaited.
   const afterCommit: (() => unknown)[] = [];
+  const announced: SavedState[] = [];
   const context: HandlerContext = {
     db: deps.db,
     now: deps.now?.() ?? Date.now(),
-    announceSavedState: (states) => void afterCommit.push(() => deps.announceSavedState(states)),
+    announceSavedState: (states) => void announced.push(states),
     lookupsQueued: () => void afterCommit.push(() => deps.lookupsQueued?.()),
   };
   try {
-    const run = () => handler.run(request as never, context);
-    const result = handler.writes ? (await writeOnce(deps.db, requestId, context.now, run)).result : await run();
+    const run = async () => ({ answer: await handler.run(request as never, context), announced });
+    // A request answered from its receipt announces again what its first run did: the worker that ran it
+    // may have stopped before telling the tabs.
+    const { answer: result, announced: toAnnounce } = handler.writes
+      ? (await writeOnce(deps.db, requestId, context.now, run)).result
+      : await run();
+    for (const states of toAnnounce) await deps.announceSavedState(states);
     for (const effect of afterCommit) await effect();
     if (handler.changesPapers) deps.libraryChanged?.();
     return { ok: true, result };

@@ -184,7 +184,9 @@ export class Annotator {
       if (keep.has(anchor) && anchor.isConnected && control.host.isConnected) continue;
       control.host.remove();
       this.controlsByAnchor.delete(anchor);
-      this.controlsById.get(control.entry.id)?.delete(control);
+      const siblings = this.controlsById.get(control.entry.id);
+      siblings?.delete(control);
+      if (siblings?.size === 0) this.controlsById.delete(control.entry.id);
     }
   }
 

@@ -4,8 +4,10 @@ import type { PaperEntry } from '@/lib/sites/types';
  * The Save control: a host element carrying `data-papershelf-id`, with a closed shadow root, so the page's
  * CSS cannot reach the button, ours cannot leak out, and the page's scripts cannot read it (issue #10).
  * What the page can see of the host is the same whatever the paper's state: its one attribute, and its box,
- * since "Save" and "Saved" share one grid cell (the wider sets the width) and Undo and messages are laid
- * out beside it, out of the flow. Assistive technology reads the button's name and pressed state as usual.
+ * since "Save" and "Saved" share one grid cell (the wider sets the width). Undo and messages are laid out
+ * beside it, out of the flow: they do not move the host, though a page measuring the scroll width of a
+ * clipping container around it could notice them, and Undo shows only right after the person's own click
+ * there (a click the page sees in its capture phase anyway). Assistive technology reads the button's name and pressed state as usual.
  * Plain DOM, not a React root: an arXiv listing can hold 2000 entries, and one shared stylesheet serves every control.
  */
 const STYLE = `

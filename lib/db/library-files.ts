@@ -63,9 +63,11 @@ export async function importBackup(db: PaperShelfDb, text: string, options: { in
     const leftIds = new Set(left.map((copy) => copy.id));
     const wanted = parsed.backup.papers.filter((copy) => !leftIds.has(copy.id));
     // A paper coming back from the Trash is merged with what it had there, which may be newer than the backup.
-    const inTrash = (await db.trash.bulkGet(wanted.filter((copy) => !saved.has(copy.id)).map((copy) => copy.id))).flatMap((row) =>
-      row ? [Paper.parse(row.paper)] : [],
-    );
+    // A Trash row an older version wrote that no longer reads is left where it is, not a reason to refuse the file.
+    const inTrash = (await db.trash.bulkGet(wanted.filter((copy) => !saved.has(copy.id)).map((copy) => copy.id))).flatMap((row) => {
+      const paper = row && Paper.safeParse(row.paper);
+      return paper?.success ? [paper.data] : [];
+    });
     const merged = mergeBackup([...library, ...inTrash], wanted);
     const written = new Set(merged.toWrite.map((paper) => paper.id));
     const unchangedFromTrash = inTrash.filter((paper) => !written.has(paper.id));
@@ -73,7 +75,13 @@ export async function importBackup(db: PaperShelfDb, text: string, options: { in
     await db.papers.bulkPut([...merged.toWrite, ...unchangedFromTrash].map((paper) => Paper.parse(paper)));
     await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
-    await db.trash.bulkAdd(parsed.backup.trash.filter((trashed) => !present.has(trashed.id) && !leftIds.has(trashed.id)));
+    // The backup's Trash comes back too, but not a paper deleted for good since (its tombstone is as late as its removal).
+    const deletedSince = (id: string, at: number) => !options.includeRemoved && (removedAt.get(id) ?? -1) >= at;
+    await db.trash.bulkAdd(
+      parsed.backup.trash.filter(
+        (trashed) => !present.has(trashed.id) && !leftIds.has(trashed.id) && !deletedSince(trashed.id, trashed.removedAt),
+      ),
+    );
     // Counted as the user sees the library: a paper back from the Trash is added.
     const fromTrash = inTrash.length;
     return {

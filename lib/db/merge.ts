@@ -480,8 +480,11 @@ function lookupInfo(stored: Paper, found: LookupFound, now: number, merged: Read
   const learned = {
     doi: before.doi ?? arxiv?.doi,
     // Counts are live numbers: the newest answer wins.
+    // Stars for the repositories Hugging Face named last, as many as a paper may link (an old record keeps reading).
     githubStars:
-      hf?.githubRepo && hf.githubStars !== undefined ? { ...before.githubStars, [hf.githubRepo]: hf.githubStars } : before.githubStars,
+      hf?.githubRepo && hf.githubStars !== undefined
+        ? Object.fromEntries(Object.entries({ ...before.githubStars, [hf.githubRepo]: hf.githubStars }).slice(-MAX_CODE_LINKS))
+        : before.githubStars,
     upvotes: hf?.upvotes ?? before.upvotes,
     // So is what arXiv says of the latest version: the newest answer replaces the last.
     arxiv: arxiv ? arxivDetails(arxiv) : before.arxiv,

@@ -1,8 +1,12 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { PaperShelfDb } from './database';
 
-/** How long a receipt is kept: a request is sent again within seconds of losing its reply. */
-export const RECEIPT_MS = 10 * 60_000;
+/**
+ * How long a receipt is kept, and how many at most: a request is sent again within seconds of losing its
+ * reply, and an answer can be a whole paper with a megabyte of notes (a notes editor saves every 400 ms).
+ */
+export const RECEIPT_MS = 60_000;
+export const MAX_RECEIPTS = 50;
 
 /**
  * Runs a write once per request id (issue #9). A worker stopped after a write committed but before its
@@ -30,6 +34,8 @@ export async function writeOnce<T>(
       .below(now - RECEIPT_MS)
       .delete();
     await db.receipts.put({ requestId, at: now, result });
+    const extra = (await db.receipts.count()) - MAX_RECEIPTS;
+    if (extra > 0) await db.receipts.orderBy('at').limit(extra).delete();
     return { result, repeated: false };
   });
   // Dexie tells open pages of a write when it completes; a worker stopped after the commit never did.

@@ -221,6 +221,18 @@ describe('library messages', () => {
     expect(await bg.db.trash.count()).toBe(0);
   });
 
+  it('does not put back in the Trash a paper deleted for good after the backup was made, unless asked', async () => {
+    await saveThree();
+    await result({ type: 'paper/remove', id: '2401.00003' });
+    const backup = (await result({ type: 'library/export-backup' })) as { text: string };
+    bg.now += 1000;
+    await result({ type: 'trash/delete', ids: ['2401.00003'] });
+    await result({ type: 'library/import-backup', text: backup.text });
+    expect(await bg.db.trash.get('2401.00003')).toBeUndefined();
+    await result({ type: 'library/import-backup', text: backup.text, includeRemoved: true });
+    expect(await bg.db.trash.get('2401.00003')).toBeDefined();
+  });
+
   it('a paper removed and saved again is merged by a restore as usual', async () => {
     await saveThree();
     const backup = (await result({ type: 'library/export-backup' })) as { text: string };

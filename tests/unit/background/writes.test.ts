@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RECEIPT_MS } from '@/lib/db/receipts';
+import { MAX_RECEIPTS, RECEIPT_MS } from '@/lib/db/receipts';
 import { MAX_NOTES, MAX_TAGS } from '@/lib/model/paper';
 import { createBackup } from '@/lib/formats/backup';
 import { senders, testBackground } from '../support/background';
@@ -50,6 +50,32 @@ describe('a write sent again with the same request id', () => {
     expect(first).toMatchObject({ ok: true, result: { removed: [{ id: '2402.00001' }, { id: '2402.00002' }] } });
     expect(await bg.send(remove)).toEqual(first);
     expect(await bg.db.trash.count()).toBe(2);
+  });
+
+  it('a request answered from its receipt tells the tabs again what its first run did', async () => {
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource });
+    const remove = { type: 'paper/remove', id: '2401.12345', requestId: 'retry-announce-1' };
+    await bg.send(remove);
+    bg.announced.length = 0;
+    expect(await bg.send(remove)).toEqual({ ok: true, result: { removed: true } });
+    expect(bg.announced).toEqual([{ '2401.12345': false }]);
+  });
+
+  it(`keeps at most ${MAX_RECEIPTS} receipts, dropping the oldest`, async () => {
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource });
+    for (let index = 0; index < MAX_RECEIPTS + 5; index++) {
+      bg.now += 1;
+      await bg.send({
+        type: 'paper/update',
+        id: '2401.12345',
+        patch: { status: index % 2 ? 'read' : 'unread' },
+        requestId: `status-${String(index).padStart(3, '0')}`,
+      });
+    }
+    const kept = await bg.db.receipts.toCollection().primaryKeys();
+    expect(kept).toHaveLength(MAX_RECEIPTS);
+    expect(kept).not.toContain('status-000');
+    expect(kept).toContain(`status-${String(MAX_RECEIPTS + 4).padStart(3, '0')}`);
   });
 
   it('a write that failed left no receipt, so sending it again does it', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArxivFeed } from '@/lib/lookup/arxiv-api';
 import type { ArxivRecord, HfFound } from '@/lib/model/lookup';
 import { isRicherAuthorList, mergeBackup, mergeLookup, mergeVersions, notesConflict } from '@/lib/db/merge';
+import { MAX_CODE_LINKS } from '@/lib/model/code-links';
 import { NOTES_SEPARATOR } from '@/lib/model/notes';
 import { Paper } from '@/lib/model/paper';
 import { arxivSource, hfSource, metadata, paper } from '../support/factory';
@@ -328,6 +329,16 @@ describe('mergeLookup: counts and checks', () => {
 
   it('records an arXiv answer without the paper as a check', () => {
     expect(mergeLookup(saved(), { arxiv: 'unknown' }, NOW).lookup).toEqual({ arxivCheckedAt: NOW });
+  });
+
+  it('keeps stars for no more repositories than a paper may link, the newest last, so the record still reads', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_CODE_LINKS }, (_, index) => [`https://github.com/old/repo-${index}`, index]));
+    const merged = mergeLookup(saved({ lookup: { githubStars: many } }), { hf }, NOW);
+    const stars = Object.keys(merged.lookup!.githubStars!);
+    expect(stars).toHaveLength(MAX_CODE_LINKS);
+    expect(stars.at(-1)).toBe('https://github.com/example/attention');
+    expect(stars).not.toContain('https://github.com/old/repo-0');
+    expect(Paper.safeParse(merged).success).toBe(true);
   });
 
   it('takes the newest counts, per repository', () => {
