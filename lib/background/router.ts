@@ -48,7 +48,8 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
     // A request answered from its receipt announces again what its first run did: the worker that ran it
     // may have stopped before telling the tabs.
     const { answer: result, announced: toAnnounce } = handler.writes
-      ? (await writeOnce(deps.db, requestId, context.now, run)).result
+      ? // A receipt answers only the same request from the same kind of sender.
+        (await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)).result
       : await run();
     for (const states of toAnnounce) await deps.announceSavedState(states);
     for (const effect of afterCommit) await effect();

@@ -9,6 +9,9 @@ import { hfSource, metadata, paper } from '../support/factory';
  * A request sent again after its reply was lost (the worker stopped between commit and reply) carries the
  * same request id; the background answers it from the receipt its first run left, and does nothing twice.
  */
+/** Receipts are kept per sender kind and request type: `<kind>:<type>:<request id>`. */
+const requestIdOf = (key: string) => key.split(':').at(-1)!;
+
 describe('a write sent again with the same request id', () => {
   const bg = testBackground({ now: 5000 });
   afterEach(() => bg.reset());
@@ -72,7 +75,7 @@ describe('a write sent again with the same request id', () => {
         requestId: `status-${String(index).padStart(3, '0')}`,
       });
     }
-    const kept = await bg.db.receipts.toCollection().primaryKeys();
+    const kept = (await bg.db.receipts.toCollection().primaryKeys()).map(requestIdOf);
     expect(kept).toHaveLength(MAX_RECEIPTS);
     expect(kept).not.toContain('status-000');
     expect(kept).toContain(`status-${String(MAX_RECEIPTS + 4).padStart(3, '0')}`);
@@ -95,7 +98,15 @@ describe('a write sent again with the same request id', () => {
     await bg.send({ type: 'paper/save', paper: metadata(), source: hfSource, requestId: 'old-save' }, senders.contentScript);
     bg.now += RECEIPT_MS + 1;
     await bg.send({ type: 'paper/remove', id: '2401.12345', requestId: 'later-remove' });
-    expect(await bg.db.receipts.toCollection().primaryKeys()).toEqual(['later-remove']);
+    expect((await bg.db.receipts.toCollection().primaryKeys()).map(requestIdOf)).toEqual(['later-remove']);
+  });
+
+  it('a receipt answers only the same request type from the same kind of sender', async () => {
+    await bg.ask({ type: 'paper/save', paper: metadata(), source: hfSource });
+    await bg.send({ type: 'paper/remove', id: '2401.12345', requestId: 'shared-id-1' });
+    const save = { type: 'paper/save', paper: metadata(), source: hfSource, requestId: 'shared-id-1' };
+    expect(await bg.send(save, senders.contentScript)).toMatchObject({ ok: true, result: { id: '2401.12345' } });
+    expect(await bg.db.papers.count()).toBe(1);
   });
 
   it('a malformed request id is refused like any malformed message', async () => {
