@@ -13,6 +13,10 @@ import { handleBackgroundMessage } from './router';
  * background entrypoint's `main`, so every listener is in place when an event starts a stopped worker.
  */
 export function startBackground(): void {
+  // For `npm run bench` (issue #12): from the script's evaluation to its first answer. A worker's
+  // performance timeline is its own: no page sees these marks.
+  performance.mark('papershelf:worker-start');
+  let answered = false;
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Firefox's MV2 build has `browserAction` where Chrome's MV3 has `action`.
   const toolbarButton = browser.action ?? browser.browserAction;
@@ -33,7 +37,11 @@ export function startBackground(): void {
       announceSavedState: announce,
       libraryChanged: badge,
       lookupsQueued: () => void lookups.kick(),
-    }).then(sendResponse);
+    }).then((reply) => {
+      sendResponse(reply);
+      if (!answered) performance.mark('papershelf:first-reply');
+      answered = true;
+    });
     return true;
   });
 

@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
 import { EXTENSION_PATH, launchWithExtension } from '../support/extension-browser.mjs';
+import { stopServiceWorker } from '../support/service-worker.mjs';
 import { fixture } from '../support/fixtures.mjs';
 import { ListingPage } from './pages/listing';
 import { LibraryPage, PopupPage } from './pages/paper-list';
@@ -68,29 +69,7 @@ export const test = base.extend<{ ext: ExtensionHarness }>({
       async api(pattern, handler) {
         await context.route(pattern, handler);
       },
-      async stopServiceWorker() {
-        // A session of one of the extension's own pages sees its service worker (about:blank's does not).
-        const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/popup.html`);
-        const cdp = await context.newCDPSession(page);
-        const ours = (version: { scriptURL: string }) => version.scriptURL.startsWith(`chrome-extension://${extensionId}/`);
-        const status = (wanted: string) =>
-          new Promise<string>((resolve) =>
-            cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-              const version = versions.find((v) => ours(v) && v.runningStatus === wanted);
-              if (version) resolve(version.versionId);
-            }),
-          );
-        const running = status('running');
-        await cdp.send('ServiceWorker.enable');
-        const versionId = await running;
-        // Playwright reports the worker's end late; the protocol says when it has stopped.
-        const stopped = status('stopped');
-        await cdp.send('ServiceWorker.stopWorker', { versionId });
-        await stopped;
-        await cdp.detach();
-        await page.close();
-      },
+      stopServiceWorker: () => stopServiceWorker(context, extensionId),
       async reloadExtension() {
         const cdp = await context.browser()!.newBrowserCDPSession();
         await cdp.send('Extensions.loadUnpacked', { path: EXTENSION_PATH });
