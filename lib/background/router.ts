@@ -35,13 +35,13 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
   const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
   if (!handler.from.includes(kind)) return { ok: false, error: `PaperShelf does not accept ${request.type} from a ${kind}` };
   // What a write tells others waits for its commit: inside the transaction only the database may be awaited.
-  const afterCommit: (() => unknown)[] = [];
   const announced: SavedState[] = [];
+  let lookupsQueued = false;
   const context: HandlerContext = {
     db: deps.db,
     now: deps.now?.() ?? Date.now(),
     announceSavedState: (states) => void announced.push(states),
-    lookupsQueued: () => void afterCommit.push(() => deps.lookupsQueued?.()),
+    lookupsQueued: () => void (lookupsQueued = true),
   };
   try {
     const run = async () => ({ answer: await handler.run(request as never, context), announced });
@@ -49,10 +49,10 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
     // may have stopped before telling the tabs.
     const { answer: result, announced: toAnnounce } = handler.writes
       ? // A receipt answers only the same request from the same kind of sender.
-        (await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)).result
+        await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)
       : await run();
     for (const states of toAnnounce) await deps.announceSavedState(states);
-    for (const effect of afterCommit) await effect();
+    if (lookupsQueued) deps.lookupsQueued?.();
     if (handler.changesPapers) deps.libraryChanged?.();
     return { ok: true, result };
   } catch (error) {

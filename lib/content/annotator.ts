@@ -28,9 +28,6 @@ export const UNDO_MS = 8000;
 /** Up to this many new entries are mounted before their saved state is known (see `scan`). */
 const MOUNT_BEFORE_STATE = 200;
 
-/** The most controls one page gets (issue #10). */
-export const MAX_CONTROLS = MAX_ENTRIES_PER_PAGE;
-
 /**
  * Finds the paper entries of the current page and keeps exactly one Save control on each:
  * new entries get one in the next animation frame, entries that leave the page release theirs,
@@ -71,17 +68,17 @@ export class Annotator {
     let entries: PaperEntry[] = [];
     if (match) {
       try {
-        entries = match.adapter.extract(url, this.deps.document, MAX_CONTROLS + 1);
+        entries = match.adapter.extract(url, this.deps.document, MAX_ENTRIES_PER_PAGE + 1);
       } catch (error) {
         // An adapter must not throw, but if a site change makes one do so, the page stays as it is.
         this.deps.warn(`PaperShelf: reading the ${match.adapter.site} ${match.pageType} page failed: ${String(error)}`);
       }
-      if (entries.length > MAX_CONTROLS) {
-        entries = entries.slice(0, MAX_CONTROLS);
+      if (entries.length > MAX_ENTRIES_PER_PAGE) {
+        entries = entries.slice(0, MAX_ENTRIES_PER_PAGE);
         if (this.cappedFor !== url.href) {
           this.cappedFor = url.href;
           this.deps.warn(
-            `PaperShelf: this page lists more than ${MAX_CONTROLS} papers; only the first ${MAX_CONTROLS} have a Save control.`,
+            `PaperShelf: this page lists more than ${MAX_ENTRIES_PER_PAGE} papers; only the first ${MAX_ENTRIES_PER_PAGE} have a Save control.`,
           );
         }
       }

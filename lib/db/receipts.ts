@@ -18,12 +18,7 @@ export const MAX_RECEIPTS = 50;
  * Without a request id (a sender that never retries) the write still runs in one transaction, with no
  * receipt. `write` must await nothing but this database: the transaction spans every table, so any write nests.
  */
-export async function writeOnce<T>(
-  db: PaperShelfDb,
-  requestId: string | undefined,
-  now: number,
-  write: () => Promise<T>,
-): Promise<{ result: T; repeated: boolean }> {
+export async function writeOnce<T>(db: PaperShelfDb, requestId: string | undefined, now: number, write: () => Promise<T>): Promise<T> {
   const answer = await db.transaction('rw', db.tables, async () => {
     const receipt = requestId === undefined ? undefined : await db.receipts.get(requestId);
     if (receipt) return { result: receipt.result as T, repeated: true };
@@ -40,5 +35,5 @@ export async function writeOnce<T>(
   });
   // Dexie tells open pages of a write when it completes; a worker stopped after the commit never did.
   if (answer.repeated) Dexie.on.storagemutated.fire({ all: new RangeSet(-Infinity, [[]]) });
-  return answer;
+  return answer.result;
 }

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { ImportedPaper, SkippedEntry, type ImportSummary } from '@/lib/model/imports';
-import {
-  ArxivId,
-  CitationKey,
-  MAX_ENTRIES_PER_PAGE,
-  Paper,
-  PaperEdit,
-  PaperMetadata,
-  PaperSource,
-  type EditResult,
-  type SavedState,
-} from '@/lib/model/paper';
+import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
+import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, type EditResult, type SavedState } from '@/lib/model/paper';
 
 /**
  * Messages to the background, the single writer of the database. Content scripts, the popup and the

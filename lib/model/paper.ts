@@ -118,8 +118,6 @@ export type EditTimes = z.infer<typeof EditTimes>;
 /** At most this many removed tags are remembered per paper (the newest removals). */
 export const MAX_REMOVED_TAGS = 200;
 
-export { MAX_ENTRIES_PER_PAGE } from './limits';
-
 /** How many tags a paper may have, and how long its notes may be (characters). */
 export const MAX_TAGS = 200;
 export const MAX_NOTES = 1_000_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Annotator, MAX_CONTROLS, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
+import { Annotator, UNDO_MS, type AnnotatorDeps } from '@/lib/content/annotator';
+import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
 import { ExtensionGoneError } from '@/lib/messaging/client';
 import { buttonOf, nameOf, shadowOf } from '../support/closed-roots';
 import { PaperMetadata } from '@/lib/model/paper';
@@ -275,8 +276,11 @@ describe('Annotator when the background does not answer', () => {
 });
 
 describe('Annotator on a page that lists too many papers (issue #10)', () => {
-  it(`gives only the first ${MAX_CONTROLS} entries a control, asks only for their state, and warns once`, async () => {
-    const items = Array.from({ length: MAX_CONTROLS + 50 }, (_, index) => `<li data-id="2609.${String(index).padStart(5, '0')}">P</li>`);
+  it(`gives only the first ${MAX_ENTRIES_PER_PAGE} entries a control, asks only for their state, and warns once`, async () => {
+    const items = Array.from(
+      { length: MAX_ENTRIES_PER_PAGE + 50 },
+      (_, index) => `<li data-id="2609.${String(index).padStart(5, '0')}">P</li>`,
+    );
     const { annotator, deps, runFrames } = setup(`<ul>${items.join('')}</ul>`);
     annotator.scan();
     await flush();
@@ -284,9 +288,9 @@ describe('Annotator on a page that lists too many papers (issue #10)', () => {
     annotator.scan();
     await flush();
     runFrames();
-    expect(document.querySelectorAll('[data-papershelf-id]')).toHaveLength(MAX_CONTROLS);
-    expect(deps.savedStateOf.mock.calls.flatMap(([ids]) => ids)).toHaveLength(MAX_CONTROLS);
+    expect(document.querySelectorAll('[data-papershelf-id]')).toHaveLength(MAX_ENTRIES_PER_PAGE);
+    expect(deps.savedStateOf.mock.calls.flatMap(([ids]) => ids)).toHaveLength(MAX_ENTRIES_PER_PAGE);
     expect(deps.warn).toHaveBeenCalledTimes(1);
-    expect(deps.warn).toHaveBeenCalledWith(expect.stringContaining(`more than ${MAX_CONTROLS} papers`));
+    expect(deps.warn).toHaveBeenCalledWith(expect.stringContaining(`more than ${MAX_ENTRIES_PER_PAGE} papers`));
   });
 });
