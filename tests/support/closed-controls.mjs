@@ -35,17 +35,12 @@ function sessionOf(page) {
  * @returns {Promise<ControlState | null>}
  */
 export async function readControl(page, id, nth = 0) {
-  const cdp = await inFront(page);
-  const { result } = await cdp.send('Runtime.evaluate', {
-    expression: `document.querySelectorAll(${JSON.stringify(`[data-papershelf-id="${id}"]`)})[${nth}] ?? null`,
-  });
-  if (!result.objectId) return null;
-  try {
-    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId });
+  const selector = JSON.stringify(`[data-papershelf-id="${id}"]`);
+  return queryTree(page, `document.querySelectorAll(${selector})[${nth}] ?? null`, {}, async (nodes, cdp) => {
     const shown = nodes.filter((node) => !node.ignored);
     const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
     const buttons = shown.filter((node) => node.role?.value === 'button');
-    const save = buttons.find((node) => /^Saved?$/.test(node.name?.value ?? ''));
+    const save = buttons.find((node) => SAVE_NAME.test(node.name?.value ?? ''));
     if (!save) return null;
     const undo = buttons.find((node) => (node.name?.value ?? '').startsWith('Undo'));
     const status = shown.find((node) => node.role?.value === 'status');
@@ -61,9 +56,7 @@ export async function readControl(page, id, nth = 0) {
       undo: undo ? { name: undo.name.value, box: await boxOf(cdp, undo.backendDOMNodeId) } : null,
       box: await boxOf(cdp, save.backendDOMNodeId),
     };
-  } finally {
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-  }
+  });
 }
 
 /**
@@ -71,11 +64,26 @@ export async function readControl(page, id, nth = 0) {
  * @returns {Promise<string[]>}
  */
 export async function readNames(page) {
+  const names = await queryTree(page, 'document.body', { role: 'button' }, async (nodes) =>
+    nodes.map((node) => node.name?.value ?? '').filter((name) => SAVE_NAME.test(name)),
+  );
+  return names ?? [];
+}
+
+/** A control's main button is named for its state. */
+const SAVE_NAME = /^Saved?$/;
+
+/**
+ * The accessibility subtree of the element `expression` evaluates to (filtered by `query`, as
+ * `Accessibility.queryAXTree` takes it), handed to `read`; null when the expression finds no element.
+ */
+async function queryTree(page, expression, query, read) {
   const cdp = await inFront(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.body' });
+  const { result } = await cdp.send('Runtime.evaluate', { expression });
+  if (!result.objectId) return null;
   try {
-    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId, role: 'button' });
-    return nodes.map((node) => node.name?.value ?? '').filter((name) => /^Saved?$/.test(name));
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId, ...query });
+    return await read(nodes, cdp);
   } finally {
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
