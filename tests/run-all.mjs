@@ -28,13 +28,16 @@ const steps = [
     ],
   ],
   ['end-to-end', ['npx', 'playwright', 'test', '--config', 'tests/playwright.config.ts']],
+  // `npm run bench` on small inputs over the build the end-to-end tests made, so the benchmark cannot rot:
+  // it fails only if a scenario breaks, never on a time.
+  ['benchmark smoke run', ['node', 'tests/bench/run.mjs'], { BENCH_SMOKE: '1', PAPERSHELF_SKIP_BUILD: '1' }],
   ['firefox end-to-end', ['npx', 'playwright', 'test', '--config', 'tests/playwright-firefox.config.ts']],
 ];
 
 let failedStep = null;
-for (const [name, [command, ...args]] of steps) {
+for (const [name, [command, ...args], env = {}] of steps) {
   console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
-  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (status !== 0) {
     failedStep = name;
     break;

@@ -13,9 +13,18 @@ import { syntheticPapers } from './synthetic-papers.mjs';
  * @returns {Promise<{ count: number, ms: number }>}
  */
 export async function seedPapers(page, count) {
+  // The database can be listed while Dexie is still creating its stores: wait for the store itself.
   await page.waitForFunction(async () => {
     const databases = await indexedDB.databases();
-    return databases.some((database) => database.name === 'papershelf');
+    if (!databases.some((database) => database.name === 'papershelf')) return false;
+    const database = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('papershelf');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const ready = database.objectStoreNames.contains('papers');
+    database.close();
+    return ready;
   });
   return page.evaluate(`(async () => {
     const started = performance.now();
