@@ -8,6 +8,9 @@ import { realBackgroundClient, senders } from '../support/background';
 import { paper } from '../support/factory';
 
 vi.mock('@/lib/messaging/client', () => realBackgroundClient(senders.library));
+vi.mock('@/lib/import-worker/main?worker', async () => ({
+  default: (await import('../support/in-process-worker')).InProcessImportWorker,
+}));
 
 async function openLibrary() {
   const { db } = await import('@/lib/db/database');
