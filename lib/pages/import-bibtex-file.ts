@@ -1,4 +1,5 @@
 import { ImportWorkerReply, type ImportWorkerRequest } from '@/lib/import-worker/protocol';
+import type { BibtexImport } from '@/lib/model/imports';
 import { askBackground } from '@/lib/messaging/client';
 import type { BackgroundResults } from '@/lib/messaging/contract';
 // Vite's `?worker` import, not `new Worker(new URL(…, import.meta.url))`: WXT defines `import.meta.url` as
@@ -20,20 +21,30 @@ const startImportWorker = (): ImportWorker => new ImportWorkerScript({ name: 'pa
 /** Why nothing was imported, as the library page shows it: "<file>: <this>. Nothing was changed." */
 const couldNotRead = (why: string) => new Error(`Could not read the file (${why})`);
 
-/** The file parsed in the import worker, its reply checked; rejects, with why, if the worker fails. */
-export function parseInWorker(text: string, start: () => ImportWorker = startImportWorker): Promise<ImportWorkerReply & { ok: true }> {
+/** The file parsed in the import worker, each reply checked; rejects, with why, if the worker fails. */
+export function parseInWorker(text: string, start: () => ImportWorker = startImportWorker): Promise<BibtexImport & { parseMs: number }> {
   return new Promise((resolve, reject) => {
     const worker = start();
+    let settled = false;
     const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
       worker.terminate();
       outcome();
     };
+    const papers: BibtexImport['papers'] = [];
+    const skipped: BibtexImport['skipped'] = [];
     worker.addEventListener('message', (event) => {
-      const reply = ImportWorkerReply.safeParse(event.data);
-      if (!reply.success) return settle(() => reject(couldNotRead('the BibTeX parser answered something other than papers')));
-      const answer = reply.data;
-      if (answer.ok) settle(() => resolve(answer));
-      else settle(() => reject(couldNotRead(`the BibTeX parser failed: ${answer.error}`)));
+      if (settled) return;
+      const parsed = ImportWorkerReply.safeParse(event.data);
+      if (!parsed.success) return settle(() => reject(couldNotRead('the BibTeX parser answered something other than papers')));
+      const reply = parsed.data;
+      if (reply.kind === 'papers') papers.push(...reply.papers);
+      else if (reply.kind === 'skipped') skipped.push(...reply.skipped);
+      else if (reply.kind === 'failed') settle(() => reject(couldNotRead(`the BibTeX parser failed: ${reply.error}`)));
+      else if (reply.papers !== papers.length || reply.skipped !== skipped.length) {
+        settle(() => reject(couldNotRead('some of the BibTeX parser’s answer was lost')));
+      } else settle(() => resolve({ papers, skipped, parseMs: reply.parseMs }));
     });
     // The script failed to load or threw outside `answerImport` (out of memory, say).
     worker.addEventListener('error', (event) => {

@@ -2,7 +2,7 @@ import { answerImport } from '@/lib/import-worker/answer';
 
 /**
  * The import worker (lib/import-worker/) in the test's own thread, for jsdom, which has no Worker: the real
- * parse behind the real protocol, answering a task later with a structured clone, as a worker's message is.
+ * parse behind the real protocol, each reply a task later and a structured clone, as a worker's messages are.
  * Replaces Vite's `?worker` constructor: `vi.mock('@/lib/import-worker/main?worker', …)`.
  */
 export class InProcessImportWorker {
@@ -13,7 +13,9 @@ export class InProcessImportWorker {
   }
 
   postMessage(message: unknown): void {
-    setTimeout(() => this.listeners.get('message')?.({ data: structuredClone(answerImport(structuredClone(message))) }));
+    for (const reply of answerImport(structuredClone(message))) {
+      setTimeout(() => this.listeners.get('message')?.({ data: structuredClone(reply) }));
+    }
   }
 
   terminate(): void {
