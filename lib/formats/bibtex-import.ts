@@ -113,6 +113,15 @@ function decodeTitles(raws: string[]): string[] {
   });
 }
 
+/**
+ * A title as the parser's verbatim mode reads it: one pair of braces around the whole value (`{{Title}}` in the
+ * file) dropped, then trimmed. Reading it here saves decoding every title twice (issue #12).
+ */
+function titleAsWritten(value: string): string {
+  const bare = value.startsWith('{') && value.endsWith('}') && bracesBalance(value.slice(1, -1)) ? value.slice(1, -1) : value;
+  return bare.trim();
+}
+
 const NO_ARXIV_ID = 'no arXiv id (eprint, journal, url or doi)';
 const OLD_OR_NEW_ID = String.raw`([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?`;
 const ID_IN_TEXT = new RegExp(String.raw`arxiv[:\s]\s*${OLD_OR_NEW_ID}`, 'i');
@@ -291,12 +300,18 @@ export function parseBibtexForImport(text: string): BibtexImport {
     return mayNameArxivId(parent ? { ...parent.fields, ...entry.fields } : entry.fields);
   });
   const candidateKeys = new Set(candidates.map((entry) => entry.key));
-  const parents = new Set(candidates.map(parentOf).filter((parent) => parent !== undefined && !candidateKeys.has(parent.key)));
+  const parents = new Set(candidates.map(parentOf).filter((parent) => parent !== undefined));
   const chunks = new Map<RawEntry, string>();
   for (const entry of file.entries) {
     const candidate = candidateKeys.has(entry.key) && !broken.has(entry.key);
-    if (!candidate && !parents.has(entry)) continue;
-    const fields = Object.entries(entry.fields).filter(([name]) => !candidate || isFieldRead(name));
+    // What an entry inherits is its parent's business: a parent is decoded whole.
+    const whole = parents.has(entry);
+    if (!candidate && !whole) continue;
+    // Titles are decoded apart, around their math (`decodeTitles`), from the text as written; but one
+    // that may be inherited (`crossref`) is read as the parser gives it.
+    const fields = Object.entries(entry.fields).filter(
+      ([name]) => whole || (isFieldRead(name) && (name !== 'title' || entry.fields.crossref !== undefined)),
+    );
     // A value whose braces do not balance (possible between quotes) would end its entry early, or swallow the next.
     const unbalanced = fields.find(([, value]) => !bracesBalance(value));
     if (unbalanced) {
@@ -318,11 +333,12 @@ export function parseBibtexForImport(text: string): BibtexImport {
   }
 
   const entries = file.entries.filter((entry) => !broken.has(entry.key));
-  const read = entries.flatMap((entry) => {
-    const full = candidateKeys.has(entry.key) ? decodedOf.get(entry) : undefined;
-    return full ? [full] : [];
+  const read = entries.filter((entry) => candidateKeys.has(entry.key) && decodedOf.has(entry));
+  const rawTitles = read.map((entry) => {
+    const inherited = decodedOf.get(entry)!.fields.title;
+    return inherited !== undefined ? String(inherited) : titleAsWritten(entry.fields.title ?? '');
   });
-  const titles = new Map(decodeTitles(read.map((entry) => String(entry.fields.title ?? ''))).map((title, i) => [read[i]!, title] as const));
+  const titles = new Map(decodeTitles(rawTitles).map((title, i) => [decodedOf.get(read[i]!)!, title] as const));
 
   const papers: ImportedPaper[] = [];
   const firstKeyById = new Map<string, string>();
