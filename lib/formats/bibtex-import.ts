@@ -1,5 +1,5 @@
 /**
- * BibTeX / biblatex text -> papers to save (issue #5). Pure; runs in the extension page.
+ * BibTeX / biblatex text -> papers to save (issue #5). Pure; runs in the import worker (lib/import-worker/).
  *
  * Reads what arXiv, Zotero (Better BibTeX), Google Scholar and PaperShelf itself export, with the parser
  * Zotero uses (@retorquere/bibtex-parser; plain ESM, no Node built-ins). It turns LaTeX into Unicode
