@@ -75,7 +75,9 @@ export async function measure({ runs, smoke }) {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  const label = `import BibTeX, ${count.toLocaleString('en')} entries (${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB)`;
+  const bytes = Buffer.byteLength(text);
+  const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+  const label = `import BibTeX, ${count.toLocaleString('en')} entries (${size})`;
   const note = `the page showed "${results[0].summary}"; ${Math.max(...results.map((r) => r.longTasks))} long tasks at most in a run`;
   const values = (key) => results.map((result) => result[key]);
   return [
