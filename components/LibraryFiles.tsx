@@ -147,8 +147,14 @@ export function LibraryFiles({
   );
 }
 
+/** Up to this many skipped entries show at once; more wait behind "Skipped entries". */
+const SKIPPED_SHOWN_OPEN = 5;
+
 function ImportReport({ fileName, summary, again }: { fileName: string; summary: ImportSummary; again?: () => void }) {
   const skipped = summary.skipped ?? [];
+  // A reference manager's whole library skips thousands (7,000 entries: 4,555 without an arXiv id), and
+  // rendering them with the summary was a 50 ms task (issue #12): the list renders when opened.
+  const [listed, setListed] = useState(skipped.length <= SKIPPED_SHOWN_OPEN);
   return (
     <div className="import-report">
       <p>
@@ -173,15 +179,17 @@ function ImportReport({ fileName, summary, again }: { fileName: string; summary:
         </p>
       )}
       {skipped.length > 0 && (
-        <details open={skipped.length <= 5}>
+        <details open={skipped.length <= SKIPPED_SHOWN_OPEN} onToggle={(event) => event.currentTarget.open && setListed(true)}>
           <summary>Skipped entries</summary>
-          <ul className="skipped">
-            {skipped.map((entry, index) => (
-              <li key={index}>
-                {entry.key && <code>{entry.key}</code>} {entry.reason}
-              </li>
-            ))}
-          </ul>
+          {listed && (
+            <ul className="skipped">
+              {skipped.map((entry, index) => (
+                <li key={index}>
+                  {entry.key && <code>{entry.key}</code>} {entry.reason}
+                </li>
+              ))}
+            </ul>
+          )}
         </details>
       )}
     </div>

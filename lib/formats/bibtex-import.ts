@@ -1,12 +1,14 @@
 /**
- * BibTeX / biblatex text -> papers to save (issue #5). Pure; runs in the extension page.
+ * BibTeX / biblatex text -> papers to save (issue #5). Pure; runs in the import worker (lib/import-worker/).
  *
  * Reads what arXiv, Zotero (Better BibTeX), Google Scholar and PaperShelf itself export, with the parser
  * Zotero uses (@retorquere/bibtex-parser; plain ESM, no Node built-ins). It turns LaTeX into Unicode
  * (`M{\"u}ller` -> `Müller`), which is what we store. Only papers with an arXiv id can be imported:
  * the id is the identity of every saved paper. Everything else is reported in `skipped`, never thrown.
  */
-import { parse, type Creator, type Entry, type Options } from '@retorquere/bibtex-parser';
+import { parse, type Creator, type Entry, type Options, type ParseError } from '@retorquere/bibtex-parser';
+// The parser's first pass (wxt.config.ts, `alias`): entries with their fields as written, `@string`s resolved.
+import { parse as splitEntries, type Entry as RawEntry } from 'bibtex-parser-verbatim';
 import { canonicalArxivId } from '@/lib/model/arxiv-id';
 import { bracesBalance, isValidCitationKey, normalizeNotes, splitMath } from './bibtex';
 import type { BibtexImport, ImportedPaper, SkippedEntry } from '@/lib/model/imports';
@@ -65,7 +67,8 @@ const BASE_OPTIONS: Options = {
 // Stored titles keep author-written math as TeX (`$\alpha$-stable`, as arXiv pages show it), but the parser
 // would turn it into `α-stable`. So titles are read raw and decoded around their math (`decodeTitles`).
 // `code` holds URLs, whose `%` would otherwise start a TeX comment.
-const FILE_OPTIONS: Options = { ...BASE_OPTIONS, fieldMode: { title: 'verbatim', code: 'verbatim' }, strings: COMMON_STRINGS };
+// No `strings`: the first pass resolved them, and the parser would decode each one again for every parse.
+const DECODE_OPTIONS: Options = { ...BASE_OPTIONS, fieldMode: { title: 'verbatim', code: 'verbatim' } };
 
 const nfc = (text: string) => text.normalize('NFC');
 
@@ -110,6 +113,16 @@ function decodeTitles(raws: string[]): string[] {
   });
 }
 
+/**
+ * A title as the parser's verbatim mode reads it: one pair of braces around the whole value (`{{Title}}` in the
+ * file) dropped, then trimmed. Reading it here saves decoding every title twice (issue #12).
+ */
+function titleAsWritten(value: string): string {
+  const bare = value.startsWith('{') && value.endsWith('}') && bracesBalance(value.slice(1, -1)) ? value.slice(1, -1) : value;
+  return bare.trim();
+}
+
+const NO_ARXIV_ID = 'no arXiv id (eprint, journal, url or doi)';
 const OLD_OR_NEW_ID = String.raw`([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?`;
 const ID_IN_TEXT = new RegExp(String.raw`arxiv[:\s]\s*${OLD_OR_NEW_ID}`, 'i');
 const ID_IN_URL = new RegExp(String.raw`arxiv\.org\/(?:abs|pdf)\/${OLD_OR_NEW_ID}`, 'i');
@@ -120,7 +133,7 @@ const ID_IN_DOI = new RegExp(String.raw`10\.48550\/arxiv\.${OLD_OR_NEW_ID}`, 'i'
  * `archivePrefix = {arXiv}` (arXiv, Zotero, natbib) or `eprinttype = {arxiv}` (biblatex),
  * `journal = {arXiv preprint arXiv:…}` (Google Scholar), an arXiv URL or DataCite DOI, or `arXiv:…` in a note.
  */
-function arxivIdOf(fields: Record<string, string>): string | null {
+function arxivIdOf(fields: ReadFields): string | null {
   const archive = (fields.archiveprefix ?? fields.eprinttype ?? 'arxiv').toLowerCase();
   // `arXiv:2401.12345v2`, and Mendeley's `arxivId = {arXiv:hep-ph/0405236}`; some add the class after a space.
   for (const field of [archive === 'arxiv' ? fields.eprint : undefined, fields.arxivid, fields.arxiv]) {
@@ -152,7 +165,7 @@ const creatorName = (creator: Creator) =>
   creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
 
 /** A full date only: a year and month alone would make us invent a day. */
-function publishedOf(fields: Record<string, string>): string | undefined {
+function publishedOf(fields: ReadFields): string | undefined {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fields.date?.trim() ?? '');
   if (date) return date[0];
   const [year, month, day] = [fields.year, fields.month, fields.day].map((part) => part?.trim() ?? '');
@@ -161,7 +174,7 @@ function publishedOf(fields: Record<string, string>): string | undefined {
 }
 
 /** `annote` as the parser renders it (HTML-ish): `\\` became `<br>`, blank lines `<p>`. Back to lines. */
-function notesOf(fields: Record<string, string>): string | undefined {
+function notesOf(fields: ReadFields): string | undefined {
   const rich = fields.annote ?? fields.annotation;
   if (!rich) return undefined;
   const text = rich.replace(/[ \t]*<br>[ \t]*/g, '\n').replace(/\s*<\/?p>\s*/g, '\n\n');
@@ -176,10 +189,10 @@ function issueText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; mes
 }
 
 function toImported(entry: Entry, title: string): ImportedPaper | SkippedEntry {
-  const fields = entry.fields as unknown as Record<string, string>;
+  const fields = entry.fields as ReadFields;
   const key = entry.key || undefined;
   const id = arxivIdOf(fields);
-  if (!id) return { key, reason: 'no arXiv id (eprint, journal, url or doi)' };
+  if (!id) return { key, reason: NO_ARXIV_ID };
   const category = (fields.primaryclass ?? fields.eprintclass)?.trim();
   const abstract = fields.abstract ? nfc(fields.abstract) : undefined;
   const result = PaperMetadata.safeParse({
@@ -210,33 +223,143 @@ function toImported(entry: Entry, title: string): ImportedPaper | SkippedEntry {
 // The parser reports a broken entry with its text; the key is what follows `@type{`.
 const keyOfInput = (input: string) => /@\s*\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1];
 
+/**
+ * Whether an entry may name an arXiv id, as `arxivIdOf` looks for one: a superset, read on the text as
+ * written (braces removed, so `ar{X}iv` counts). The others are never decoded, which is most of a
+ * reference manager's library and most of the parse's time (issue #12).
+ */
+function mayNameArxivId(fields: Record<string, string>): boolean {
+  if (fields.eprint !== undefined || fields.arxivid !== undefined || fields.arxiv !== undefined) return true;
+  return [fields.journal, fields.journaltitle, fields.url, fields.doi, fields.note, fields.howpublished].some(
+    (value) => value !== undefined && /arxiv|corr/i.test(value.replace(/[{}]/g, '')),
+  );
+}
+
+/**
+ * Every field the import reads (`toImported` and the functions it calls: a field not listed here is a type
+ * error there), and `langid` / `hyphenation`, with which the parser decides how to read the rest.
+ */
+const FIELDS_READ = [
+  'title',
+  'author',
+  'keywords',
+  'abstract',
+  'eprint',
+  'archiveprefix',
+  'eprinttype',
+  'arxivid',
+  'arxiv',
+  'journal',
+  'journaltitle',
+  'volume',
+  'url',
+  'doi',
+  'note',
+  'howpublished',
+  'primaryclass',
+  'eprintclass',
+  'date',
+  'year',
+  'month',
+  'day',
+  'annote',
+  'annotation',
+  'code',
+  'crossref',
+  'langid',
+  'hyphenation',
+] as const;
+type ReadFields = Partial<Record<Exclude<(typeof FIELDS_READ)[number], 'author' | 'keywords'>, string>>;
+const isFieldRead = (name: string) => (FIELDS_READ as readonly string[]).includes(name.replace(/\+duplicate-\d+$/, ''));
+
 export function parseBibtexForImport(text: string): BibtexImport {
-  const library = parse(text, FILE_OPTIONS);
+  const file = splitEntries(text, { strings: COMMON_STRINGS });
   const skipped: SkippedEntry[] = [];
   // A broken entry may still be returned with the fields read before the break: skip it whole.
   const broken = new Set<string>();
-  for (const error of library.errors) {
-    // An abbreviation the file neither defines nor is common: the parser keeps the entry, with the
-    // abbreviation's name as the field's text, so nothing is skipped for it.
-    if (/^Unresolved @string reference/.test(error.error)) continue;
-    const key = keyOfInput(error.input ?? '');
-    if (key) broken.add(key);
-    skipped.push({ key, reason: `could not be read: ${error.error.split('\n')[0]}` });
+  const readErrors = (errors: ParseError[], only?: ReadonlySet<string>) => {
+    for (const error of errors) {
+      // An abbreviation the file neither defines nor is common: the parser keeps the entry, with the
+      // abbreviation's name as the field's text, so nothing is skipped for it.
+      if (/^Unresolved @string reference/.test(error.error)) continue;
+      const key = keyOfInput(error.input ?? '');
+      if (only && (key === undefined || !only.has(key))) continue;
+      if (key) broken.add(key);
+      skipped.push({ key, reason: `could not be read: ${error.error.split('\n')[0]}` });
+    }
+  };
+  readErrors(file.errors);
+
+  // Only the entries that may name an arXiv id are decoded, with only the fields read, in one parse of a
+  // synthetic file; with the entries they inherit from (`crossref`), whole.
+  const byKey = new Map(file.entries.map((entry) => [entry.key.toLowerCase(), entry]));
+  const parentOf = (entry: RawEntry) => (entry.fields.crossref ? byKey.get(entry.fields.crossref.trim().toLowerCase()) : undefined);
+  const candidates = file.entries.filter((entry) => {
+    if (broken.has(entry.key)) return false;
+    const parent = parentOf(entry);
+    return mayNameArxivId(parent ? { ...parent.fields, ...entry.fields } : entry.fields);
+  });
+  const candidateKeys = new Set(candidates.map((entry) => entry.key));
+  const parents = new Set(candidates.map(parentOf).filter((parent) => parent !== undefined));
+  const chunks = new Map<RawEntry, string>();
+  for (const entry of file.entries) {
+    const candidate = candidateKeys.has(entry.key) && !broken.has(entry.key);
+    // What an entry inherits is its parent's business: a parent is decoded whole.
+    const whole = parents.has(entry);
+    if (!candidate && !whole) continue;
+    // Titles are decoded apart, around their math (`decodeTitles`), from the text as written; but one
+    // that may be inherited (`crossref`) is read as the parser gives it.
+    const fields = Object.entries(entry.fields).filter(
+      ([name]) => whole || (isFieldRead(name) && (name !== 'title' || entry.fields.crossref !== undefined)),
+    );
+    // A value whose braces do not balance (possible between quotes) would end its entry early, or swallow the next.
+    const unbalanced = fields.find(([, value]) => !bracesBalance(value));
+    if (unbalanced) {
+      if (candidate) {
+        broken.add(entry.key);
+        skipped.push({ key: entry.key || undefined, reason: `could not be read: unbalanced braces in ${unbalanced[0]}` });
+      }
+      continue;
+    }
+    chunks.set(entry, `@${entry.type}{${entry.key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`);
   }
-  const entries = library.entries.filter((entry) => !broken.has(entry.key));
-  const titles = decodeTitles(entries.map((entry) => String(entry.fields.title ?? '')));
+  const decoded = parse([...chunks.values()].join('\n'), DECODE_OPTIONS);
+  readErrors(decoded.errors, candidateKeys);
+  // The parser returns the entries in order, leaving out those it could not read.
+  const decodedOf = new Map<RawEntry, Entry>();
+  let next = 0;
+  for (const [entry, chunk] of chunks) {
+    if (decoded.entries[next]?.input === chunk) decodedOf.set(entry, decoded.entries[next++]!);
+  }
+
+  const entries = file.entries.filter((entry) => !broken.has(entry.key));
+  const read = entries.filter((entry) => candidateKeys.has(entry.key) && decodedOf.has(entry));
+  const rawTitles = read.map((entry) => {
+    const inherited = decodedOf.get(entry)!.fields.title;
+    return inherited !== undefined ? String(inherited) : titleAsWritten(entry.fields.title ?? '');
+  });
+  const titles = new Map(decodeTitles(rawTitles).map((title, i) => [decodedOf.get(read[i]!)!, title] as const));
 
   const papers: ImportedPaper[] = [];
   const firstKeyById = new Map<string, string>();
-  entries.forEach((entry, i) => {
-    const imported = toImported(entry, titles[i]!);
-    if (!('metadata' in imported)) return void skipped.push(imported);
+  for (const raw of entries) {
+    const entry = candidateKeys.has(raw.key) ? decodedOf.get(raw) : undefined;
+    if (!entry) {
+      skipped.push({ key: raw.key || undefined, reason: NO_ARXIV_ID });
+      continue;
+    }
+    const imported = toImported(entry, titles.get(entry)!);
+    if (!('metadata' in imported)) {
+      skipped.push(imported);
+      continue;
+    }
     const earlier = firstKeyById.get(imported.metadata.id);
     if (earlier !== undefined) {
-      return void skipped.push({ key: entry.key, reason: `same arXiv id (${imported.metadata.id}) as "${earlier}"` });
+      skipped.push({ key: entry.key, reason: `same arXiv id (${imported.metadata.id}) as "${earlier}"` });
+      continue;
     }
     firstKeyById.set(imported.metadata.id, entry.key);
     papers.push(imported);
-  });
+  }
   return { papers, skipped };
 }

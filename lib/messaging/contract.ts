@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportedPaper, SkippedEntry, type ImportSummary } from '@/lib/model/imports';
+import { BibtexImport, type ImportSummary } from '@/lib/model/imports';
 import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
 import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, type EditResult, type SavedState } from '@/lib/model/paper';
 
@@ -51,16 +51,10 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('library/import-backup'), text: ImportText, includeRemoved: z.boolean().optional() }).strict(),
   /**
    * library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports).
-   * The page parses the file (`importBibtexFile`): the parser is large, and the service worker loads its
-   * whole bundle every time it wakes.
+   * The page has the file parsed in its import worker (`importBibtexFile`): the parser is large, and the
+   * service worker loads its whole bundle every time it wakes.
    */
-  z
-    .object({
-      type: z.literal('library/import-bibtex'),
-      papers: z.array(ImportedPaper).max(100_000),
-      skipped: z.array(SkippedEntry).max(100_000),
-    })
-    .strict(),
+  BibtexImport.extend({ type: z.literal('library/import-bibtex') }).strict(),
   /** library → background: papers back from the Trash, as they were removed (issue #9). */
   z.object({ type: z.literal('trash/restore'), ids: PaperIds }).strict(),
   /** library → background: papers gone from the Trash for good; all of them (Empty Trash) when `ids` is absent. */

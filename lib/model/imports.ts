@@ -1,6 +1,6 @@
 /**
- * What a BibTeX import carries from the library page to the background (the page parses the file,
- * lib/formats/bibtex-import.ts), and what an import or a restore reports back (lib/db/library-files.ts).
+ * What a BibTeX import carries from its worker to the library page and on to the background (the import
+ * worker parses the file, lib/import-worker/), and what an import or a restore reports back (lib/db/library-files.ts).
  */
 import { z } from 'zod';
 import { CitationKey, PaperMetadata, Tag } from './paper';
@@ -20,10 +20,12 @@ export type ImportedPaper = z.infer<typeof ImportedPaper>;
 export const SkippedEntry = z.object({ key: z.string().max(1000).optional(), reason: z.string().max(2000) });
 export type SkippedEntry = z.infer<typeof SkippedEntry>;
 
-export interface BibtexImport {
-  papers: ImportedPaper[];
-  skipped: SkippedEntry[];
-}
+/** A parsed file: each side of a boundary it crosses (the import worker's reply, the background's request) parses it. */
+export const BibtexImport = z.object({
+  papers: z.array(ImportedPaper).max(100_000),
+  skipped: z.array(SkippedEntry).max(100_000),
+});
+export type BibtexImport = z.infer<typeof BibtexImport>;
 
 /** What restoring a backup or importing a BibTeX file did (lib/db/library-files.ts), as the library page shows it. */
 export interface ImportSummary {

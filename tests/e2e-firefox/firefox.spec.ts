@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
 import { onPath, runBibtex } from '../support/bibtex-check.mjs';
 import { expectedOf, fixture, listFixtures } from '../support/fixtures.mjs';
 import { ids, listed, LISTING, repository } from '../e2e/api-answers';
@@ -175,3 +177,23 @@ for (const [source, read] of [
     }
   });
 }
+
+test('a .bib chosen in the library page is parsed in its import worker and its arXiv papers are added', async ({ ff }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'papershelf-ff-'));
+  const file = join(dir, 'refs.bib');
+  writeFileSync(
+    file,
+    [
+      '@article{devlin2019bert, title = {{BERT}: Pre-training}, author = {M{\\"u}ller, J{\\"o}rg}, journal = {arXiv preprint arXiv:1810.04805}}',
+      '@book{knuth1984, title = {The TeXbook}, author = {Knuth, Donald E.}, year = 1984}',
+    ].join('\n'),
+  );
+  const library = await ff.openExtensionPage('library.html');
+  const input = (await library.waitForSelector('input[type="file"][accept*=".bib"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  await library.waitForSelector('.import-report');
+  expect(await library.$eval('.import-report > p', (p) => p.textContent)).toBe('refs.bib: 1 added, 0 updated, 0 unchanged, 1 skipped');
+  await library.waitForSelector('li[data-papershelf-id="1810.04805"]');
+  expect(await library.$eval('li[data-papershelf-id="1810.04805"]', (row) => row.textContent)).toContain('Jörg Müller');
+  rmSync(dir, { recursive: true, force: true });
+});

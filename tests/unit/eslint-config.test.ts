@@ -130,6 +130,24 @@ describe('the lint rules that keep the rooms', () => {
       "import { parseBibtexForImport } from '@/lib/formats/bibtex-import';\nexport const x = parseBibtexForImport;",
       /import-x\/no-restricted-paths: .*BibTeX parser stays out of the worker/,
     ],
+    [
+      'the library page loads the BibTeX parser on its main thread',
+      'lib/pages/import-bibtex-file.ts',
+      "export const x = () => import('@/lib/formats/bibtex-import');",
+      /import-x\/no-restricted-paths: .*BibTeX parser stays off the page/,
+    ],
+    [
+      'the library page imports the import worker’s parse instead of starting the worker',
+      'lib/pages/import-bibtex-file.ts',
+      "import { answerImport } from '@/lib/import-worker/answer';\nexport const x = answerImport;",
+      /import-x\/no-restricted-paths: .*BibTeX parser stays off the page/,
+    ],
+    [
+      'the import worker reaches for the messaging client',
+      'lib/import-worker/answer.ts',
+      "import { askBackground } from '@/lib/messaging/client';\nexport const x = askBackground;",
+      /import-x\/no-restricted-paths: .*lib\/import-worker runs in/,
+    ],
   ])('%s: fails, naming the rule', async (_, filePath, code, expected) => {
     expect((await problems(filePath, code)).join('\n')).toMatch(expected);
   });
@@ -143,6 +161,12 @@ describe('the lint rules that keep the rooms', () => {
 
   it('lets each room import what it may', async () => {
     expect(await problems('lib/pages/shelf.ts', "import { db } from '@/lib/db/database';\nexport const x = db;")).toEqual([]);
+    expect(
+      await problems(
+        'lib/pages/import-bibtex-file.ts',
+        "import { ImportWorkerReply } from '@/lib/import-worker/protocol';\nexport const x = ImportWorkerReply;",
+      ),
+    ).toEqual([]);
     expect(
       await problems('lib/content/annotator.ts', "import { adapterFor } from '@/lib/sites/registry';\nexport const x = adapterFor;"),
     ).toEqual([]);

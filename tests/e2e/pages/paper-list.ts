@@ -153,4 +153,14 @@ export class LibraryPage extends PaperListPage {
   restore(name: string, text: string): Promise<void> {
     return this.page.getByLabel('Backup file to restore').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
+
+  /** The file input behind "Import BibTeX…". */
+  get bibtexInput(): Locator {
+    return this.page.getByLabel('BibTeX file to import');
+  }
+
+  /** Hands a file to "Import BibTeX…", as if chosen in the file dialog. */
+  importBibtex(name: string, text: string): Promise<void> {
+    return this.bibtexInput.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  }
 }

@@ -8,6 +8,9 @@ import { realBackgroundClient, senders } from '../support/background';
 import { paper } from '../support/factory';
 
 vi.mock('@/lib/messaging/client', () => realBackgroundClient(senders.library));
+vi.mock('@/lib/import-worker/main?worker', async () => ({
+  default: (await import('../support/in-process-worker')).InProcessImportWorker,
+}));
 
 async function openLibrary() {
   const { db } = await import('@/lib/db/database');
@@ -136,6 +139,20 @@ describe('the library page', () => {
     );
     expect(screen.getByText('knuth1984', { selector: 'code' }).closest('li')).toHaveTextContent(/arXiv/);
     await waitFor(async () => expect((await db.papers.get('2006.11239'))?.title).toBe('Denoising Diffusion Probabilistic Models'));
+  });
+
+  it('lists many skipped entries only when asked to', async () => {
+    const { user } = await openLibrary();
+    const books = Array.from({ length: 6 }, (_, i) => `@book{book${i}, title={Book ${i}}, year={1984}}`);
+    await user.upload(screen.getByLabelText('BibTeX file to import'), new File([books.join('\n')], 'books.bib', { type: 'text/plain' }));
+    await waitFor(
+      () => expect(document.querySelector('.import-report p')).toHaveTextContent('books.bib: 0 added, 0 updated, 0 unchanged, 6 skipped'),
+      { timeout: 3000 },
+    );
+    expect(document.querySelectorAll('.skipped li')).toHaveLength(0);
+    await user.click(screen.getByText('Skipped entries'));
+    await waitFor(() => expect(document.querySelectorAll('.skipped li')).toHaveLength(6));
+    expect(screen.getByText('book5', { selector: 'code' }).closest('li')).toHaveTextContent(/no arXiv id/);
   });
 
   it('reports a backup that cannot be restored, and changes nothing', async () => {

@@ -195,6 +195,45 @@ describe('BibTeX import', () => {
     expect(papers.map((paper) => paper.metadata.id)).toEqual(['2401.00003', '2401.00004']);
   });
 
+  it('reads what an entry inherits through crossref, even from an entry that is not a paper itself', () => {
+    const { papers, skipped } = parseBibtexForImport(`
+@proceedings{conf, title = {Proceedings of {ML} 2024}, year = {2024}, month = jun, day = {3}, eprint = {2406.00001}}
+@inproceedings{child, crossref = {CONF}, author = {A. B}}
+@book{series, title = {A Series}, date = {2023-01-02}, note = {arXiv:2301.00001}, publisher = {P}}
+@incollection{chapter, crossref = {series}, title = {A Chapter}, author = {C. D}}`);
+    expect(papers.map(({ metadata: { id, title, published } }) => ({ id, title, published }))).toEqual([
+      { id: '2406.00001', title: 'Proceedings of ML 2024', published: '2024-06-03' },
+      { id: '2301.00001', title: 'A Series', published: '2023-01-02' },
+    ]);
+    // The child inherits the parent's id as well as its title, so it is the same paper.
+    expect(skipped).toEqual([
+      { key: 'child', reason: 'same arXiv id (2406.00001) as "conf"' },
+      { key: 'chapter', reason: 'same arXiv id (2301.00001) as "series"' },
+    ]);
+  });
+
+  it('reads titles as the parser does: one pair of braces around it all dropped, spaces collapsed, math kept', () => {
+    const titles = [
+      '{{Attention Is All}}',
+      '{ {X} }',
+      '{{$\\alpha$-Stable}}',
+      '{$a  \\alpha \\beta$ and\n   x}',
+      '"Quoted {X} 50\\% title"',
+      '{  spaced  }',
+    ];
+    const { papers } = parseBibtexForImport(
+      titles.map((title, i) => `@misc{t${i}, title = ${title}, eprint = {2401.0000${i}}}`).join('\n'),
+    );
+    expect(papers.map((paper) => paper.metadata.title)).toEqual([
+      'Attention Is All',
+      'X',
+      '$\\alpha$-Stable',
+      '$a \\alpha \\beta$ and x',
+      'Quoted X 50% title',
+      'spaced',
+    ]);
+  });
+
   it('returns nothing, without throwing, for text that is not BibTeX', () => {
     expect(parseBibtexForImport('')).toEqual({ papers: [], skipped: [] });
     expect(parseBibtexForImport('just some text { with } braces').papers).toEqual([]);
