@@ -13,29 +13,30 @@ import { syntheticPapers } from './synthetic-papers.mjs';
  * @returns {Promise<{ count: number, ms: number }>}
  */
 export async function seedPapers(page, count) {
-  // The database can be listed while Dexie is still creating its stores: wait for the store itself.
-  await page.waitForFunction(async () => {
-    const databases = await indexedDB.databases();
-    if (!databases.some((database) => database.name === 'papershelf')) return false;
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('papershelf');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const ready = database.objectStoreNames.contains('papers');
-    database.close();
-    return ready;
-  });
   return page.evaluate(`(async () => {
     const started = performance.now();
     const papers = (${syntheticPapers.toString()})(${Number(count)});
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('papershelf');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    const open = () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('papershelf');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    // The page's Dexie may still be creating the schema: poll (in the page, so each try sees the last one's
+    // result) until the store exists, rather than create a schema-less database of our own. Opening without
+    // a version never creates stores, and an existing database is opened at its current version.
+    let database;
+    for (let attempt = 0; ; attempt++) {
+      const databases = await indexedDB.databases();
+      if (databases.some((entry) => entry.name === 'papershelf' && entry.version > 0)) {
+        database = await open();
+        if (database.objectStoreNames.contains('papers')) break;
+        database.close();
+      }
+      if (attempt === 200) throw new Error('the papers store did not appear within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     try {
-      if (!database.objectStoreNames.contains('papers')) throw new Error('the papers store does not exist yet');
       await new Promise((resolve, reject) => {
         const transaction = database.transaction('papers', 'readwrite');
         const store = transaction.objectStore('papers');

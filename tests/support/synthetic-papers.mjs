@@ -113,12 +113,13 @@ export function syntheticPapers(count, now = Date.UTC(2026, 8, 28, 9, 0, 0)) {
   const papers = [];
   for (let index = 0; index < count; index++) {
     const topic = pick(topics);
-    // Ids run backwards from September 2026 like real saves, 300 papers a month, numbers unique within a month.
-    const monthIndex = 26 * 12 + 8 - Math.floor(index / 300);
+    // Ids run backwards from September 2026 like real saves, 1,000 papers a month, numbers unique within a
+    // month: 100,000 papers reach back to 2018, so every id stays a valid new-style arXiv id (2007 and later).
+    const monthIndex = 26 * 12 + 8 - Math.floor(index / 1000);
     const year = Math.floor(monthIndex / 12);
     const month = (monthIndex % 12) + 1;
     const yymm = `${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}`;
-    const id = `${yymm}.${String(10001 + (index % 300) * 7).padStart(5, '0')}`;
+    const id = `${yymm}.${String(10001 + (index % 1000) * 7).padStart(5, '0')}`;
     const authors = Array.from({ length: 2 + Math.floor(random() * 6) }, () => `${pick(given)} ${pick(family)}`);
     const abstract = Array.from({ length: 7 + Math.floor(random() * 5) }, () => pick(sentences))
       .join(' ')
