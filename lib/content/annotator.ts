@@ -4,6 +4,7 @@ import type { PaperMetadataInput, PaperSource, SavedState } from '@/lib/model/pa
 import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
 import { createSaveControl, type SaveControl } from './save-control';
+import { recordTiming } from './timings';
 
 export interface AnnotatorDeps {
   document: Document;
@@ -62,7 +63,7 @@ export class Annotator {
 
   scan(): void {
     if (this.retiredWith !== undefined) return;
-    performance.mark('papershelf:scan-start');
+    recordTiming('scan-start');
     const url = this.deps.currentUrl();
     const match = this.deps.recognize(url);
     let entries: PaperEntry[] = [];
@@ -95,7 +96,6 @@ export class Annotator {
     const source = { site: match.adapter.site, url: url.href };
     // One saved-state request for the whole page.
     const unknownIds = [...new Set(fresh.map((entry) => entry.id))].filter((id) => !this.saved.has(id));
-    performance.mark('papershelf:extracted');
     if (unknownIds.length === 0) return this.mount(fresh, source);
     const answered = this.loadSavedState(unknownIds);
     // A page, or entries the page just added, get their controls in this frame; the state follows.
@@ -157,7 +157,7 @@ export class Annotator {
       this.controlsById.set(entry.id, siblings);
     }
     const rest = entries.slice(MOUNT_BATCH);
-    if (rest.length === 0) performance.mark('papershelf:mounted');
+    if (rest.length === 0) recordTiming('mounted');
     if (rest.length > 0)
       this.deps.requestFrame(() =>
         this.mount(
@@ -170,7 +170,7 @@ export class Annotator {
   private async loadSavedState(ids: string[]): Promise<void> {
     try {
       this.applySavedState(await this.deps.savedStateOf(ids));
-      performance.mark('papershelf:saved-state');
+      recordTiming('saved-state');
     } catch (error) {
       this.deps.warn(`PaperShelf: could not read which papers are saved: ${errorText(error)}`);
     }

@@ -4,6 +4,7 @@ import { sendToBackground } from '@/lib/messaging/client';
 import { watchSavedState } from '@/lib/storage/saved-state-signal';
 import { adapterFor } from '@/lib/sites/registry';
 import { Annotator } from './annotator';
+import { recordTiming } from './timings';
 
 /**
  * The content script, wired to the page and the browser: the annotator (lib/content/annotator.ts) is
@@ -11,6 +12,7 @@ import { Annotator } from './annotator';
  * registers ends with `ctx` (the extension updated or removed).
  */
 export function startAnnotating(ctx: ContentScriptContext): Annotator {
+  recordTiming('script-start');
   const send = (message: unknown) => browser.runtime.sendMessage(message);
   const annotator = new Annotator({
     document,
