@@ -4,7 +4,7 @@ import { CONTENT_SCRIPT_MATCHES } from '@/lib/sites/hosts';
 // The content script's code is lib/content/ (annotator, Save control) with lib/sites/ (the adapters).
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
-  // document_end: the listing is parsed, and a long page need not wait for its images to be annotated.
-  runAt: 'document_end',
+  // document_start: the saved ids are read while the page is parsed, and the controls mounted at DOMContentLoaded (lib/content/start.ts).
+  runAt: 'document_start',
   main: (ctx) => void startAnnotating(ctx),
 });

@@ -7,6 +7,7 @@ import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
 import { badgeRefresher } from './badge';
 import { handleBackgroundMessage } from './router';
+import { savedIdsKeeper } from './saved-ids';
 
 /**
  * The service worker (Firefox: the background page), wired to the browser. Runs synchronously from the
@@ -25,9 +26,17 @@ export function startBackground(): void {
   // write may change the badge (code that appeared, issue #8).
   const lookups = startLookups(db, badge);
 
-  const announce = (states: SavedState) =>
+  // What the listings read before their first control (lib/storage/saved-ids.ts): rebuilt when the
+  // extension is installed or updated and when the browser starts, kept up after every change.
+  const savedIds = savedIdsKeeper(db);
+  browser.runtime.onInstalled.addListener(() => void savedIds.refresh());
+  browser.runtime.onStartup.addListener(() => void savedIds.refresh());
+
+  const announce = (states: SavedState) => {
+    void savedIds.refresh();
     // The write itself succeeded; a failed broadcast only delays other tabs until their next load.
-    announceSavedState(states).catch((error: unknown) => console.warn('PaperShelf: could not tell other tabs about a change', error));
+    return announceSavedState(states).catch((error: unknown) => console.warn('PaperShelf: could not tell other tabs about a change', error));
+  };
 
   // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -3,8 +3,9 @@ import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
 import type { PaperMetadataInput, PaperSource, SavedState } from '@/lib/model/paper';
 import type { adapterFor } from '@/lib/sites/registry';
 import type { PaperEntry } from '@/lib/sites/types';
+import type { SavedIds } from '@/lib/storage/saved-ids';
 import { createSaveControl, type SaveControl } from './save-control';
-import { recordTiming } from './timings';
+import { recordSlice, recordTiming } from './timings';
 
 export interface AnnotatorDeps {
   document: Document;
@@ -20,8 +21,11 @@ export interface AnnotatorDeps {
   warn: (message: string) => void;
 }
 
-/** How many controls to mount per animation frame: a 2000-entry listing takes two frames of under 100 ms. */
-const MOUNT_BATCH = 1000;
+/**
+ * How many controls to mount in one go: all of an arXiv day (~2000 entries) at `DOMContentLoaded`, before
+ * the page is first laid out, so that it is laid out once; a longer (hostile) page goes on in later frames.
+ */
+const MOUNT_BATCH = 2000;
 
 /** How long Undo stays beside a control after its paper was removed there. */
 export const UNDO_MS = 8000;
@@ -37,7 +41,10 @@ const MOUNT_BEFORE_STATE = 200;
 export class Annotator {
   private readonly controlsByAnchor = new Map<Element, SaveControl>();
   private readonly controlsById = new Map<string, Set<SaveControl>>();
+  /** Saved states learnt while on this page (answers, announcements): they win over `savedIds`. */
   private readonly saved = new Map<string, boolean>();
+  /** Every id saved when the page loaded (lib/storage/saved-ids.ts); without it, the background is asked. */
+  private savedIds: SavedIds | undefined;
   private scanScheduled = false;
   private warnedFor = '';
   private cappedFor = '';
@@ -55,6 +62,11 @@ export class Annotator {
     });
   }
 
+  /** The saved ids read as the page loaded, if they could be: with them, no entry waits for the background. */
+  useSavedIds(ids: SavedIds | undefined): void {
+    this.savedIds = ids;
+  }
+
   /** Whether a mutation record is only PaperShelf's own controls coming and going. */
   isOwnMutation(record: MutationRecord): boolean {
     const ours = (node: Node) => node instanceof Element && node.hasAttribute('data-papershelf-id');
@@ -62,6 +74,15 @@ export class Annotator {
   }
 
   scan(): void {
+    const startedAt = performance.now();
+    try {
+      this.scanNow();
+    } finally {
+      recordSlice(startedAt);
+    }
+  }
+
+  private scanNow(): void {
     if (this.retiredWith !== undefined) return;
     recordTiming('scan-start');
     const url = this.deps.currentUrl();
@@ -93,9 +114,10 @@ export class Annotator {
     this.releaseDetached(new Set(entries.map((entry) => entry.anchor)));
     const fresh = entries.filter((entry) => !this.controlsByAnchor.has(entry.anchor));
     if (!match || fresh.length === 0) return;
+    recordTiming('extracted');
     const source = { site: match.adapter.site, url: url.href };
     // One saved-state request for the whole page.
-    const unknownIds = [...new Set(fresh.map((entry) => entry.id))].filter((id) => !this.saved.has(id));
+    const unknownIds = this.savedIds ? [] : [...new Set(fresh.map((entry) => entry.id))].filter((id) => !this.saved.has(id));
     if (unknownIds.length === 0) return this.mount(fresh, source);
     const answered = this.loadSavedState(unknownIds);
     // A page, or entries the page just added, get their controls in this frame; the state follows.
@@ -143,8 +165,9 @@ export class Annotator {
   }
 
   private mount(entries: PaperEntry[], source: PaperSource): void {
+    const startedAt = performance.now();
     for (const entry of entries.slice(0, MOUNT_BATCH)) {
-      const saved = this.saved.get(entry.id) === true;
+      const saved = this.isSaved(entry.id);
       const control = createSaveControl(this.deps.document, entry, saved, {
         toggle: (clicked) => void this.toggle(clicked, source),
         undo: (clicked) => void this.undo(clicked, source),
@@ -156,8 +179,13 @@ export class Annotator {
       siblings.add(control);
       this.controlsById.set(entry.id, siblings);
     }
+    recordSlice(startedAt);
     const rest = entries.slice(MOUNT_BATCH);
-    if (rest.length === 0) recordTiming('mounted');
+    if (rest.length === 0) {
+      recordTiming('mounted');
+      // With the stored saved ids, every control showed its state as it was mounted.
+      if (this.savedIds) recordTiming('saved-state');
+    }
     if (rest.length > 0)
       this.deps.requestFrame(() =>
         this.mount(
@@ -165,6 +193,10 @@ export class Annotator {
           source,
         ),
       );
+  }
+
+  private isSaved(id: string): boolean {
+    return this.saved.get(id) ?? this.savedIds?.has(id) ?? false;
   }
 
   private async loadSavedState(ids: string[]): Promise<void> {
@@ -190,7 +222,7 @@ export class Annotator {
   private async toggle(control: SaveControl, source: PaperSource): Promise<void> {
     if (this.retiredWith !== undefined) return;
     const { id } = control.entry;
-    const wasSaved = this.saved.get(id) === true;
+    const wasSaved = this.isSaved(id);
     control.setBusy(true);
     control.showError(null);
     try {
@@ -228,7 +260,7 @@ export class Annotator {
    */
   private async undo(control: SaveControl, source: PaperSource): Promise<void> {
     control.offerUndo(false);
-    if (this.saved.get(control.entry.id) === true) return;
+    if (this.isSaved(control.entry.id)) return;
     await this.toggle(control, source);
   }
 

@@ -24,7 +24,7 @@ const common = {
   version,
   icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   content_scripts: [
-    { matches: ['https://arxiv.org/*', 'https://huggingface.co/*'], run_at: 'document_end', js: ['content-scripts/content.js'] },
+    { matches: ['https://arxiv.org/*', 'https://huggingface.co/*'], run_at: 'document_start', js: ['content-scripts/content.js'] },
   ],
 };
 

@@ -4,8 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * @param {import('@playwright/test').Page} page
- * @returns {Promise<{ 'script-start'?: number, 'scan-start'?: number, mounted?: number, 'saved-state'?: number }>}
- *   `performance.now()` in the page's clock (the isolated world shares the document's timeline origin).
+ * @returns {Promise<Partial<Record<'script-start' | 'scan-start' | 'extracted' | 'mounted' | 'saved-state' | 'longest-slice', number>>>}
+ *   `performance.now()` in the page's clock (the isolated world shares the document's timeline origin);
+ *   `longest-slice` is a duration, in ms.
  */
 export async function contentTimings(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -20,5 +20,9 @@ export function shadowOf(host: Element): ShadowRoot {
 /** The control's main button. */
 export const buttonOf = (host: Element) => shadowOf(host).querySelector('button')!;
 
-/** The button's name as a screen reader reads it: both labels are in it, the pressed state shows one. */
-export const nameOf = (button: Element) => (button.getAttribute('aria-pressed') === 'true' ? 'Saved' : 'Save');
+/** The button's name as a screen reader reads it (its text), checked against its pressed state. */
+export const nameOf = (button: Element) => {
+  const name = button.textContent!.trim();
+  if ((name === 'Saved') !== (button.getAttribute('aria-pressed') === 'true')) throw new Error(`"${name}" with aria-pressed=${button.getAttribute('aria-pressed')}`);
+  return name;
+};
