@@ -35,7 +35,9 @@ export function startBackground(): void {
   const announce = (states: SavedState) => {
     void savedIds.refresh();
     // The write itself succeeded; a failed broadcast only delays other tabs until their next load.
-    return announceSavedState(states).catch((error: unknown) => console.warn('PaperShelf: could not tell other tabs about a change', error));
+    return announceSavedState(states).catch((error: unknown) =>
+      console.warn('PaperShelf: could not tell other tabs about a change', error),
+    );
   };
 
   // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.

@@ -242,7 +242,8 @@ describe('Annotator Undo', () => {
 });
 
 describe('Annotator when the background does not answer', () => {
-  const errorOf = (id: string) => shadowOf(document.querySelector(`[data-papershelf-id="${id}"]`)!).querySelector('.error')?.textContent ?? '';
+  const errorOf = (id: string) =>
+    shadowOf(document.querySelector(`[data-papershelf-id="${id}"]`)!).querySelector('.error')?.textContent ?? '';
 
   it('confirms a save whose reply was lost from the saved state, instead of saying it failed', async () => {
     const { annotator, deps } = setup('<ul><li data-id="2401.00001">A</li></ul>');

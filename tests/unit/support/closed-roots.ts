@@ -23,6 +23,7 @@ export const buttonOf = (host: Element) => shadowOf(host).querySelector('button'
 /** The button's name as a screen reader reads it (its text), checked against its pressed state. */
 export const nameOf = (button: Element) => {
   const name = button.textContent!.trim();
-  if ((name === 'Saved') !== (button.getAttribute('aria-pressed') === 'true')) throw new Error(`"${name}" with aria-pressed=${button.getAttribute('aria-pressed')}`);
+  if ((name === 'Saved') !== (button.getAttribute('aria-pressed') === 'true'))
+    throw new Error(`"${name}" with aria-pressed=${button.getAttribute('aria-pressed')}`);
   return name;
 };
