@@ -69,8 +69,14 @@ export class Annotator {
 
   /** Whether a mutation record is only PaperShelf's own controls coming and going. */
   isOwnMutation(record: MutationRecord): boolean {
-    const ours = (node: Node) => node instanceof Element && node.hasAttribute('data-papershelf-id');
-    return [...record.addedNodes, ...record.removedNodes].every(ours);
+    const ours = (nodes: NodeList) => {
+      for (let index = 0; index < nodes.length; index++) {
+        const node = nodes[index]!;
+        if (!(node instanceof Element && node.hasAttribute('data-papershelf-id'))) return false;
+      }
+      return true;
+    };
+    return ours(record.addedNodes) && ours(record.removedNodes);
   }
 
   scan(): void {

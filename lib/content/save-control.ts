@@ -78,7 +78,7 @@ export interface SaveControlActions {
 
 export function createSaveControl(doc: Document, entry: PaperEntry, saved: boolean, actions: SaveControlActions): SaveControl {
   const host = doc.createElement('span');
-  host.dataset.papershelfId = entry.id;
+  host.setAttribute('data-papershelf-id', entry.id);
   const root = host.attachShadow({ mode: 'closed' });
   const { sheet, button: template } = parts(doc);
   root.adoptedStyleSheets = [sheet];

@@ -47,7 +47,6 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
     const observer = new MutationObserver((records) => {
       if (records.some((record) => !annotator.isOwnMutation(record))) annotator.scheduleScan();
     });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
       // A newer copy of this script took over the page (it mounts its own controls), or the extension went.
@@ -62,6 +61,8 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
     // Controls an older copy of this script left (the extension was reloaded and this copy injected): one per entry.
     for (const stale of document.querySelectorAll('[data-papershelf-id]')) stale.remove();
     annotator.scan();
+    // Observed from after the first scan: its own thousands of mounts would each make a record to sift.
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   };
   const parsed = () => void savedIds.then(begin);
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', parsed, { once: true });
