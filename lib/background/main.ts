@@ -7,6 +7,7 @@ import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
 import { badgeRefresher } from './badge';
 import { handleBackgroundMessage } from './router';
+import { markRequest } from './timing';
 
 /**
  * The service worker (Firefox: the background page), wired to the browser. Runs synchronously from the
@@ -31,6 +32,7 @@ export function startBackground(): void {
 
   // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    markRequest('received');
     void handleBackgroundMessage(message, sender, {
       db,
       extension,
@@ -38,6 +40,7 @@ export function startBackground(): void {
       libraryChanged: badge,
       lookupsQueued: () => void lookups.kick(),
     }).then((reply) => {
+      markRequest('replied');
       sendResponse(reply);
       if (!answered) performance.mark('papershelf:first-reply');
       answered = true;

@@ -4,6 +4,7 @@ import { BackgroundRequest, RequestEnvelope, type BackgroundReply, type Backgrou
 import type { SavedState } from '@/lib/model/paper';
 import { HANDLERS, type Handler, type HandlerContext } from './handlers';
 import { senderKind, type ExtensionIdentity, type MessageSender } from './senders';
+import { markRequest } from './timing';
 
 export interface BackgroundDeps {
   db: PaperShelfDb;
@@ -51,7 +52,9 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
       ? // A receipt answers only the same request from the same kind of sender.
         await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)
       : await run();
+    markRequest('handled');
     for (const states of toAnnounce) await deps.announceSavedState(states);
+    markRequest('announced');
     if (lookupsQueued) deps.lookupsQueued?.();
     if (handler.changesPapers) deps.libraryChanged?.();
     return { ok: true, result };
