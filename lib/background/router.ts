@@ -9,7 +9,7 @@ import { markRequest } from './timing';
 export interface BackgroundDeps {
   db: PaperShelfDb;
   extension: ExtensionIdentity;
-  /** Tells every open tab which saved states changed. */
+  /** Tells every open tab which saved states changed; the reply does not wait for it, so it must not reject. */
   announceSavedState: (states: SavedState) => Promise<void>;
   /** Called after every request that may have changed a paper (the toolbar badge counts unread papers). */
   libraryChanged?: () => void;
@@ -53,7 +53,10 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
         await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)
       : await run();
     markRequest('handled');
-    for (const states of toAnnounce) await deps.announceSavedState(states);
+    // Told, not awaited: the reply turns the sender's control Saved and need not wait for storage to confirm
+    // the broadcast (issue #12: 1–35 ms on a loaded machine). The call has reached the browser already, so a
+    // worker stopped right after the reply still tells the tabs.
+    for (const states of toAnnounce) void deps.announceSavedState(states);
     markRequest('announced');
     if (lookupsQueued) deps.lookupsQueued?.();
     if (handler.changesPapers) deps.libraryChanged?.();
