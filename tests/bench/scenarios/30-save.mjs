@@ -26,17 +26,14 @@ function recorder() {
     const answer = send.call(this, message, ...rest);
     if (!current || message?.type !== 'paper/save') return answer;
     current.sent ??= performance.now();
-    // Handed on through this (one microtask more): a reaction of our own runs after the control's (seen).
+    // Handed on through this (one microtask more): a reaction of our own ran after the control's (seen).
+    // The control may have turned Saved already: the worker tells every tab (storage.onChanged) as it
+    // replies, and the broadcast often arrives first.
     return answer.then((reply) => {
       current.answered = performance.now();
       return reply;
     });
   };
-  // The worker tells every tab of the save (storage.onChanged) before it replies, and the control turns
-  // Saved on whichever arrives first; this listener runs after the control's own.
-  globalThis.chrome.storage.onChanged.addListener(() => {
-    if (bench.current) bench.current.told ??= performance.now();
-  });
   bench.watch = (button) => {
     // At the target, a capture listener runs before the control's own: the record exists when it sends.
     button.addEventListener(
@@ -74,9 +71,6 @@ async function isolatedWorld(cdp, page) {
       (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith('chrome-extension://'),
     );
     if (found) return found.id;
-    // Some Chromiums name the content script's world by the page's origin: then it is the one isolated world.
-    const isolated = contexts.filter((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
-    if (isolated.length === 1 && waited >= 1000) return isolated[0].id;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no content script world among ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData]))}`);
@@ -190,7 +184,7 @@ const byBroadcast = (s) => !(s.answered <= s.shown);
 /** When, on the worker's timeline, what turned the control Saved left the worker. */
 const leftWorker = (s) => (byBroadcast(s) ? s.worker.announced : s.worker.replied);
 
-function rows(label, samples, budget, note) {
+function rows(label, samples, budget, { cold = false, note } = {}) {
   const total = samples.map((s) => s.painted - s.clicked);
   const piece = (measure, values, note) => row({ scenario: label, measure: `${measure}, p50`, values, unit: 'ms', note });
   const broadcasts = samples.filter(byBroadcast).length;
@@ -217,7 +211,7 @@ function rows(label, samples, budget, note) {
       samples.map((s) => s.worker.handled - s.worker.received),
     ),
     piece(
-      '  worker: written → tabs told',
+      '  worker: written → tabs told (sent off)',
       samples.map((s) => s.worker.announced - s.worker.handled),
     ),
     piece(
@@ -225,7 +219,7 @@ function rows(label, samples, budget, note) {
       samples.map((s) => s.worker.replied - s.worker.announced),
     ),
     piece(
-      `  messaging both ways${budget > 30 ? ", and the worker's start" : ''} (sent → Saved set, minus the worker's work)`,
+      `  messaging both ways${cold ? ", and the worker's start" : ''} (sent → Saved set, minus the worker's work)`,
       samples.map((s) => s.shown - s.sent - (leftWorker(s) - s.worker.received)),
     ),
     piece(
@@ -267,7 +261,7 @@ export async function measure({ smoke }) {
   const note = woken > 0 ? `${woken} of ${cold.length} clicks found the stopped worker started again before them: left out` : undefined;
   return [
     ...rows('save, worker warm', warm, 30),
-    ...rows('save, worker cold', started, 250, note),
+    ...rows('save, worker cold', started, 250, { cold: true, note }),
     ...coldRows('save, worker cold', started),
   ];
 }
