@@ -8,6 +8,7 @@ import { settingsItem } from '@/lib/storage/settings';
 import { badgeRefresher } from './badge';
 import { handleBackgroundMessage } from './router';
 import { savedIdsKeeper } from './saved-ids';
+import { markRequest } from './timing';
 
 /**
  * The service worker (Firefox: the background page), wired to the browser. Runs synchronously from the
@@ -42,6 +43,7 @@ export function startBackground(): void {
 
   // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    markRequest('received');
     void handleBackgroundMessage(message, sender, {
       db,
       extension,
@@ -49,6 +51,7 @@ export function startBackground(): void {
       libraryChanged: badge,
       lookupsQueued: () => void lookups.kick(),
     }).then((reply) => {
+      markRequest('replied');
       sendResponse(reply);
       if (!answered) performance.mark('papershelf:first-reply');
       answered = true;

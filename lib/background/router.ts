@@ -4,11 +4,12 @@ import { BackgroundRequest, RequestEnvelope, type BackgroundReply, type Backgrou
 import type { SavedState } from '@/lib/model/paper';
 import { HANDLERS, type Handler, type HandlerContext } from './handlers';
 import { senderKind, type ExtensionIdentity, type MessageSender } from './senders';
+import { markRequest } from './timing';
 
 export interface BackgroundDeps {
   db: PaperShelfDb;
   extension: ExtensionIdentity;
-  /** Tells every open tab which saved states changed. */
+  /** Tells every open tab which saved states changed; the reply does not wait for it, so it must not reject. */
   announceSavedState: (states: SavedState) => Promise<void>;
   /** Called after every request that may have changed a paper (the toolbar badge counts unread papers). */
   libraryChanged?: () => void;
@@ -51,7 +52,12 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
       ? // A receipt answers only the same request from the same kind of sender.
         await writeOnce(deps.db, requestId && `${kind}:${request.type}:${requestId}`, context.now, run)
       : await run();
-    for (const states of toAnnounce) await deps.announceSavedState(states);
+    markRequest('handled');
+    // Told, not awaited: the reply turns the sender's control Saved and need not wait for storage to confirm
+    // the broadcast (issue #12: 1–35 ms on a loaded machine). The call has reached the browser already, so a
+    // worker stopped right after the reply still tells the tabs.
+    for (const states of toAnnounce) void deps.announceSavedState(states);
+    markRequest('announced');
     if (lookupsQueued) deps.lookupsQueued?.();
     if (handler.changesPapers) deps.libraryChanged?.();
     return { ok: true, result };

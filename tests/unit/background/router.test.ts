@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HANDLERS } from '@/lib/background/handlers';
 import { createBackup } from '@/lib/formats/backup';
 import type { BackgroundRequest, BackgroundRequestType } from '@/lib/messaging/contract';
-import type { Paper } from '@/lib/model/paper';
+import type { Paper, SavedState } from '@/lib/model/paper';
+import { handleBackgroundMessage } from '@/lib/background/router';
 import { extension, senders, testBackground } from '../support/background';
 import { metadata, hfSource, paper } from '../support/factory';
 
@@ -229,5 +230,20 @@ describe('handleBackgroundMessage', () => {
   it('says which paper cannot be updated', async () => {
     const reply = await bg.send({ type: 'paper/update', id: '2401.12345', patch: { notes: { text: 'x', base: '' } } }, popup);
     expect(reply).toEqual({ ok: false, error: 'PaperShelf could not update the paper: paper 2401.12345 is not saved' });
+  });
+  it('replies to a save without waiting for the tabs to be told, once it has told them (issue #12)', async () => {
+    const told: SavedState[] = [];
+    const reply = await handleBackgroundMessage({ ...save, requestId: 'unhurried-1' }, contentScript, {
+      db: bg.db,
+      extension,
+      now: () => 5000,
+      // Storage that never confirms: the broadcast is on its way, the sender's control need not wait for it.
+      announceSavedState: (states) => {
+        told.push(states);
+        return new Promise<void>(() => {});
+      },
+    });
+    expect(reply).toMatchObject({ ok: true, result: { id: '2401.12345' } });
+    expect(told).toEqual([{ '2401.12345': true }]);
   });
 });
