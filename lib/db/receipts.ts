@@ -24,12 +24,17 @@ export async function writeOnce<T>(db: PaperShelfDb, requestId: string | undefin
     if (receipt) return { result: receipt.result as T, repeated: true };
     const result = await write();
     if (requestId === undefined) return { result, repeated: false };
-    await db.receipts
-      .where('at')
-      .below(now - RECEIPT_MS)
-      .delete();
-    await db.receipts.put({ requestId, at: now, result });
-    const extra = (await db.receipts.count()) - MAX_RECEIPTS;
+    // The expired ones go while the new one is put (a round trip less for a save, issue #12); the count
+    // waits for both, as Dexie deletes through an index in more than one request.
+    await Promise.all([
+      db.receipts
+        .where('at')
+        .below(now - RECEIPT_MS)
+        .delete(),
+      db.receipts.put({ requestId, at: now, result }),
+    ]);
+    const count = await db.receipts.count();
+    const extra = count - MAX_RECEIPTS;
     if (extra > 0) await db.receipts.orderBy('at').limit(extra).delete();
     return { result, repeated: false };
   });
