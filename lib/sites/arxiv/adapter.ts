@@ -189,6 +189,8 @@ function extractAbstractPage(url: URL, doc: Document): PaperEntry[] {
   ];
 }
 
+const PLAIN_ABS_LINK = /^\/abs\/(\d{4}\.\d{4,5})(?:v\d+)?$/;
+
 /** The first link to an abstract page among `links` (`<a href ="/abs/…" title="Abstract">`, or absolute on search pages). */
 function idFromLinks(links: Iterable<Element>, base: URL): string | null {
   for (const link of links) {
@@ -196,6 +198,9 @@ function idFromLinks(links: Iterable<Element>, base: URL): string | null {
     // Relative links (the listing's own form) are read without building a URL: a 2000-entry page has
     // three per entry, and `new URL` dominated the extraction's profile.
     if (href.startsWith('/') && !href.startsWith('//')) {
+      // The listing's own `/abs/2609.01234` is read by one pattern; anything else by the general parser.
+      const plain = PLAIN_ABS_LINK.exec(href);
+      if (plain) return plain[1]!;
       const id = href.startsWith('/abs/') && !/[?#]/.test(href) ? arxivIdFromPath(href) : null;
       if (id) return id;
       continue;

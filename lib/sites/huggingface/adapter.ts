@@ -40,7 +40,10 @@ export const huggingface: SiteAdapter = {
  * a card the page rendered after load (infinite scroll) is not in it, so it gets what the card shows.
  */
 function extractListing(url: URL, doc: Document, limit: number): PaperEntry[] {
-  const known = papersInProps(doc);
+  // The props are parsed when a paper is first read (a save), not while the page is annotated: the JSON
+  // of a day's papers is the largest thing a scan would otherwise parse (issue #12).
+  let known: Map<string, HfPaper> | undefined;
+  const propsOf = (id: string) => (known ??= papersInProps(doc)).get(id);
   const entries: PaperEntry[] = [];
   for (const article of doc.querySelectorAll('article')) {
     if (entries.length >= limit) break;
@@ -50,7 +53,7 @@ function extractListing(url: URL, doc: Document, limit: number): PaperEntry[] {
     if (!heading || target?.host !== HOST || !target.pathname.startsWith('/papers/')) continue;
     const id = arxivIdFromPath(target.pathname);
     if (!id) continue;
-    entries.push(entry(id, heading, 'afterend', () => metadata(id, known.get(id), textOf(heading))));
+    entries.push(entry(id, heading, 'afterend', () => metadata(id, propsOf(id), textOf(heading))));
   }
   return entries;
 }
