@@ -53,3 +53,6 @@ export async function loadSavedIds(): Promise<SavedIds | undefined> {
 }
 
 export const storeSavedIds = (ids: readonly string[]): Promise<void> => browser.storage.local.set({ [SAVED_IDS_KEY]: encodeSavedIds(ids) });
+
+/** Drops the stored ids, so that listings ask the background again rather than trust an old list. */
+export const forgetSavedIds = (): Promise<void> => browser.storage.local.remove(SAVED_IDS_KEY);

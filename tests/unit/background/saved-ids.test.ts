@@ -30,15 +30,21 @@ describe('savedIdsKeeper', () => {
     ]);
   });
 
-  it('a failed write is reported and the next refresh tries again', async () => {
+  it('a failed write removes the stored list (no listing trusts an old one), and the next refresh writes it again', async () => {
     let fail = true;
+    let forgotten = 0;
     const stored: string[][] = [];
-    const keeper = savedIdsKeeper(db, async (ids) => {
-      if (fail) throw new Error('QuotaExceededError');
-      stored.push([...ids]);
-    });
+    const keeper = savedIdsKeeper(
+      db,
+      async (ids) => {
+        if (fail) throw new Error('QuotaExceededError');
+        stored.push([...ids]);
+      },
+      async () => void forgotten++,
+    );
     await db.papers.put(paper({ id: '2401.00001' }));
     await keeper.refresh();
+    expect(forgotten).toBe(1);
     fail = false;
     await keeper.refresh();
     expect(stored).toEqual([['2401.00001']]);
