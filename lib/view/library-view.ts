@@ -91,13 +91,17 @@ function searchableText(paper: Paper): string {
  */
 export class SearchIndex {
   private readonly entries = new Map<string, { version: string; text: string }>();
+  /** The same text by the paper object itself: the list keeps its objects between keystrokes, and this skips building the version. */
+  private readonly byObject = new WeakMap<Paper, string>();
 
   textOf(paper: Paper): string {
+    const known = this.byObject.get(paper);
+    if (known !== undefined) return known;
     const cached = this.entries.get(paper.id);
     const version = `${paper.savedAt}:${paper.updatedAt}:${paper.lookup?.changedAt ?? ''}`;
-    if (cached?.version === version) return cached.text;
-    const text = searchableText(paper);
-    this.entries.set(paper.id, { version, text });
+    const text = cached?.version === version ? cached.text : searchableText(paper);
+    if (cached?.version !== version) this.entries.set(paper.id, { version, text });
+    this.byObject.set(paper, text);
     return text;
   }
 
@@ -177,24 +181,35 @@ function refines(next: readonly string[], previous: readonly string[]): boolean 
 
 /**
  * Text search over an already filtered and sorted list, keeping its order. Remembers its last answer:
- * typing one more letter narrows the previous matches instead of the whole library.
+ * typing one more letter narrows the previous matches instead of the whole library. The list's texts are
+ * gathered once per list, and matches are kept as positions in it: at 100,000 papers a keystroke is then
+ * one `includes` per candidate and word (issue #12).
  */
 export class PaperSearch {
-  private last: { papers: readonly Paper[]; words: string[]; matches: Paper[] } | null = null;
+  private texts: { papers: readonly Paper[]; texts: string[] } | null = null;
+  private last: { papers: readonly Paper[]; words: string[]; matches: number[] } | null = null;
 
   constructor(private readonly index: SearchIndex = new SearchIndex()) {}
 
   search(papers: readonly Paper[], query: string): Paper[] {
     const words = queryWords(query);
     if (words.length === 0) return papers as Paper[];
+    if (this.texts?.papers !== papers) this.texts = { papers, texts: papers.map((paper) => this.index.textOf(paper)) };
+    const { texts } = this.texts;
+    const matchesAll = (position: number) => {
+      const text = texts[position]!;
+      for (const word of words) if (!text.includes(word)) return false;
+      return true;
+    };
     const last = this.last;
-    const pool = last && last.papers === papers && refines(words, last.words) ? last.matches : papers;
-    const matches = pool.filter((paper) => {
-      const text = this.index.textOf(paper);
-      return words.every((word) => text.includes(word));
-    });
+    const matches: number[] = [];
+    if (last && last.papers === papers && refines(words, last.words)) {
+      for (const position of last.matches) if (matchesAll(position)) matches.push(position);
+    } else {
+      for (let position = 0; position < papers.length; position++) if (matchesAll(position)) matches.push(position);
+    }
     this.last = { papers, words, matches };
-    return matches;
+    return matches.map((position) => papers[position]!);
   }
 }
 
