@@ -4,7 +4,7 @@
  * the work, which is the database's (lib/db/) and the lookup queue's (lib/lookup/enqueue.ts).
  */
 import type { PaperShelfDb } from '@/lib/db/database';
-import { exportBackup, exportBibtex, importBackup, importBibtex } from '@/lib/db/library-files';
+import { exportBibtex, importBibtex, restoreBackup } from '@/lib/db/library-files';
 import {
   clearCodeAppeared,
   removePaper,
@@ -20,7 +20,9 @@ import { deleteFromTrash, restoreFromTrash } from '@/lib/db/trash';
 import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
+import { endPiece } from '@/lib/model/timing';
 import type { Paper, SavedState } from '@/lib/model/paper';
+import { stagePiece, takeStaged } from './restore-staging';
 import type { SenderKind } from './senders';
 
 /** What a handler may use besides its request. */
@@ -87,10 +89,13 @@ async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper
 async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
   const { db, now } = context;
   const { summary, added, queued } = await db.transaction('rw', db.papers, db.lookups, db.trash, db.tombstones, async () => {
+    let at = performance.now();
     const before = new Set(await db.papers.toCollection().primaryKeys());
     const summary = await importing();
+    at = performance.now();
     const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
     const queued = summary.added + summary.updated > 0 ? await enqueueMissingLookups(db, now) : 0;
+    endPiece('import:lookups', at);
     return { summary, added, queued };
   });
   if (added.length > 0) context.announceSavedState(states(added, true));
@@ -187,19 +192,23 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     writes: false,
     run: (request, { db }) => exportBibtex(db, request),
   },
-  'library/export-backup': {
+  'library/restore-piece': {
     from: EXTENSION_PAGES,
-    action: 'back up the library',
+    action: 'restore the backup',
+    // Kept in the worker's memory until the commit: nothing is written, and a piece sent twice is refused there.
     changesPapers: false,
     writes: false,
-    run: (_request, { db }) => exportBackup(db),
+    run: async (request) => ({ staged: stagePiece(request.restoreId, request.papers, request.trash) }),
   },
-  'library/import-backup': {
+  'library/restore-commit': {
     from: EXTENSION_PAGES,
     action: 'restore the backup',
     changesPapers: true,
     writes: true,
-    run: (request, context) => runImport(context, () => importBackup(context.db, request.text, { includeRemoved: request.includeRemoved })),
+    run: (request, context) =>
+      runImport(context, () =>
+        restoreBackup(context.db, takeStaged(request.restoreId, request), { includeRemoved: request.includeRemoved }),
+      ),
   },
   'library/import-bibtex': {
     from: EXTENSION_PAGES,

@@ -2,13 +2,14 @@
  * The library's files, background side: BibTeX and backup exports, backup and BibTeX imports.
  * Each runs in one transaction, so a failure (a malformed file, a full disk) leaves the library as it was.
  */
-import { createBackup, parseBackup } from '@/lib/formats/backup';
+import { parseBackup, type BackupFile } from '@/lib/formats/backup';
 import { assignCitationKeys, toBibtex, type BibtexFlavour } from '@/lib/formats/bibtex';
 import type { BibtexImport, ImportSummary } from '@/lib/model/imports';
 import { Paper } from '@/lib/model/paper';
+import { endPiece } from '@/lib/model/timing';
 import type { PaperShelfDb } from './database';
 import { mergeBackup, mergeVersions, notesJoined, paperFromImport } from './merge';
-import { allPapers } from './papers';
+import { allPapers } from './reads';
 import { removalTimes } from './trash';
 
 export interface BibtexExportOptions {
@@ -37,14 +38,6 @@ export async function exportBibtex(db: PaperShelfDb, options: BibtexExportOption
   });
 }
 
-/** The whole library as one backup file, the Trash included. `count` is the papers' (the Trash's not counted). */
-export async function exportBackup(db: PaperShelfDb): Promise<{ text: string; count: number }> {
-  return db.transaction('r', db.papers, db.trash, async () => {
-    const papers = await allPapers(db);
-    return { text: createBackup(papers, await db.trash.toArray()), count: papers.length };
-  });
-}
-
 /**
  * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). A paper the
  * user removed after the backup's copy was last changed stays removed, in the Trash or gone for good, unless
@@ -54,7 +47,21 @@ export async function exportBackup(db: PaperShelfDb): Promise<{ text: string; co
 export async function importBackup(db: PaperShelfDb, text: string, options: { includeRemoved?: boolean } = {}): Promise<ImportSummary> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.error);
+  return restoreBackup(db, parsed.backup, options);
+}
+
+/**
+ * `importBackup` of a file already read (the library page parses it and sends it in pieces, issue #12):
+ * its papers and Trash, each checked by the message's parse.
+ */
+export async function restoreBackup(
+  db: PaperShelfDb,
+  backup: Pick<BackupFile, 'papers' | 'trash'>,
+  options: { includeRemoved?: boolean } = {},
+): Promise<ImportSummary> {
+  const parsed = { backup };
   return db.transaction('rw', db.papers, db.trash, db.tombstones, async () => {
+    let at = performance.now();
     const library = await allPapers(db);
     const saved = new Set(library.map((paper) => paper.id));
     const removedAt = await removalTimes(db);
@@ -68,11 +75,15 @@ export async function importBackup(db: PaperShelfDb, text: string, options: { in
       const paper = row && Paper.safeParse(row.paper);
       return paper?.success ? [paper.data] : [];
     });
+    at = endPiece('restore:read', at);
     const merged = mergeBackup([...library, ...inTrash], wanted);
     const written = new Set(merged.toWrite.map((paper) => paper.id));
     const unchangedFromTrash = inTrash.filter((paper) => !written.has(paper.id));
     // Parse on the way in too: a record that would not read back must never be written.
-    await db.papers.bulkPut([...merged.toWrite, ...unchangedFromTrash].map((paper) => Paper.parse(paper)));
+    const toWrite = [...merged.toWrite, ...unchangedFromTrash].map((paper) => Paper.parse(paper));
+    at = endPiece('restore:merge', at);
+    await db.papers.bulkPut(toWrite);
+    at = endPiece('restore:write', at);
     await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
     // The backup's Trash comes back too, but not a paper deleted for good since (its tombstone is as late as its removal).
@@ -82,6 +93,7 @@ export async function importBackup(db: PaperShelfDb, text: string, options: { in
         (trashed) => !present.has(trashed.id) && !leftIds.has(trashed.id) && !deletedSince(trashed.id, trashed.removedAt),
       ),
     );
+    endPiece('restore:trash', at);
     // Counted as the user sees the library: a paper back from the Trash is added.
     const fromTrash = inTrash.length;
     return {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { db } from '@/lib/db/database';
+import { readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
@@ -21,6 +22,7 @@ import { afterNextPaint } from './after-paint';
 import { downloadTextFile } from './downloads';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
+import { sendBackup } from './restore-backup';
 import { useSavedPapers } from './use-library';
 import { usePendingLookups } from './use-pending-lookups';
 import { useSettings } from './use-settings';
@@ -71,6 +73,11 @@ export interface ShelfDependencies {
   /** Where note drafts survive the page closing (see note-drafts.ts). */
   drafts?: Storage;
   now?: () => Date;
+  /**
+   * The backup file of the library, read in the page: at 100,000 papers it is ~140 MB, more than one message
+   * from the background may hold (issue #12). The database's own read unless a test gives another.
+   */
+  readBackup?: () => Promise<{ text: string; count: number }>;
   /** Search text typed before the page was live (the popup's first paint). */
   initialQuery?: string;
 }
@@ -193,7 +200,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       notify({ tone: 'info', text: `Citation key set to ${key}.` });
     },
     backUp() {
-      ask({ type: 'library/export-backup' })
+      (deps.readBackup ?? (() => readBackup(db)))()
         .then(({ text, count }) => {
           deps.download(backupFileName(now()), text, BACKUP_TYPE);
           notify({ tone: 'info', text: `Backed up ${plural(count, 'paper')}.` });
@@ -201,8 +208,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         .catch(fail('Could not back up the library'));
     },
     // The library page shows what an import did beside its buttons (with the skipped entries), so no notice.
-    restoreBackup: (_fileName, text, includeRemoved) =>
-      ask({ type: 'library/import-backup', text, ...(includeRemoved ? { includeRemoved } : {}) }),
+    restoreBackup: (_fileName, text, includeRemoved) => sendBackup(ask, text, includeRemoved),
     importBibtex: (_fileName, text) => (deps.importBibtexText ?? importBibtexFile)(text),
   };
 }

@@ -1,5 +1,5 @@
 // What crosses the extension's message boundary, as the page sees it (issue #12): the size of every request
-// an extension page sends to the background and of its reply, and any "Message length exceeded" error.
+// an extension page sends to the background and of its reply, and any "Message length exceeded" error (or Chrome's "Message exceeded maximum allowed size of 64MiB").
 // Chrome refuses a runtime message over 64 MiB; a request or reply near that is a bug waiting for a larger library.
 
 /** Chrome's limit for one runtime message (extensions/renderer/api/messaging/messaging_util.cc). */
@@ -47,7 +47,8 @@ export function messagesOf(page, from = 0) {
 /** The largest message (request or reply) of a log, in MiB, and whether any broke the limit or failed on its length. */
 export function largest(messages) {
   const bytes = Math.max(0, ...messages.flatMap((message) => [message.bytes, message.replyBytes]));
-  const exceeded = messages.some((message) => /message length exceeded/i.test(message.error ?? '')) || bytes > MESSAGE_LIMIT;
+  const exceeded =
+    messages.some((message) => /message length exceeded|exceeded maximum allowed size/i.test(message.error ?? '')) || bytes > MESSAGE_LIMIT;
   return { mib: bytes / 1024 / 1024, exceeded };
 }
 

@@ -99,9 +99,19 @@ async function roundTrip(papers, directory) {
     await page.waitForFunction(() => globalThis.__papershelfFiles.shownAt !== null, null, { timeout: 600_000 });
     const watched = await page.evaluate(() => globalThis.__papershelfFiles);
     const restoreMessages = await messagesOf(page, before);
-    const restoreWorker = (await workerMeasures(second.context))
+    const measured = await workerMeasures(second.context);
+    const restoreWorker = measured
       .filter((entry) => entry.name.startsWith('papershelf:handle:library/'))
       .reduce((sum, entry) => sum + entry.duration, 0);
+    const commitWorker = measured.filter((entry) => entry.name === 'papershelf:handle:library/restore-commit').at(-1)?.duration ?? NaN;
+    const pageMeasures = await page.evaluate(() =>
+      performance.getEntriesByType('measure').map((entry) => ({ name: entry.name, duration: entry.duration })),
+    );
+    const pieceTimes = Object.fromEntries(
+      [...measured, ...pageMeasures]
+        .filter((entry) => entry.name.startsWith('papershelf:piece:restore') || entry.name === 'papershelf:piece:import:lookups')
+        .map((entry) => [entry.name.replace('papershelf:piece:', ''), entry.duration]),
+    );
     if (!/added/.test(watched.summary))
       return { error: `the restore: ${watched.summary}`, messages: [...backup.messages, ...restoreMessages] };
     // The restored papers reach the page's list before the second backup, as they would for a user.
@@ -116,6 +126,8 @@ async function roundTrip(papers, directory) {
       backupWorker: backup.worker,
       restore: watched.shownAt - watched.changedAt,
       restoreWorker,
+      commitWorker,
+      pieceTimes,
       restoreMessages: restoreMessages.filter((message) => message.type?.startsWith('library/')).length,
       again: again.ms,
       identical: again.text === backup.text,
@@ -152,7 +164,11 @@ export async function measure({ runs, smoke }) {
       note:
         failed.length > 0
           ? `FAILED in ${failed.length} of ${results.length} runs: ${failed[0].error}`
-          : `backup ${seconds((r) => r.backup)} s (worker ${seconds((r) => r.backupWorker)} s); restore ${seconds((r) => r.restore)} s (worker ${seconds((r) => r.restoreWorker)} s, ${done[0].restoreMessages} messages); backup again ${seconds((r) => r.again)} s; file ${done[0].mib.toFixed(1)} MiB; ${done[0].summary}`,
+          : `backup ${seconds((r) => r.backup)} s (read and built in the page${done.some((r) => Number.isFinite(r.backupWorker)) ? `; worker ${seconds((r) => r.backupWorker)} s` : ''}); restore ${seconds((r) => r.restore)} s (${done[0].restoreMessages} messages, worker ${seconds((r) => r.restoreWorker)} s of which the commit ${seconds((r) => r.commitWorker)} s; pieces, run 1: ${Object.entries(
+              done[0].pieceTimes,
+            )
+              .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+              .join(', ')}); backup again ${seconds((r) => r.again)} s; file ${done[0].mib.toFixed(1)} MiB; ${done[0].summary}`,
     }),
     row({
       scenario: label,

@@ -124,7 +124,7 @@ describe('handleBackgroundMessage', () => {
         paper({ ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }), source: hfSource, savedAt: 1, updatedAt: 1 }),
       ]);
       bg.counts.lookupsQueued = 0;
-      await bg.send({ type: 'library/import-backup', text: backup }, popup);
+      await bg.restore(backup, { sender: popup });
       expect((await queue()).filter((row) => row.startsWith('2402.00001'))).toEqual(['2402.00001 arxiv new', '2402.00001 huggingface new']);
       expect(bg.counts.lookupsQueued).toBe(1);
     });
@@ -155,7 +155,7 @@ describe('handleBackgroundMessage', () => {
 
     it('refuses every other request from a content script with an error, and changes nothing (issue #10)', async () => {
       const saved = paper({ ...metadata({ id: '2402.00001' }), source: hfSource, savedAt: 1, updatedAt: 1 });
-      await bg.ask({ type: 'library/import-backup', text: createBackup([saved]) });
+      await bg.restore(createBackup([saved]));
       await bg.ask({ type: 'paper/save', paper: metadata({ id: '2402.00002' }), source: hfSource });
       await bg.ask({ type: 'paper/remove', id: '2402.00002' });
       const id = '2402.00001';
@@ -170,8 +170,13 @@ describe('handleBackgroundMessage', () => {
         'papers/restore': { type: 'papers/restore', papers: [{ ...saved, notes: 'crafted' }] },
         'paper/set-citation-key': { type: 'paper/set-citation-key', id, key: 'Crafted2026' },
         'library/export-bibtex': { type: 'library/export-bibtex' },
-        'library/export-backup': { type: 'library/export-backup' },
-        'library/import-backup': { type: 'library/import-backup', text: createBackup([{ ...saved, id: '2403.00001' }]) },
+        'library/restore-piece': {
+          type: 'library/restore-piece',
+          restoreId: 'restore-test-1',
+          papers: [{ ...saved, id: '2403.00001' }],
+          trash: [],
+        },
+        'library/restore-commit': { type: 'library/restore-commit', restoreId: 'restore-test-1', papers: 1, trash: 0 },
         'library/import-bibtex': { type: 'library/import-bibtex', papers: [], skipped: [] },
         'trash/restore': { type: 'trash/restore', ids: ['2402.00002'] },
         'trash/delete': { type: 'trash/delete' },
@@ -209,7 +214,7 @@ describe('handleBackgroundMessage', () => {
       return bg.counts.libraryChanged - before;
     };
     expect(await changes({ type: 'paper/saved-state', ids: ['2401.12345'] })).toBe(0);
-    expect(await changes({ type: 'library/export-backup' })).toBe(0);
+    expect(await changes({ type: 'library/restore-piece', restoreId: 'restore-test-2', papers: [], trash: [] })).toBe(0);
     expect(await changes({ type: 'paper/refresh-lookup', id: '2401.12345' })).toBe(0);
     expect(await changes({ type: 'paper/update', id: '2401.12345', patch: { status: 'read' } })).toBe(1);
     expect(await changes({ type: 'papers/update', ids: ['2401.12345'], patch: { status: 'unread' } })).toBe(1);
