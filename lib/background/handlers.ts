@@ -4,7 +4,7 @@
  * the work, which is the database's (lib/db/) and the lookup queue's (lib/lookup/enqueue.ts).
  */
 import type { PaperShelfDb } from '@/lib/db/database';
-import { exportBibtex, importBibtex, restoreBackup } from '@/lib/db/library-files';
+import { assignMissingCitationKeys, importBibtex, restoreBackup } from '@/lib/db/library-files';
 import {
   clearCodeAppeared,
   removePaper,
@@ -183,14 +183,14 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     writes: true,
     run: (request, { db, now }) => setCitationKey(db, request.id, request.key, now),
   },
-  'library/export-bibtex': {
+  'library/assign-citation-keys': {
     from: EXTENSION_PAGES,
-    action: 'export BibTeX',
-    // Handing out citation keys is a write, though not an edit; done again it hands out none, and a
-    // receipt would keep the whole file (megabytes at 100,000 papers), so it runs without one.
+    action: 'give the papers citation keys',
+    // Handing out citation keys is a write, though not an edit; done again it hands out none, so it needs
+    // no receipt (which would keep 100,000 keys).
     changesPapers: true,
     writes: false,
-    run: (request, { db }) => exportBibtex(db, request),
+    run: async (request, { db }) => ({ keys: await assignMissingCitationKeys(db, request.ids) }),
   },
   'library/restore-piece': {
     from: EXTENSION_PAGES,

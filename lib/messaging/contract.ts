@@ -45,15 +45,11 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('papers/restore'), papers: z.array(Paper).min(1).max(100_000) }).strict(),
   /** popup/library → background: the user edits a citation key (must stay unique). */
   z.object({ type: z.literal('paper/set-citation-key'), id: ArxivId, key: CitationKey }).strict(),
-  /** popup/library → background: BibTeX of the given papers (all when `ids` is absent); assigns missing keys. */
-  z
-    .object({
-      type: z.literal('library/export-bibtex'),
-      ids: PaperIds.optional(),
-      flavour: z.enum(['bibtex', 'biblatex']).default('bibtex'),
-      asciiOnly: z.boolean().default(false),
-    })
-    .strict(),
+  /**
+   * popup/library → background: store citation keys for these papers (all when `ids` is absent) where they
+   * have none; the page writes the BibTeX itself from its own read (`bibtexFile`).
+   */
+  z.object({ type: z.literal('library/assign-citation-keys'), ids: PaperIds.optional() }).strict(),
   /**
    * library → background: a piece of a backup file the page has read and checked (`sendBackup`). One message
    * of 100,000 papers would be ~140 MB, over Chrome's 64 MiB limit: pieces of at most `RESTORE_PIECE_RECORDS`
@@ -125,7 +121,8 @@ export interface BackgroundResults {
   'papers/remove': { removed: Paper[] };
   'papers/restore': { restored: number };
   'paper/set-citation-key': Paper;
-  'library/export-bibtex': { text: string; count: number };
+  /** The keys stored, by paper id. */
+  'library/assign-citation-keys': { keys: Record<string, string> };
   'library/restore-piece': { staged: number };
   'library/restore-commit': ImportSummary;
   'library/import-bibtex': ImportSummary;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { db } from '@/lib/db/database';
-import { readBackup } from '@/lib/db/reads';
+import { allPapers, readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
@@ -20,6 +20,7 @@ import {
 import type { Notice } from '@/lib/view/notice';
 import { afterNextPaint } from './after-paint';
 import { downloadTextFile } from './downloads';
+import { bibtexFile } from './export-bibtex';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
 import { sendBackup } from './restore-backup';
@@ -78,6 +79,8 @@ export interface ShelfDependencies {
    * from the background may hold (issue #12). The database's own read unless a test gives another.
    */
   readBackup?: () => Promise<{ text: string; count: number }>;
+  /** Every saved paper, for BibTeX exports: the database's own read unless a test gives another. */
+  readPapers?: () => Promise<Paper[]>;
   /** Search text typed before the page was live (the popup's first paint). */
   initialQuery?: string;
 }
@@ -118,7 +121,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   };
 
   const bibtex = (ids: readonly string[] | undefined, flavour: BibtexFlavour = 'bibtex', asciiOnly = false) =>
-    ask({ type: 'library/export-bibtex', ...(ids ? { ids: [...ids] } : {}), flavour, asciiOnly });
+    bibtexFile(ask, deps.readPapers ?? (() => allPapers(db)), { ...(ids && { ids }), flavour, asciiOnly });
 
   return {
     setStatus(paper, status) {

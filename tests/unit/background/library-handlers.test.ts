@@ -59,7 +59,7 @@ describe('library messages', () => {
 
   it('exports BibTeX with readable keys that stay the same when more papers arrive', async () => {
     await saveThree();
-    const first = (await result({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false })) as { text: string; count: number };
+    const first = await bg.exportBibtex();
     expect(first.count).toBe(3);
     const keys = parse(first.text, { sentenceCase: false })
       .entries.map((entry) => entry.key)
@@ -72,17 +72,25 @@ describe('library messages', () => {
       paper: metadata({ id: '2401.00000', title: 'Attention Please', authors: ['Ashish Vaswani'], published: '2017-01-01' }),
       source: hfSource,
     });
-    const second = (await result({
-      type: 'library/export-bibtex',
-      ids: ['2401.00001', '2401.00000'],
-      flavour: 'bibtex',
-      asciiOnly: false,
-    })) as { text: string };
+    const second = await bg.exportBibtex({ ids: ['2401.00001', '2401.00000'] });
     const byEprint = Object.fromEntries(
       parse(second.text, { sentenceCase: false }).entries.map((entry) => [entry.fields.eprint, entry.key]),
     );
     expect(byEprint['2401.00001']).toBe(keys.find((key) => key === 'vaswani2017attention'));
     expect(byEprint['2401.00000']).toBe('vaswani2017attentionb');
+  });
+
+  it('stores keys only for the papers exported, and asks nothing once they have them (issue #12)', async () => {
+    await saveThree();
+    const updatedAt = (await bg.db.papers.get('2401.00002'))!.updatedAt;
+    expect((await bg.exportBibtex({ ids: ['2401.00002'] })).text).toMatch(/^@misc\{vaswani2017attentiona,/m);
+    expect((await bg.db.papers.toArray()).map((paper) => paper.citationKey ?? null)).toEqual([null, 'vaswani2017attentiona', null]);
+    // Handing out a key is not an edit.
+    expect((await bg.db.papers.get('2401.00002'))!.updatedAt).toBe(updatedAt);
+    expect(await result({ type: 'library/assign-citation-keys', ids: ['2401.00002'] })).toEqual({ keys: {} });
+    expect(await result({ type: 'library/assign-citation-keys' })).toEqual({
+      keys: { '2401.00001': 'vaswani2017attention', '2401.00003': 'muller2017diffusion' },
+    });
   });
 
   it('lets the user change a key, but never to one another paper uses', async () => {
@@ -107,7 +115,7 @@ describe('library messages', () => {
       id: '2401.00003',
       patch: { notes: { text: 'ü {braces} % and more', base: '' }, addTags: ['gen'] },
     });
-    await result({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false });
+    await bg.exportBibtex();
     const backup = await bg.backup();
     expect(backup.count).toBe(3);
     await bg.reset();

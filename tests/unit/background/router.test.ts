@@ -169,7 +169,7 @@ describe('handleBackgroundMessage', () => {
         'papers/remove': { type: 'papers/remove', ids: [id] },
         'papers/restore': { type: 'papers/restore', papers: [{ ...saved, notes: 'crafted' }] },
         'paper/set-citation-key': { type: 'paper/set-citation-key', id, key: 'Crafted2026' },
-        'library/export-bibtex': { type: 'library/export-bibtex' },
+        'library/assign-citation-keys': { type: 'library/assign-citation-keys' },
         'library/restore-piece': {
           type: 'library/restore-piece',
           restoreId: 'restore-test-1',
@@ -219,7 +219,7 @@ describe('handleBackgroundMessage', () => {
     expect(await changes({ type: 'paper/update', id: '2401.12345', patch: { status: 'read' } })).toBe(1);
     expect(await changes({ type: 'papers/update', ids: ['2401.12345'], patch: { status: 'unread' } })).toBe(1);
     // Handing out citation keys writes them.
-    expect(await changes({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false })).toBe(1);
+    expect(await changes({ type: 'library/assign-citation-keys' })).toBe(1);
     expect(await changes({ type: 'paper/remove', id: '2401.12345' })).toBe(1);
   });
 

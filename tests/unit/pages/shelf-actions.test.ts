@@ -6,7 +6,7 @@ import { createShelfActions, type ShelfDependencies } from '@/lib/pages/shelf';
 import type { Notice } from '@/lib/view/notice';
 import { nastyPapers } from '../support/nasty-papers';
 
-function setUp(answer: (request: BackgroundRequest) => unknown) {
+function setUp(answer: (request: BackgroundRequest) => unknown, library: Paper[] = nastyPapers()) {
   const notices: Omit<Notice, 'id'>[] = [];
   const requests: BackgroundRequest[] = [];
   const downloads: { fileName: string; text: string; type: string }[] = [];
@@ -20,6 +20,7 @@ function setUp(answer: (request: BackgroundRequest) => unknown) {
     writeClipboard: async (text) => void clipboard.push(text),
     download: (fileName, text, type) => downloads.push({ fileName, text, type }),
     readBackup: async () => ({ text: '{}\n', count: 3 }),
+    readPapers: async () => library,
     now: () => new Date(2026, 10, 26, 23, 30),
   };
   return { actions: createShelfActions(deps), notices, requests, downloads, clipboard };
@@ -43,28 +44,25 @@ describe('shelf actions', () => {
     expect(notices[1]).toMatchObject({ text: `Restored “${attention.title}”.` });
   });
 
-  it('downloads BibTeX of the papers shown under today’s date, or of everything', async () => {
-    const { actions, requests, downloads, notices } = setUp(() => ({ text: '@misc{a,}\n', count: 2 }));
+  it('downloads BibTeX of the papers shown under today’s date, or of everything, with no message once every key is stored', async () => {
+    const keyed = nastyPapers().map((paper, index) => ({ ...paper, citationKey: paper.citationKey ?? `key${index}` }));
+    const { actions, requests, downloads, notices } = setUp(() => ({}), keyed);
     actions.exportBibtex([attention.id, bert.id], { flavour: 'biblatex', asciiOnly: true });
     actions.exportBibtex(undefined);
     await settle();
-    expect(requests).toEqual([
-      { type: 'library/export-bibtex', ids: [attention.id, bert.id], flavour: 'biblatex', asciiOnly: true },
-      { type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false },
-    ]);
-    expect(downloads[0]).toEqual({
-      fileName: 'papershelf-2026-11-26.bib',
-      text: '@misc{a,}\n',
-      type: 'application/x-bibtex;charset=utf-8',
-    });
+    expect(requests).toEqual([]);
+    expect(downloads[0]).toMatchObject({ fileName: 'papershelf-2026-11-26.bib', type: 'application/x-bibtex;charset=utf-8' });
+    expect(downloads[0]!.text.match(/^@online\{/gm)).toHaveLength(2);
+    expect(downloads[1]!.text.match(/^@misc\{/gm)).toHaveLength(keyed.length);
     expect(notices[0]?.text).toBe('Exported 2 papers as BibTeX.');
   });
 
-  it('copies one paper’s BibTeX to the clipboard', async () => {
-    const { actions, clipboard, notices } = setUp(() => ({ text: '@misc{vaswani2017attention,}', count: 1 }));
+  it('copies one paper’s BibTeX to the clipboard, asking the background to store its key first', async () => {
+    const { actions, clipboard, notices, requests } = setUp(() => ({ keys: { [attention.id]: 'vaswani2024attention' } }));
     actions.copyBibtex(attention);
     await settle();
-    expect(clipboard).toEqual(['@misc{vaswani2017attention,}']);
+    expect(requests).toEqual([{ type: 'library/assign-citation-keys', ids: [attention.id] }]);
+    expect(clipboard[0]).toMatch(/^@misc\{vaswani2024attention,\n {2}title = \{Attention Is All You Need\}/);
     expect(notices[0]?.text).toMatch(/^BibTeX of “Attention Is All You Need” copied/);
   });
 
