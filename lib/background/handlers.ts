@@ -4,7 +4,7 @@
  * the work, which is the database's (lib/db/) and the lookup queue's (lib/lookup/enqueue.ts).
  */
 import type { PaperShelfDb } from '@/lib/db/database';
-import { assignMissingCitationKeys, importBibtex, restoreBackup } from '@/lib/db/library-files';
+import { assignMissingCitationKeys, importBibtex, restoreBackup, type Imported } from '@/lib/db/library-files';
 import {
   clearCodeAppeared,
   removePaper,
@@ -17,7 +17,7 @@ import {
   updatePapers,
 } from '@/lib/db/papers';
 import { deleteFromTrash, restoreFromTrash } from '@/lib/db/trash';
-import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
+import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
 import { endPiece } from '@/lib/model/timing';
@@ -83,18 +83,18 @@ async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper
 }
 
 /**
- * A backup or BibTeX import, with the lookups of what it added queued in the same transaction (a failure
+ * A backup or BibTeX import, with the lookups of what it wrote queued in the same transaction (a failure
  * anywhere leaves the library and the queue as they were); then the tabs learn of the added papers.
  */
-async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
+async function runImport(context: HandlerContext, importing: () => Promise<Imported>): Promise<ImportSummary> {
   const { db, now } = context;
   const { summary, added, queued } = await db.transaction('rw', db.papers, db.lookups, db.trash, db.tombstones, async () => {
-    let at = performance.now();
     const before = new Set(await db.papers.toCollection().primaryKeys());
-    const summary = await importing();
-    at = performance.now();
-    const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
-    const queued = summary.added + summary.updated > 0 ? await enqueueMissingLookups(db, now) : 0;
+    const { summary, written } = await importing();
+    const at = performance.now();
+    const added = written.filter((paper) => !before.has(paper.id)).map((paper) => paper.id);
+    // Only what was written can need a lookup it lacks (issue #12: the whole library read again took seconds).
+    const queued = await enqueueLookups(db, written, now);
     endPiece('import:lookups', at);
     return { summary, added, queued };
   });

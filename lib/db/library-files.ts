@@ -2,7 +2,7 @@
  * The library's files, background side: BibTeX and backup exports, backup and BibTeX imports.
  * Each runs in one transaction, so a failure (a malformed file, a full disk) leaves the library as it was.
  */
-import { parseBackup, type BackupFile } from '@/lib/formats/backup';
+import type { BackupFile } from '@/lib/formats/backup';
 import { assignCitationKeys } from '@/lib/formats/bibtex';
 import type { BibtexImport, ImportSummary } from '@/lib/model/imports';
 import { Paper } from '@/lib/model/paper';
@@ -34,27 +34,24 @@ export async function assignMissingCitationKeys(db: PaperShelfDb, ids?: readonly
   });
 }
 
-/**
- * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`). A paper the
- * user removed after the backup's copy was last changed stays removed, in the Trash or gone for good, unless
- * `includeRemoved` (the user asked for them); one brought back from the Trash is merged with its Trash copy.
- * The backup's Trash fills what is in neither the library nor the Trash.
- */
-export async function importBackup(db: PaperShelfDb, text: string, options: { includeRemoved?: boolean } = {}): Promise<ImportSummary> {
-  const parsed = parseBackup(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return restoreBackup(db, parsed.backup, options);
+/** What an import did, and the papers it wrote: only theirs can need new lookups. */
+export interface Imported {
+  summary: ImportSummary;
+  written: Paper[];
 }
 
 /**
- * `importBackup` of a file already read (the library page parses it and sends it in pieces, issue #12):
- * its papers and Trash, each checked by the message's parse.
+ * Restores a backup file into the library, merging paper by paper (lib/db/merge.ts, `mergeBackup`); the library
+ * page reads the file and sends it in pieces (issue #12). A paper the user removed after the backup's copy was
+ * last changed stays removed, in the Trash or gone for good, unless `includeRemoved` (the user asked for them);
+ * one brought back from the Trash is merged with its Trash copy. The backup's Trash fills what is in neither
+ * the library nor the Trash.
  */
 export async function restoreBackup(
   db: PaperShelfDb,
   backup: Pick<BackupFile, 'papers' | 'trash'>,
   options: { includeRemoved?: boolean } = {},
-): Promise<ImportSummary> {
+): Promise<Imported> {
   const parsed = { backup };
   return db.transaction('rw', db.papers, db.trash, db.tombstones, async () => {
     let at = performance.now();
@@ -67,7 +64,10 @@ export async function restoreBackup(
     const wanted = parsed.backup.papers.filter((copy) => !leftIds.has(copy.id));
     // A paper coming back from the Trash is merged with what it had there, which may be newer than the backup.
     // A Trash row an older version wrote that no longer reads is left where it is, not a reason to refuse the file.
-    const inTrash = (await db.trash.bulkGet(wanted.filter((copy) => !saved.has(copy.id)).map((copy) => copy.id))).flatMap((row) => {
+    // Only the Trash's own rows are read and deleted (issue #12: asking IndexedDB for 100,000 absent keys took seconds).
+    const trashIds = new Set(await db.trash.toCollection().primaryKeys());
+    const fromTrash = wanted.filter((copy) => !saved.has(copy.id) && trashIds.has(copy.id)).map((copy) => copy.id);
+    const inTrash = (await db.trash.bulkGet(fromTrash)).flatMap((row) => {
       const paper = row && Paper.safeParse(row.paper);
       return paper?.success ? [paper.data] : [];
     });
@@ -80,7 +80,7 @@ export async function restoreBackup(
     at = endPiece('restore:merge', at);
     await db.papers.bulkPut(toWrite);
     at = endPiece('restore:write', at);
-    await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id));
+    await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id).filter((id) => trashIds.has(id)));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
     // The backup's Trash comes back too, but not a paper deleted for good since (its tombstone is as late as its removal).
     const deletedSince = (id: string, at: number) => !options.includeRemoved && (removedAt.get(id) ?? -1) >= at;
@@ -91,14 +91,15 @@ export async function restoreBackup(
     );
     endPiece('restore:trash', at);
     // Counted as the user sees the library: a paper back from the Trash is added.
-    const fromTrash = inTrash.length;
-    return {
-      added: merged.added + fromTrash,
-      updated: merged.updated - (fromTrash - unchangedFromTrash.length),
+    const backFromTrash = inTrash.length;
+    const summary = {
+      added: merged.added + backFromTrash,
+      updated: merged.updated - (backFromTrash - unchangedFromTrash.length),
       unchanged: merged.unchanged - unchangedFromTrash.length,
       notesKeptBoth: merged.notesKeptBoth,
       ...(left.length > 0 ? { removedSince: left.length } : {}),
     };
+    return { summary, written: toWrite };
   });
 }
 
@@ -106,11 +107,7 @@ export async function restoreBackup(
  * Adds the arXiv papers of a BibTeX file; a paper already saved is merged with its entry (lib/db/merge.ts,
  * the `import` rules: gaps in its metadata filled, the file's tags added, different notes joined to the user's).
  */
-export async function importBibtex(
-  db: PaperShelfDb,
-  { papers: imported, skipped }: BibtexImport,
-  now = Date.now(),
-): Promise<ImportSummary> {
+export async function importBibtex(db: PaperShelfDb, { papers: imported, skipped }: BibtexImport, now = Date.now()): Promise<Imported> {
   return db.transaction('rw', db.papers, async () => {
     const existing = await allPapers(db);
     const byId = new Map(existing.map((paper) => [paper.id, paper]));
@@ -137,6 +134,6 @@ export async function importBibtex(
       if (before && notesJoined(before, entry, paper)) notesKeptBoth++;
     }
     await db.papers.bulkPut(toWrite);
-    return { added, updated, unchanged, notesKeptBoth, skipped };
+    return { summary: { added, updated, unchanged, notesKeptBoth, skipped }, written: toWrite };
   });
 }
