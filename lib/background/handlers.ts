@@ -9,7 +9,6 @@ import {
   clearCodeAppeared,
   removePaper,
   removePapers,
-  restorePapers,
   savePaper,
   savedState,
   setCitationKey,
@@ -58,6 +57,8 @@ export interface Handler<T extends BackgroundRequestType> {
 const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
 /** Everything else (edits, exports, imports, the Trash) only the popup and the library page may ask. */
 const EXTENSION_PAGES: readonly SenderKind[] = ['extension-page'];
+
+const named = ({ id, title }: Paper) => ({ id, title });
 
 const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
 
@@ -159,21 +160,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
           false,
         ),
       );
-      return { removed };
-    },
-  },
-  'papers/restore': {
-    from: EXTENSION_PAGES,
-    action: 'restore the papers',
-    changesPapers: true,
-    writes: true,
-    // The removal dropped their queued lookups: they are queued again.
-    async run(request, context) {
-      const restored = await writeAndQueue(context, async () => {
-        await restorePapers(context.db, request.papers);
-        return request.papers;
-      });
-      return { restored: restored.length };
+      return { removed: removed.map(named) };
     },
   },
   'paper/set-citation-key': {
@@ -225,7 +212,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     async run(request, context) {
       // Their lookups were dropped with them: queued again.
       const restored = await writeAndQueue(context, () => restoreFromTrash(context.db, request.ids));
-      return { restored };
+      return { restored: restored.map(named) };
     },
   },
   'trash/delete': {

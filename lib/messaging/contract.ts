@@ -39,10 +39,11 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
       patch: PaperEdit.omit({ notes: true }),
     })
     .strict(),
-  /** popup/library → background: remove papers; the reply holds them whole, for Undo. */
+  /**
+   * popup/library → background: remove papers (to the Trash, whole); the reply names them (id and title), and
+   * Undo takes them back from the Trash (`trash/restore`). A reply holding 100,000 whole papers was over the 64 MiB limit.
+   */
   z.object({ type: z.literal('papers/remove'), ids: PaperIds }).strict(),
-  /** popup/library → background: Undo of a removal: put the records back exactly as they were. */
-  z.object({ type: z.literal('papers/restore'), papers: z.array(Paper).min(1).max(100_000) }).strict(),
   /** popup/library → background: the user edits a citation key (must stay unique). */
   z.object({ type: z.literal('paper/set-citation-key'), id: ArxivId, key: CitationKey }).strict(),
   /**
@@ -111,6 +112,12 @@ export const RequestEnvelope = z
   .transform(({ requestId, ...request }) => ({ requestId, request }));
 export type BackgroundRequestType = BackgroundRequest['type'];
 
+/** A paper as a notice names it: "Removed “Attention Is All You Need”." (not the whole record, issue #12). */
+export interface PaperName {
+  id: string;
+  title: string;
+}
+
 /** What each request answers with. */
 export interface BackgroundResults {
   'paper/save': Paper;
@@ -118,8 +125,7 @@ export interface BackgroundResults {
   'paper/saved-state': SavedState;
   'paper/update': EditResult;
   'papers/update': { updated: number };
-  'papers/remove': { removed: Paper[] };
-  'papers/restore': { restored: number };
+  'papers/remove': { removed: PaperName[] };
   'paper/set-citation-key': Paper;
   /** The keys stored, by paper id. */
   'library/assign-citation-keys': { keys: Record<string, string> };
@@ -128,7 +134,7 @@ export interface BackgroundResults {
   'library/import-bibtex': ImportSummary;
   'paper/refresh-lookup': { queued: number };
   'paper/code-seen': { cleared: boolean };
-  'trash/restore': { restored: Paper[] };
+  'trash/restore': { restored: PaperName[] };
   'trash/delete': { deleted: number };
 }
 

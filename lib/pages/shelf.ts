@@ -4,6 +4,7 @@ import { allPapers, readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
+import type { PaperName } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { Settings } from '@/lib/model/settings';
@@ -95,12 +96,13 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   const now = deps.now ?? (() => new Date());
   const fail = (what: string) => (error: unknown) => notify({ tone: 'error', text: `${what}: ${reason(error)}` });
 
-  const restore = (removed: Paper[]) => {
-    ask({ type: 'papers/restore', papers: removed })
-      .then(() =>
+  // The removed papers are in the Trash, whole: Undo takes them back from there, as they were.
+  const restore = (removed: readonly PaperName[]) => {
+    ask({ type: 'trash/restore', ids: removed.map((paper) => paper.id) })
+      .then(({ restored }) =>
         notify({
           tone: 'info',
-          text: removed.length === 1 ? `Restored ${quoted(removed[0]!.title)}.` : `Restored ${plural(removed.length, 'paper')}.`,
+          text: restored.length === 1 ? `Restored ${quoted(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
         }),
       )
       .catch(fail('Could not undo the removal'));

@@ -26,7 +26,7 @@ describe('library messages', () => {
     }
   };
 
-  it('removes papers and an Undo restores them exactly, notes, tags and timestamps included', async () => {
+  it('removes papers and an Undo restores them from the Trash exactly, notes, tags and timestamps included', async () => {
     await saveThree();
     await result({
       type: 'paper/update',
@@ -34,10 +34,16 @@ describe('library messages', () => {
       patch: { notes: { text: 'line 1\nline 2', base: '' }, addTags: ['nlp'], status: 'reading' },
     });
     const before = await bg.db.papers.toArray();
-    const { removed } = (await result({ type: 'papers/remove', ids: ['2401.00002', '2401.00003'] })) as { removed: unknown[] };
+    const { removed } = (await result({ type: 'papers/remove', ids: ['2401.00002', '2401.00003'] })) as { removed: { id: string }[] };
+    // Named, not whole: 100,000 whole papers were more than one reply may hold (issue #12).
+    expect(removed).toEqual([
+      { id: '2401.00002', title: 'Attention Maps Revisited' },
+      { id: '2401.00003', title: 'Diffusion Everywhere' },
+    ]);
     expect(await bg.db.papers.count()).toBe(1);
     expect(bg.announced.at(-1)).toEqual({ '2401.00002': false, '2401.00003': false });
-    await result({ type: 'papers/restore', papers: removed as never });
+    // Undo: back from the Trash.
+    await result({ type: 'trash/restore', ids: removed.map((paper) => paper.id) });
     expect(await bg.db.papers.toArray()).toEqual(before);
     expect(bg.announced.at(-1)).toEqual({ '2401.00002': true, '2401.00003': true });
   });

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HANDLERS } from '@/lib/background/handlers';
 import { createBackup } from '@/lib/formats/backup';
 import type { BackgroundRequest, BackgroundRequestType } from '@/lib/messaging/contract';
-import type { Paper } from '@/lib/model/paper';
 import { extension, senders, testBackground } from '../support/background';
 import { metadata, hfSource, paper } from '../support/factory';
 
@@ -117,7 +116,10 @@ describe('handleBackgroundMessage', () => {
       await bg.send(listed, contentScript);
       const removed = await bg.send({ type: 'papers/remove', ids: ['2401.12345'] }, popup);
       expect(await bg.db.lookups.count()).toBe(0);
-      await bg.send({ type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed }, popup);
+      await bg.send(
+        { type: 'trash/restore', ids: (removed as { result: { removed: { id: string }[] } }).result.removed.map((p) => p.id) },
+        popup,
+      );
       expect(await bg.db.lookups.count()).toBe(2);
 
       const backup = createBackup([
@@ -167,7 +169,8 @@ describe('handleBackgroundMessage', () => {
         'paper/update': { type: 'paper/update', id, patch: { notes: { text: 'pwned', base: '' }, addTags: ['x'] } },
         'papers/update': { type: 'papers/update', ids: [id], patch: { status: 'read' } },
         'papers/remove': { type: 'papers/remove', ids: [id] },
-        'papers/restore': { type: 'papers/restore', papers: [{ ...saved, notes: 'crafted' }] },
+        // Undo of that removal (and of the paper/remove above): back from the Trash.
+        'trash/restore': { type: 'trash/restore', ids: [id, '2402.00002'] },
         'paper/set-citation-key': { type: 'paper/set-citation-key', id, key: 'Crafted2026' },
         'library/assign-citation-keys': { type: 'library/assign-citation-keys' },
         'library/restore-piece': {
@@ -178,7 +181,6 @@ describe('handleBackgroundMessage', () => {
         },
         'library/restore-commit': { type: 'library/restore-commit', restoreId: 'restore-test-1', papers: 1, trash: 0 },
         'library/import-bibtex': { type: 'library/import-bibtex', papers: [], skipped: [] },
-        'trash/restore': { type: 'trash/restore', ids: ['2402.00002'] },
         'trash/delete': { type: 'trash/delete' },
         'paper/code-seen': { type: 'paper/code-seen', id },
         'paper/refresh-lookup': { type: 'paper/refresh-lookup', id },

@@ -30,9 +30,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const [attention, bert] = nastyPapers() as [Paper, Paper];
 
 describe('shelf actions', () => {
-  it('removes a paper and offers an Undo that puts back exactly what the background returned', async () => {
+  it('removes a paper and offers an Undo that takes it back from the Trash', async () => {
     const { actions, notices, requests } = setUp((request) =>
-      request.type === 'papers/remove' ? { removed: [attention] } : { restored: 1 },
+      request.type === 'papers/remove' ? { removed: [{ id: attention.id, title: attention.title }] } : { restored: [attention] },
     );
     actions.remove(attention);
     await settle();
@@ -40,7 +40,7 @@ describe('shelf actions', () => {
     expect(notices[0]).toMatchObject({ tone: 'info', text: `Removed “${attention.title}”.`, action: { label: 'Undo' } });
     notices[0]!.action!.run();
     await settle();
-    expect(requests[1]).toEqual({ type: 'papers/restore', papers: [attention] });
+    expect(requests[1]).toEqual({ type: 'trash/restore', ids: [attention.id] });
     expect(notices[1]).toMatchObject({ text: `Restored “${attention.title}”.` });
   });
 
