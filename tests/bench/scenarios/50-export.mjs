@@ -40,7 +40,17 @@ async function exportOnce(page, context) {
   const messages = await messagesOf(page, before);
   const handled = (await workerMeasures(context)).filter((entry) => entry.name.startsWith('papershelf:handle:library/')).at(-1);
   const request = messages.filter((message) => message.type?.startsWith('library/')).at(-1);
+  // The pieces of this export, in the page (read, keys, assign, text) and in the worker (keys:read, keys:write).
+  const pieces = [
+    ...(await page.evaluate(() => performance.getEntriesByType('measure').map(({ name, duration }) => ({ name, duration })))),
+    ...(await workerMeasures(context)),
+  ]
+    .filter((entry) => /^papershelf:piece:(export|keys):/.test(entry.name))
+    .reduce((last, entry) => ({ ...last, [entry.name.replace('papershelf:piece:', '')]: entry.duration }), {});
+  await page.evaluate(() => performance.clearMeasures());
+  await context.serviceWorkers()[0]?.evaluate(() => performance.clearMeasures());
   return {
+    pieces,
     ms: handedAt - clickedAt,
     entries: (text.match(/^@\w+\{/gm) ?? []).length,
     mib: Buffer.byteLength(text) / 1024 / 1024,
@@ -92,7 +102,13 @@ async function measureSize(papers, runs, budget) {
         values: done.map((d) => d.ms),
         unit: 'ms',
         budget,
-        note: `the request's reply ${seconds(done.map((d) => d.reply))} s, of which the worker ${seconds(done.map((d) => d.worker))} s; file ${done[0].mib.toFixed(1)} MiB; largest message ${Math.max(...done.map((d) => d.message.mib)).toFixed(1)} MiB${done.some((d) => d.message.exceeded) ? ', OVER THE LIMIT' : ''}`,
+        note: `${done.some((d) => Number.isFinite(d.reply)) ? `the keys request's reply ${seconds(done.map((d) => d.reply))} s, of which the worker ${seconds(done.map((d) => d.worker))} s` : 'no message'}; pieces, run 1: ${Object.entries(
+          done[0].pieces,
+        )
+          .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`)
+          .join(
+            ', ',
+          )}; file ${done[0].mib.toFixed(1)} MiB; largest message ${Math.max(...done.map((d) => d.message.mib)).toFixed(1)} MiB${done.some((d) => d.message.exceeded) ? ', OVER THE LIMIT' : ''}`,
       }),
     );
   }

@@ -51,7 +51,7 @@ async function openLibrary(context, extensionId) {
 }
 
 /** Clicks "Back up library"; the file's text and how long from the click to its Blob, or why it failed. */
-async function backUp(page, context) {
+async function backUp(page) {
   const before = (await messagesOf(page)).length;
   const download = page.waitForEvent('download', { timeout: 300_000 }).catch(() => null);
   await page.evaluate(() => Object.assign(globalThis.__papershelfFiles, { clickedAt: null, handedAt: null, failed: null }));
@@ -61,14 +61,12 @@ async function backUp(page, context) {
   });
   const watched = await page.evaluate(() => globalThis.__papershelfFiles);
   const messages = await messagesOf(page, before);
-  const worker = (await workerMeasures(context)).filter((entry) => entry.name === 'papershelf:handle:library/export-backup').at(-1);
   if (watched.failed) return { error: watched.failed, messages };
   const file = await download;
   return {
     text: readFileSync(await file.path(), 'utf8'),
     ms: watched.handedAt - watched.clickedAt,
     messages,
-    worker: worker?.duration ?? NaN,
   };
 }
 
@@ -82,7 +80,7 @@ async function roundTrip(papers, directory) {
     await seedPapers(setup, papers);
     await setup.close();
     await new Promise((resolve) => setTimeout(resolve, papers >= 100_000 ? 5000 : 1000));
-    backup = await backUp(await openLibrary(first.context, first.extensionId), first.context);
+    backup = await backUp(await openLibrary(first.context, first.extensionId));
   } finally {
     await first.context.close();
   }
@@ -118,12 +116,11 @@ async function roundTrip(papers, directory) {
     await page.waitForFunction((count) => document.querySelector('.count')?.textContent?.includes(count), papers.toLocaleString('en'), {
       timeout: 300_000,
     });
-    const again = await backUp(page, second.context);
+    const again = await backUp(page);
     const messages = [...backup.messages, ...restoreMessages, ...again.messages];
     if (again.error) return { error: `the second backup: ${again.error}`, messages };
     return {
       backup: backup.ms,
-      backupWorker: backup.worker,
       restore: watched.shownAt - watched.changedAt,
       restoreWorker,
       commitWorker,
@@ -164,7 +161,7 @@ export async function measure({ runs, smoke }) {
       note:
         failed.length > 0
           ? `FAILED in ${failed.length} of ${results.length} runs: ${failed[0].error}`
-          : `backup ${seconds((r) => r.backup)} s (read and built in the page${done.some((r) => Number.isFinite(r.backupWorker)) ? `; worker ${seconds((r) => r.backupWorker)} s` : ''}); restore ${seconds((r) => r.restore)} s (${done[0].restoreMessages} messages, worker ${seconds((r) => r.restoreWorker)} s of which the commit ${seconds((r) => r.commitWorker)} s; pieces, run 1: ${Object.entries(
+          : `backup ${seconds((r) => r.backup)} s (read and built in the page, no message); restore ${seconds((r) => r.restore)} s (${done[0].restoreMessages} messages, worker ${seconds((r) => r.restoreWorker)} s of which the commit ${seconds((r) => r.commitWorker)} s; pieces, run 1: ${Object.entries(
               done[0].pieceTimes,
             )
               .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
