@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { db } from '@/lib/db/database';
-import { allPapers, readBackup } from '@/lib/db/reads';
+import { everyPaper, readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
@@ -123,7 +123,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   };
 
   const bibtex = (ids: readonly string[] | undefined, flavour: BibtexFlavour = 'bibtex', asciiOnly = false) =>
-    bibtexFile(ask, deps.readPapers ?? (() => allPapers(db)), { ...(ids && { ids }), flavour, asciiOnly });
+    bibtexFile(ask, deps.readPapers ?? (() => everyPaper(db)), { ...(ids && { ids }), flavour, asciiOnly });
 
   return {
     setStatus(paper, status) {

@@ -74,7 +74,8 @@ async function measureOnce(papers) {
     await page.waitForFunction(() => performance.getEntriesByName('papershelf:all-rows').length > 0, null, { timeout: 180_000 });
     await page.evaluate(watchExport);
     const first = await exportOnce(page, context);
-    await page.waitForTimeout(papers >= 100_000 ? 8000 : 1500);
+    // Long enough for the page to take in the keys the first export wrote (it reads every paper again).
+    await page.waitForTimeout(papers >= 100_000 ? 8000 : 4000);
     const later = await exportOnce(page, context);
     for (const done of [first, later]) if (done.entries !== papers) throw new Error(`exported ${done.entries} of ${papers} papers`);
     return { first, later };
