@@ -4,12 +4,11 @@
  * the work, which is the database's (lib/db/) and the lookup queue's (lib/lookup/enqueue.ts).
  */
 import type { PaperShelfDb } from '@/lib/db/database';
-import { exportBackup, exportBibtex, importBackup, importBibtex } from '@/lib/db/library-files';
+import { assignMissingCitationKeys, importBibtex, restoreBackup, type Imported } from '@/lib/db/library-files';
 import {
   clearCodeAppeared,
   removePaper,
   removePapers,
-  restorePapers,
   savePaper,
   savedState,
   setCitationKey,
@@ -17,10 +16,12 @@ import {
   updatePapers,
 } from '@/lib/db/papers';
 import { deleteFromTrash, restoreFromTrash } from '@/lib/db/trash';
-import { enqueueLookups, enqueueMissingLookups, refreshLookup } from '@/lib/lookup/enqueue';
+import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
+import { endPiece } from '@/lib/model/timing';
 import type { Paper, SavedState } from '@/lib/model/paper';
+import { stagePiece, takeStaged } from './restore-staging';
 import type { SenderKind } from './senders';
 
 /** What a handler may use besides its request. */
@@ -57,6 +58,8 @@ const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
 /** Everything else (edits, exports, imports, the Trash) only the popup and the library page may ask. */
 const EXTENSION_PAGES: readonly SenderKind[] = ['extension-page'];
 
+const named = ({ id, title }: Paper) => ({ id, title });
+
 const states = (ids: readonly string[], saved: boolean): SavedState => Object.fromEntries(ids.map((id) => [id, saved]));
 
 /**
@@ -81,16 +84,19 @@ async function writeAndQueue(context: HandlerContext, write: () => Promise<Paper
 }
 
 /**
- * A backup or BibTeX import, with the lookups of what it added queued in the same transaction (a failure
+ * A backup or BibTeX import, with the lookups of what it wrote queued in the same transaction (a failure
  * anywhere leaves the library and the queue as they were); then the tabs learn of the added papers.
  */
-async function runImport(context: HandlerContext, importing: () => Promise<ImportSummary>): Promise<ImportSummary> {
+async function runImport(context: HandlerContext, importing: () => Promise<Imported>): Promise<ImportSummary> {
   const { db, now } = context;
   const { summary, added, queued } = await db.transaction('rw', db.papers, db.lookups, db.trash, db.tombstones, async () => {
     const before = new Set(await db.papers.toCollection().primaryKeys());
-    const summary = await importing();
-    const added = (await db.papers.toCollection().primaryKeys()).filter((id) => !before.has(id));
-    const queued = summary.added + summary.updated > 0 ? await enqueueMissingLookups(db, now) : 0;
+    const { summary, written } = await importing();
+    const at = performance.now();
+    const added = written.filter((paper) => !before.has(paper.id)).map((paper) => paper.id);
+    // Only what was written can need a lookup it lacks (issue #12: the whole library read again took seconds).
+    const queued = await enqueueLookups(db, written, now);
+    endPiece('import:lookups', at);
     return { summary, added, queued };
   });
   if (added.length > 0) context.announceSavedState(states(added, true));
@@ -154,21 +160,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
           false,
         ),
       );
-      return { removed };
-    },
-  },
-  'papers/restore': {
-    from: EXTENSION_PAGES,
-    action: 'restore the papers',
-    changesPapers: true,
-    writes: true,
-    // The removal dropped their queued lookups: they are queued again.
-    async run(request, context) {
-      const restored = await writeAndQueue(context, async () => {
-        await restorePapers(context.db, request.papers);
-        return request.papers;
-      });
-      return { restored: restored.length };
+      return { removed: removed.map(named) };
     },
   },
   'paper/set-citation-key': {
@@ -178,28 +170,32 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     writes: true,
     run: (request, { db, now }) => setCitationKey(db, request.id, request.key, now),
   },
-  'library/export-bibtex': {
+  'library/assign-citation-keys': {
     from: EXTENSION_PAGES,
-    action: 'export BibTeX',
-    // Handing out citation keys is a write, though not an edit; done again it hands out none, and a
-    // receipt would keep the whole file (megabytes at 100,000 papers), so it runs without one.
+    action: 'give the papers citation keys',
+    // Handing out citation keys is a write, though not an edit; done again it hands out none, so it needs
+    // no receipt (which would keep 100,000 keys).
     changesPapers: true,
     writes: false,
-    run: (request, { db }) => exportBibtex(db, request),
+    run: async (request, { db }) => ({ keys: await assignMissingCitationKeys(db, request.ids) }),
   },
-  'library/export-backup': {
+  'library/restore-piece': {
     from: EXTENSION_PAGES,
-    action: 'back up the library',
+    action: 'restore the backup',
+    // Kept in the worker's memory until the commit: nothing is written, and a piece sent twice is refused there.
     changesPapers: false,
     writes: false,
-    run: (_request, { db }) => exportBackup(db),
+    run: async (request) => ({ staged: stagePiece(request.restoreId, request.papers, request.trash) }),
   },
-  'library/import-backup': {
+  'library/restore-commit': {
     from: EXTENSION_PAGES,
     action: 'restore the backup',
     changesPapers: true,
     writes: true,
-    run: (request, context) => runImport(context, () => importBackup(context.db, request.text, { includeRemoved: request.includeRemoved })),
+    run: (request, context) =>
+      runImport(context, () =>
+        restoreBackup(context.db, takeStaged(request.restoreId, request), { includeRemoved: request.includeRemoved }),
+      ),
   },
   'library/import-bibtex': {
     from: EXTENSION_PAGES,
@@ -216,7 +212,7 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
     async run(request, context) {
       // Their lookups were dropped with them: queued again.
       const restored = await writeAndQueue(context, () => restoreFromTrash(context.db, request.ids));
-      return { restored };
+      return { restored: restored.map(named) };
     },
   },
   'trash/delete': {

@@ -1,3 +1,4 @@
+import { endPiece } from '@/lib/model/timing';
 import type { PaperShelfDb } from './database';
 import { dropLookupTasks } from './lookup-queue';
 import { mergeVersions, notesConflict, paperFromPage } from './merge';
@@ -54,12 +55,16 @@ export async function updatePaper(db: PaperShelfDb, id: string, edit: PaperEdit,
 /** Bulk edits from the library page: one transaction, so a failure leaves every paper as it was. Returns how many it found. */
 export async function updatePapers(db: PaperShelfDb, ids: readonly string[], edit: PaperEdit, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.papers, async () => {
+    let at = performance.now();
     const stored = (await db.papers.bulkGet([...ids])).filter((paper): paper is Paper => paper !== undefined);
+    at = endPiece('update:read', at);
     const updated = stored.flatMap((paper) => {
       const merged = mergeVersions('edit', paper, { edit, now });
       return merged === paper ? [] : [Paper.parse(merged)];
     });
+    at = endPiece('update:merge', at);
     await db.papers.bulkPut(updated);
+    endPiece('update:write', at);
     return stored.length;
   });
 }
@@ -117,6 +122,3 @@ export async function setCitationKey(db: PaperShelfDb, id: string, key: string, 
     return updated;
   });
 }
-
-/** Every saved paper, oldest first: the order citation keys are handed out in. */
-export const allPapers = (db: PaperShelfDb) => db.papers.orderBy('savedAt').toArray();

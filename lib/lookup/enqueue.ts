@@ -15,8 +15,8 @@ export const enqueueLookups = (db: PaperShelfDb, papers: readonly Paper[], now: 
   );
 
 /**
- * The same for the whole library: after an import, on install or update (papers saved before lookups
- * existed), and daily as a safety net (a task dropped after its attempts is tried again a day later).
+ * The same for the whole library: on install or update (papers saved before lookups existed), and daily as
+ * a safety net (a task dropped after its attempts is tried again a day later). An import queues only what it wrote.
  */
 export async function enqueueMissingLookups(db: PaperShelfDb, now: number): Promise<number> {
   return db.transaction('rw', db.papers, db.lookups, async () => enqueueLookups(db, await db.papers.toArray(), now));

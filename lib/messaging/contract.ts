@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { BibtexImport, type ImportSummary } from '@/lib/model/imports';
 import { MAX_ENTRIES_PER_PAGE } from '@/lib/model/limits';
-import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, type EditResult, type SavedState } from '@/lib/model/paper';
+import {
+  ArxivId,
+  CitationKey,
+  Paper,
+  PaperEdit,
+  PaperMetadata,
+  PaperSource,
+  TrashedPaper,
+  type EditResult,
+  type SavedState,
+} from '@/lib/model/paper';
 
 /**
  * Messages to the background, the single writer of the database. Content scripts, the popup and the
@@ -9,8 +19,10 @@ import { ArxivId, CitationKey, Paper, PaperEdit, PaperMetadata, PaperSource, typ
  * Names say who talks to whom and what happens: `<noun>/<verb>`.
  */
 const PaperIds = z.array(ArxivId).min(1).max(100_000);
-/** An imported file's text: 64 MiB is far beyond any real library and keeps a stray huge file out. */
-const ImportText = z.string().max(64 * 1024 * 1024);
+/** A backup restored in pieces: the page's name for it, the same in every piece and the commit. */
+const RestoreId = z.string().regex(/^[\w-]{8,64}$/);
+/** At most this many papers (and as many Trash rows) in one piece of a restore. */
+export const RESTORE_PIECE_RECORDS = 5000;
 
 export const BackgroundRequest = z.discriminatedUnion('type', [
   /** content script → background: save (or complete) a paper seen on a page. */
@@ -27,28 +39,44 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
       patch: PaperEdit.omit({ notes: true }),
     })
     .strict(),
-  /** popup/library → background: remove papers; the reply holds them whole, for Undo. */
+  /**
+   * popup/library → background: remove papers (to the Trash, whole); the reply names them (id and title), and
+   * Undo takes them back from the Trash (`trash/restore`). A reply holding 100,000 whole papers was over the 64 MiB limit.
+   */
   z.object({ type: z.literal('papers/remove'), ids: PaperIds }).strict(),
-  /** popup/library → background: Undo of a removal: put the records back exactly as they were. */
-  z.object({ type: z.literal('papers/restore'), papers: z.array(Paper).min(1).max(100_000) }).strict(),
   /** popup/library → background: the user edits a citation key (must stay unique). */
   z.object({ type: z.literal('paper/set-citation-key'), id: ArxivId, key: CitationKey }).strict(),
-  /** popup/library → background: BibTeX of the given papers (all when `ids` is absent); assigns missing keys. */
+  /**
+   * popup/library → background: store citation keys for these papers (all when `ids` is absent) where they
+   * have none; the page writes the BibTeX itself from its own read (`bibtexFile`).
+   */
+  z.object({ type: z.literal('library/assign-citation-keys'), ids: PaperIds.optional() }).strict(),
+  /**
+   * library → background: a piece of a backup file the page has read and checked (`sendBackup`). One message
+   * of 100,000 papers would be ~140 MB, over Chrome's 64 MiB limit: pieces of at most `RESTORE_PIECE_RECORDS`
+   * records (and about 8 MiB) each, kept by the worker until the commit.
+   */
   z
     .object({
-      type: z.literal('library/export-bibtex'),
-      ids: PaperIds.optional(),
-      flavour: z.enum(['bibtex', 'biblatex']).default('bibtex'),
-      asciiOnly: z.boolean().default(false),
+      type: z.literal('library/restore-piece'),
+      restoreId: RestoreId,
+      papers: z.array(Paper).max(RESTORE_PIECE_RECORDS),
+      trash: z.array(TrashedPaper).max(RESTORE_PIECE_RECORDS),
     })
     .strict(),
-  /** library → background: the whole library as one versioned JSON file. */
-  z.object({ type: z.literal('library/export-backup') }).strict(),
   /**
-   * library → background: merge a backup file into the library (validated whole before anything is written);
-   * papers removed since the backup stay removed unless `includeRemoved`.
+   * library → background: merge the pieces sent into the library, in one transaction, once they all came
+   * (`papers` and `trash` say how many were sent); papers removed since the backup stay removed unless `includeRemoved`.
    */
-  z.object({ type: z.literal('library/import-backup'), text: ImportText, includeRemoved: z.boolean().optional() }).strict(),
+  z
+    .object({
+      type: z.literal('library/restore-commit'),
+      restoreId: RestoreId,
+      papers: z.number().int().nonnegative(),
+      trash: z.number().int().nonnegative(),
+      includeRemoved: z.boolean().optional(),
+    })
+    .strict(),
   /**
    * library → background: add the arXiv papers of a BibTeX file (arXiv, Zotero, Google Scholar exports).
    * The page has the file parsed in its import worker (`importBibtexFile`): the parser is large, and the
@@ -84,6 +112,12 @@ export const RequestEnvelope = z
   .transform(({ requestId, ...request }) => ({ requestId, request }));
 export type BackgroundRequestType = BackgroundRequest['type'];
 
+/** A paper as a notice names it: "Removed “Attention Is All You Need”." (not the whole record, issue #12). */
+export interface PaperName {
+  id: string;
+  title: string;
+}
+
 /** What each request answers with. */
 export interface BackgroundResults {
   'paper/save': Paper;
@@ -91,16 +125,16 @@ export interface BackgroundResults {
   'paper/saved-state': SavedState;
   'paper/update': EditResult;
   'papers/update': { updated: number };
-  'papers/remove': { removed: Paper[] };
-  'papers/restore': { restored: number };
+  'papers/remove': { removed: PaperName[] };
   'paper/set-citation-key': Paper;
-  'library/export-bibtex': { text: string; count: number };
-  'library/export-backup': { text: string; count: number };
-  'library/import-backup': ImportSummary;
+  /** The keys stored, by paper id. */
+  'library/assign-citation-keys': { keys: Record<string, string> };
+  'library/restore-piece': { staged: number };
+  'library/restore-commit': ImportSummary;
   'library/import-bibtex': ImportSummary;
   'paper/refresh-lookup': { queued: number };
   'paper/code-seen': { cleared: boolean };
-  'trash/restore': { restored: Paper[] };
+  'trash/restore': { restored: PaperName[] };
   'trash/delete': { deleted: number };
 }
 

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { db } from '@/lib/db/database';
+import { everyPaper, readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
+import type { PaperName } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { Settings } from '@/lib/model/settings';
@@ -19,8 +21,10 @@ import {
 import type { Notice } from '@/lib/view/notice';
 import { afterNextPaint } from './after-paint';
 import { downloadTextFile } from './downloads';
+import { bibtexFile } from './export-bibtex';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
+import { sendBackup } from './restore-backup';
 import { useSavedPapers } from './use-library';
 import { usePendingLookups } from './use-pending-lookups';
 import { useSettings } from './use-settings';
@@ -71,6 +75,13 @@ export interface ShelfDependencies {
   /** Where note drafts survive the page closing (see note-drafts.ts). */
   drafts?: Storage;
   now?: () => Date;
+  /**
+   * The backup file of the library, read in the page: at 100,000 papers it is ~140 MB, more than one message
+   * from the background may hold (issue #12). The database's own read unless a test gives another.
+   */
+  readBackup?: () => Promise<{ text: string; count: number }>;
+  /** Every saved paper, for BibTeX exports: the database's own read unless a test gives another. */
+  readPapers?: () => Promise<Paper[]>;
   /** Search text typed before the page was live (the popup's first paint). */
   initialQuery?: string;
 }
@@ -85,12 +96,13 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   const now = deps.now ?? (() => new Date());
   const fail = (what: string) => (error: unknown) => notify({ tone: 'error', text: `${what}: ${reason(error)}` });
 
-  const restore = (removed: Paper[]) => {
-    ask({ type: 'papers/restore', papers: removed })
-      .then(() =>
+  // The removed papers are in the Trash, whole: Undo takes them back from there, as they were.
+  const restore = (removed: readonly PaperName[]) => {
+    ask({ type: 'trash/restore', ids: removed.map((paper) => paper.id) })
+      .then(({ restored }) =>
         notify({
           tone: 'info',
-          text: removed.length === 1 ? `Restored ${quoted(removed[0]!.title)}.` : `Restored ${plural(removed.length, 'paper')}.`,
+          text: restored.length === 1 ? `Restored ${quoted(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
         }),
       )
       .catch(fail('Could not undo the removal'));
@@ -111,7 +123,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
   };
 
   const bibtex = (ids: readonly string[] | undefined, flavour: BibtexFlavour = 'bibtex', asciiOnly = false) =>
-    ask({ type: 'library/export-bibtex', ...(ids ? { ids: [...ids] } : {}), flavour, asciiOnly });
+    bibtexFile(ask, deps.readPapers ?? (() => everyPaper(db)), { ...(ids && { ids }), flavour, asciiOnly });
 
   return {
     setStatus(paper, status) {
@@ -193,7 +205,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       notify({ tone: 'info', text: `Citation key set to ${key}.` });
     },
     backUp() {
-      ask({ type: 'library/export-backup' })
+      (deps.readBackup ?? (() => readBackup(db)))()
         .then(({ text, count }) => {
           deps.download(backupFileName(now()), text, BACKUP_TYPE);
           notify({ tone: 'info', text: `Backed up ${plural(count, 'paper')}.` });
@@ -201,8 +213,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         .catch(fail('Could not back up the library'));
     },
     // The library page shows what an import did beside its buttons (with the skipped entries), so no notice.
-    restoreBackup: (_fileName, text, includeRemoved) =>
-      ask({ type: 'library/import-backup', text, ...(includeRemoved ? { includeRemoved } : {}) }),
+    restoreBackup: (_fileName, text, includeRemoved) => sendBackup(ask, text, includeRemoved),
     importBibtex: (_fileName, text) => (deps.importBibtexText ?? importBibtexFile)(text),
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HANDLERS } from '@/lib/background/handlers';
 import { createBackup } from '@/lib/formats/backup';
 import type { BackgroundRequest, BackgroundRequestType } from '@/lib/messaging/contract';
-import type { Paper, SavedState } from '@/lib/model/paper';
+import type { SavedState } from '@/lib/model/paper';
 import { handleBackgroundMessage } from '@/lib/background/router';
 import { extension, senders, testBackground } from '../support/background';
 import { metadata, hfSource, paper } from '../support/factory';
@@ -118,14 +118,17 @@ describe('handleBackgroundMessage', () => {
       await bg.send(listed, contentScript);
       const removed = await bg.send({ type: 'papers/remove', ids: ['2401.12345'] }, popup);
       expect(await bg.db.lookups.count()).toBe(0);
-      await bg.send({ type: 'papers/restore', papers: (removed as { result: { removed: Paper[] } }).result.removed }, popup);
+      await bg.send(
+        { type: 'trash/restore', ids: (removed as { result: { removed: { id: string }[] } }).result.removed.map((p) => p.id) },
+        popup,
+      );
       expect(await bg.db.lookups.count()).toBe(2);
 
       const backup = createBackup([
         paper({ ...metadata({ id: '2402.00001', authors: [], links: { code: [] } }), source: hfSource, savedAt: 1, updatedAt: 1 }),
       ]);
       bg.counts.lookupsQueued = 0;
-      await bg.send({ type: 'library/import-backup', text: backup }, popup);
+      await bg.restore(backup, { sender: popup });
       expect((await queue()).filter((row) => row.startsWith('2402.00001'))).toEqual(['2402.00001 arxiv new', '2402.00001 huggingface new']);
       expect(bg.counts.lookupsQueued).toBe(1);
     });
@@ -156,7 +159,7 @@ describe('handleBackgroundMessage', () => {
 
     it('refuses every other request from a content script with an error, and changes nothing (issue #10)', async () => {
       const saved = paper({ ...metadata({ id: '2402.00001' }), source: hfSource, savedAt: 1, updatedAt: 1 });
-      await bg.ask({ type: 'library/import-backup', text: createBackup([saved]) });
+      await bg.restore(createBackup([saved]));
       await bg.ask({ type: 'paper/save', paper: metadata({ id: '2402.00002' }), source: hfSource });
       await bg.ask({ type: 'paper/remove', id: '2402.00002' });
       const id = '2402.00001';
@@ -168,13 +171,18 @@ describe('handleBackgroundMessage', () => {
         'paper/update': { type: 'paper/update', id, patch: { notes: { text: 'pwned', base: '' }, addTags: ['x'] } },
         'papers/update': { type: 'papers/update', ids: [id], patch: { status: 'read' } },
         'papers/remove': { type: 'papers/remove', ids: [id] },
-        'papers/restore': { type: 'papers/restore', papers: [{ ...saved, notes: 'crafted' }] },
+        // Undo of that removal (and of the paper/remove above): back from the Trash.
+        'trash/restore': { type: 'trash/restore', ids: [id, '2402.00002'] },
         'paper/set-citation-key': { type: 'paper/set-citation-key', id, key: 'Crafted2026' },
-        'library/export-bibtex': { type: 'library/export-bibtex' },
-        'library/export-backup': { type: 'library/export-backup' },
-        'library/import-backup': { type: 'library/import-backup', text: createBackup([{ ...saved, id: '2403.00001' }]) },
+        'library/assign-citation-keys': { type: 'library/assign-citation-keys' },
+        'library/restore-piece': {
+          type: 'library/restore-piece',
+          restoreId: 'restore-test-1',
+          papers: [{ ...saved, id: '2403.00001' }],
+          trash: [],
+        },
+        'library/restore-commit': { type: 'library/restore-commit', restoreId: 'restore-test-1', papers: 1, trash: 0 },
         'library/import-bibtex': { type: 'library/import-bibtex', papers: [], skipped: [] },
-        'trash/restore': { type: 'trash/restore', ids: ['2402.00002'] },
         'trash/delete': { type: 'trash/delete' },
         'paper/code-seen': { type: 'paper/code-seen', id },
         'paper/refresh-lookup': { type: 'paper/refresh-lookup', id },
@@ -210,12 +218,12 @@ describe('handleBackgroundMessage', () => {
       return bg.counts.libraryChanged - before;
     };
     expect(await changes({ type: 'paper/saved-state', ids: ['2401.12345'] })).toBe(0);
-    expect(await changes({ type: 'library/export-backup' })).toBe(0);
+    expect(await changes({ type: 'library/restore-piece', restoreId: 'restore-test-2', papers: [], trash: [] })).toBe(0);
     expect(await changes({ type: 'paper/refresh-lookup', id: '2401.12345' })).toBe(0);
     expect(await changes({ type: 'paper/update', id: '2401.12345', patch: { status: 'read' } })).toBe(1);
     expect(await changes({ type: 'papers/update', ids: ['2401.12345'], patch: { status: 'unread' } })).toBe(1);
     // Handing out citation keys writes them.
-    expect(await changes({ type: 'library/export-bibtex', flavour: 'bibtex', asciiOnly: false })).toBe(1);
+    expect(await changes({ type: 'library/assign-citation-keys' })).toBe(1);
     expect(await changes({ type: 'paper/remove', id: '2401.12345' })).toBe(1);
   });
 

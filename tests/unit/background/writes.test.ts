@@ -18,19 +18,37 @@ describe('a write sent again with the same request id', () => {
 
   const saved = (id: string) => paper({ ...metadata({ id }), source: hfSource, savedAt: 1, updatedAt: 1 });
 
-  it('an import answers with its first summary, not "0 added"', async () => {
-    const restore = {
-      type: 'library/import-backup',
-      text: createBackup([saved('2402.00001'), saved('2402.00002')]),
-      requestId: 'retry-import-1',
-    };
-    const first = await bg.send(restore);
-    const again = await bg.send(restore);
+  it('a restore’s commit answers with its first summary, not "0 added" nor "the backup did not arrive whole"', async () => {
+    const papers = [saved('2402.00001'), saved('2402.00002')];
+    const piece = (restoreId: string) => ({ type: 'library/restore-piece', restoreId, papers, trash: [] });
+    const commit = { type: 'library/restore-commit', restoreId: 'retry-restore-1', papers: 2, trash: 0, requestId: 'retry-import-1' };
+    expect(await bg.send(piece('retry-restore-1'))).toMatchObject({ ok: true, result: { staged: 2 } });
+    const first = await bg.send(commit);
+    // The pieces were taken by the first commit: only its receipt can answer the second.
+    const again = await bg.send(commit);
     expect(first).toMatchObject({ ok: true, result: { added: 2 } });
     expect(again).toEqual(first);
-    // Without the id, the same file is a second import: nothing new.
-    const { requestId: _, ...plain } = restore;
-    expect(await bg.send(plain)).toMatchObject({ ok: true, result: { added: 0, unchanged: 2 } });
+    // Without the id, the same pieces are a second restore: nothing new.
+    await bg.send(piece('retry-restore-2'));
+    expect(await bg.send({ ...commit, restoreId: 'retry-restore-2', requestId: undefined })).toMatchObject({
+      ok: true,
+      result: { added: 0, unchanged: 2 },
+    });
+  });
+
+  it('a restore whose pieces did not all arrive (the worker stopped between them) changes nothing and says so', async () => {
+    await bg.send({ type: 'library/restore-piece', restoreId: 'lost-pieces-1', papers: [saved('2402.00001')], trash: [] });
+    const reply = await bg.send({ type: 'library/restore-commit', restoreId: 'lost-pieces-1', papers: 2, trash: 0 });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('the backup did not arrive whole (1 of 2 papers)') });
+    expect(await bg.db.papers.count()).toBe(0);
+    // A piece repeated (a paper twice) is refused as the file itself would be.
+    for (let i = 0; i < 2; i++)
+      await bg.send({ type: 'library/restore-piece', restoreId: 'twice-a-paper', papers: [saved('2402.00001')], trash: [] });
+    expect(await bg.send({ type: 'library/restore-commit', restoreId: 'twice-a-paper', papers: 2, trash: 0 })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('holds 2402.00001 twice'),
+    });
+    expect(await bg.db.papers.count()).toBe(0);
   });
 
   it('a note edit is not taken for a change made elsewhere, nor written over a later one', async () => {
@@ -137,8 +155,7 @@ describe('limits a merge would pass', () => {
     await bg.ask({ type: 'paper/update', id: '2401.12345', patch: { notes: { text: long('a'), base: '' } } });
     const before = await bg.db.papers.toArray();
     const copy = { ...saved('2401.12345'), notes: long('b') };
-    const reply = await bg.send({ type: 'library/import-backup', text: createBackup([copy, saved('2402.00009')]) });
-    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('the notes of 2401.12345 would be 1,000,0') });
+    await expect(bg.restore(createBackup([copy, saved('2402.00009')]))).rejects.toThrow('the notes of 2401.12345 would be 1,000,0');
     expect(await bg.db.papers.toArray()).toEqual(before);
   });
 

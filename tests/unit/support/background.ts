@@ -6,6 +6,10 @@
 import { handleBackgroundMessage } from '@/lib/background/router';
 import type { MessageSender } from '@/lib/background/senders';
 import { PaperShelfDb } from '@/lib/db/database';
+import { allPapers, readBackup } from '@/lib/db/reads';
+import { bibtexFile, type BibtexFileOptions } from '@/lib/pages/export-bibtex';
+import type { ImportSummary } from '@/lib/model/imports';
+import { sendBackup } from '@/lib/pages/restore-backup';
 import type { BackgroundReply, BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { SavedState } from '@/lib/model/paper';
 import { uniqueDbName } from './factory';
@@ -34,6 +38,12 @@ export interface TestBackground {
     request: Extract<BackgroundRequest, { type: T }>,
     sender?: MessageSender,
   ): Promise<BackgroundResults[T]>;
+  /** A BibTeX export, as the pages make it: read in the page, keys stored by the background where missing. */
+  exportBibtex(options?: Partial<BibtexFileOptions>, sender?: MessageSender): Promise<{ text: string; count: number }>;
+  /** The backup file, as the library page reads it. */
+  backup(): Promise<{ text: string; count: number }>;
+  /** Restores a backup file as the library page does: read in the page, sent in pieces, merged on the commit. */
+  restore(text: string, options?: { includeRemoved?: boolean; sender?: MessageSender }): Promise<ImportSummary>;
   /** An empty database again, and nothing recorded. */
   reset(): Promise<void>;
 }
@@ -62,6 +72,15 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
       if (!reply.ok) throw new Error(reply.error);
       return reply.result as BackgroundResults[typeof request.type];
     },
+    exportBibtex: (options = {}, sender = senders.library) =>
+      bibtexFile(
+        (request) => background.ask(request as BackgroundRequest, sender) as never,
+        () => allPapers(db),
+        { flavour: 'bibtex', asciiOnly: false, ...options },
+      ),
+    backup: () => readBackup(db),
+    restore: (text, { includeRemoved, sender = senders.library } = {}) =>
+      sendBackup((request) => background.ask(request as BackgroundRequest, sender) as never, text, includeRemoved),
     async reset() {
       await db.delete();
       db = new PaperShelfDb(uniqueDbName());
