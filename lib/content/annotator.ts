@@ -148,6 +148,8 @@ export class Annotator {
 
   /** Asks again for the saved state of every paper with a control (many changed at once elsewhere). */
   reloadSavedState(): void {
+    // The ids read at load are out of date too: entries the page adds from now on ask the background.
+    this.savedIds = undefined;
     const ids = [...this.controlsById.keys()];
     if (ids.length > 0) void this.loadSavedState(ids);
   }

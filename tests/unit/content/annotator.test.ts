@@ -76,6 +76,24 @@ describe('Annotator', () => {
     expect(buttons('2401.00002').map(nameOf)).toEqual(['Save']);
   });
 
+  it('after "everything changed" (an import), asks the background about its controls and no longer trusts the stored ids', async () => {
+    const { annotator, deps, runFrames } = setup('<ul><li data-id="2401.00001">A</li></ul>', { '2401.00001': true, '2401.00003': true });
+    annotator.useSavedIds(readSavedIds(encodeSavedIds([])));
+    annotator.scan();
+    expect(buttons('2401.00001').map(nameOf)).toEqual(['Save']);
+    annotator.reloadSavedState();
+    await flush();
+    expect(deps.savedStateOf).toHaveBeenCalledWith(['2401.00001']);
+    expect(buttons('2401.00001').map(nameOf)).toEqual(['Saved']);
+    // An entry the page adds later is asked about too, not read from the old list.
+    document.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li data-id="2401.00003">C</li>');
+    annotator.scan();
+    await flush();
+    runFrames();
+    expect(deps.savedStateOf).toHaveBeenLastCalledWith(['2401.00003']);
+    expect(buttons('2401.00003').map(nameOf)).toEqual(['Saved']);
+  });
+
   it('never mounts a second control on a rescan, and releases controls of entries that left', async () => {
     const { annotator, runFrames } = setup('<ul><li data-id="2401.00001">A</li><li data-id="2401.00002">B</li></ul>');
     annotator.scan();
