@@ -53,3 +53,19 @@ export async function seedPapers(page, count) {
 }
 
 export { syntheticPapers };
+
+/**
+ * Seeds `count` papers through a popup page of a fresh browser, then leaves IndexedDB time to settle (its
+ * writes are flushed after the transaction completes), as every scale benchmark does before measuring.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {string} extensionId
+ * @param {number} count
+ */
+export async function seedLibrary(context, extensionId, count) {
+  const setup = await context.newPage();
+  await setup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const seeded = await seedPapers(setup, count);
+  await setup.close();
+  await new Promise((resolve) => setTimeout(resolve, count >= 100_000 ? 5000 : 2000));
+  return seeded;
+}

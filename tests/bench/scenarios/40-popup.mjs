@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_PATH, launchWithExtension } from '../../support/extension-browser.mjs';
 import { measureOpening, measureTyping } from '../../support/popup-timing.mjs';
-import { seedPapers } from '../../support/seed.mjs';
+import { seedLibrary } from '../../support/seed.mjs';
 import { percentile, row } from '../report.mjs';
 
 const QUERY = 'muller scal';
@@ -42,11 +42,7 @@ async function measureSize(papers, runs) {
   for (let run = 0; run < runs; run++) {
     const { context, extensionId } = await launchWithExtension();
     try {
-      const setup = await context.newPage();
-      await setup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await seedPapers(setup, papers);
-      await setup.close();
-      await new Promise((resolve) => setTimeout(resolve, papers >= 100_000 ? 5000 : 2000));
+      await seedLibrary(context, extensionId, papers);
 
       const blank = await context.newPage();
       await blank.goto(`chrome-extension://${extensionId}/bench-blank.html`);

@@ -6,7 +6,7 @@
 // second one used. Times are the page's own clock; the background's share is its `papershelf:handle:*` measure.
 import { launchWithExtension } from '../../support/extension-browser.mjs';
 import { largest, messagesOf, watchMessages, workerMeasures } from '../../support/message-sizes.mjs';
-import { seedPapers } from '../../support/seed.mjs';
+import { seedLibrary } from '../../support/seed.mjs';
 import { row } from '../report.mjs';
 
 const TAG = 'bench-everything';
@@ -54,11 +54,7 @@ async function measureOnce(papers) {
   const { context, extensionId } = await launchWithExtension();
   await watchMessages(context);
   try {
-    const setup = await context.newPage();
-    await setup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const seeded = await seedPapers(setup, papers);
-    await setup.close();
-    await new Promise((resolve) => setTimeout(resolve, papers >= 100_000 ? 5000 : 1000));
+    const seeded = await seedLibrary(context, extensionId, papers);
 
     const url = `chrome-extension://${extensionId}/library.html`;
     let page = await context.newPage();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { launchWithExtension } from '../../support/extension-browser.mjs';
 import { largest, messagesOf, watchMessages, workerMeasures } from '../../support/message-sizes.mjs';
-import { seedPapers } from '../../support/seed.mjs';
+import { seedLibrary } from '../../support/seed.mjs';
 import { row } from '../report.mjs';
 
 /** In the page: when "Export all" was clicked and when the file's Blob went to the download (an object URL). */
@@ -64,11 +64,7 @@ async function measureOnce(papers) {
   const { context, extensionId } = await launchWithExtension();
   await watchMessages(context);
   try {
-    const setup = await context.newPage();
-    await setup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await seedPapers(setup, papers);
-    await setup.close();
-    await new Promise((resolve) => setTimeout(resolve, papers >= 100_000 ? 5000 : 1000));
+    await seedLibrary(context, extensionId, papers);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/library.html`);
     await page.waitForFunction(() => performance.getEntriesByName('papershelf:all-rows').length > 0, null, { timeout: 180_000 });
