@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../../support/extension-browser.mjs';
 import { largest, messagesOf, watchMessages, workerMeasures } from '../../support/message-sizes.mjs';
-import { seedPapers } from '../../support/seed.mjs';
+import { seedLibrary } from '../../support/seed.mjs';
 import { row } from '../report.mjs';
 
 /** In the page: the click on "Back up library", the Blob handed to the download, a file chosen, the summary painted. */
@@ -75,11 +75,7 @@ async function roundTrip(papers, directory) {
   await watchMessages(first.context);
   let backup;
   try {
-    const setup = await first.context.newPage();
-    await setup.goto(`chrome-extension://${first.extensionId}/popup.html`);
-    await seedPapers(setup, papers);
-    await setup.close();
-    await new Promise((resolve) => setTimeout(resolve, papers >= 100_000 ? 5000 : 1000));
+    await seedLibrary(first.context, first.extensionId, papers);
     backup = await backUp(await openLibrary(first.context, first.extensionId));
   } finally {
     await first.context.close();
