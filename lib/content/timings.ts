@@ -1,8 +1,8 @@
 /**
- * Milestones of the content script's work on a page (script start, first scan, entries read, every
- * control in place, saved state shown), for the benchmark and the scale tests. They live in the content script's own isolated
- * world: performance marks would go on the page's timeline, where page script reads them and learns when
- * PaperShelf ran. Tests read them through the DevTools protocol (tests/support/content-timings.mjs).
+ * Milestones of the content script's work on a page (script start, first scan, entries read, every control
+ * in place, saved state shown), for the benchmark and the scale tests. They live in the content script's
+ * own isolated world: performance marks would go on the page's timeline, where page script reads them and
+ * learns when PaperShelf ran. Tests read them through the DevTools protocol (tests/support/content-timings.mjs).
  */
 export type TimingName = 'script-start' | 'scan-start' | 'extracted' | 'mounted' | 'saved-state';
 

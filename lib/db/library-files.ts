@@ -52,16 +52,15 @@ export async function restoreBackup(
   backup: Pick<BackupFile, 'papers' | 'trash'>,
   options: { includeRemoved?: boolean } = {},
 ): Promise<Imported> {
-  const parsed = { backup };
   return db.transaction('rw', db.papers, db.trash, db.tombstones, async () => {
     let at = performance.now();
     const library = await allPapers(db);
     const saved = new Set(library.map((paper) => paper.id));
     const removedAt = await removalTimes(db);
     const removedSince = (copy: Paper) => !saved.has(copy.id) && (removedAt.get(copy.id) ?? -1) > copy.updatedAt;
-    const left = options.includeRemoved ? [] : parsed.backup.papers.filter(removedSince);
+    const left = options.includeRemoved ? [] : backup.papers.filter(removedSince);
     const leftIds = new Set(left.map((copy) => copy.id));
-    const wanted = parsed.backup.papers.filter((copy) => !leftIds.has(copy.id));
+    const wanted = backup.papers.filter((copy) => !leftIds.has(copy.id));
     // A paper coming back from the Trash is merged with what it had there, which may be newer than the backup.
     // A Trash row an older version wrote that no longer reads is left where it is, not a reason to refuse the file.
     // Only the Trash's own rows are read and deleted (issue #12: asking IndexedDB for 100,000 absent keys took seconds).
@@ -80,12 +79,12 @@ export async function restoreBackup(
     at = endPiece('restore:merge', at);
     await db.papers.bulkPut(toWrite);
     at = endPiece('restore:write', at);
-    await db.trash.bulkDelete([...merged.toWrite, ...unchangedFromTrash].map((paper) => paper.id).filter((id) => trashIds.has(id)));
+    await db.trash.bulkDelete(toWrite.map((paper) => paper.id).filter((id) => trashIds.has(id)));
     const present = new Set([...(await db.papers.toCollection().primaryKeys()), ...(await db.trash.toCollection().primaryKeys())]);
     // The backup's Trash comes back too, but not a paper deleted for good since (its tombstone is as late as its removal).
     const deletedSince = (id: string, at: number) => !options.includeRemoved && (removedAt.get(id) ?? -1) >= at;
     await db.trash.bulkAdd(
-      parsed.backup.trash.filter(
+      backup.trash.filter(
         (trashed) => !present.has(trashed.id) && !leftIds.has(trashed.id) && !deletedSince(trashed.id, trashed.removedAt),
       ),
     );
