@@ -11,27 +11,46 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export async function contentTimings(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    /** @type {{ id: number, origin: string, auxData?: { type?: string, frameId?: string } }[]} */
-    const contexts = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable'); // announces every existing context before it answers
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const world = contexts.find(
-      (context) =>
-        context.auxData?.type === 'isolated' &&
-        context.auxData.frameId === frameTree.frame.id &&
-        context.origin.startsWith('chrome-extension://'),
-    );
-    if (!world) return {};
+    const world = await (await contentScriptWorlds(cdp))();
+    if (world === undefined) return {};
     const { result } = await cdp.send('Runtime.evaluate', {
       expression: 'globalThis.__papershelfTimings ?? {}',
-      contextId: world.id,
+      contextId: world,
       returnByValue: true,
     });
     return result.value ?? {};
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/**
+ * Collects the execution contexts of a page's DevTools session (`Runtime.enable` announces the existing ones
+ * before it answers, and later ones as they come, so it may run before a navigation), and resolves to a finder
+ * of the content script's isolated world in the main frame: its context id, or undefined when there is none
+ * within `timeout` ms.
+ * @param {import('@playwright/test').CDPSession} cdp
+ * @returns {Promise<(options?: { timeout?: number }) => Promise<number | undefined>>}
+ */
+export async function contentScriptWorlds(cdp) {
+  /** @type {{ id: number, origin: string, auxData?: { type?: string, frameId?: string } }[]} */
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  return async ({ timeout = 0 } = {}) => {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    for (let waited = 0; ; waited += 50) {
+      const world = contexts.find(
+        (context) =>
+          context.auxData?.type === 'isolated' &&
+          context.auxData.frameId === frameTree.frame.id &&
+          context.origin.startsWith('chrome-extension://'),
+      );
+      if (world) return world.id;
+      if (waited >= timeout) return undefined;
+      await sleep(50);
+    }
+  };
 }
 
 /**

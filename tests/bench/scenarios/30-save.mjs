@@ -9,6 +9,7 @@
 // (the control says Saved) and takes `performance.now()` in the next animation frame (Saved painted); it
 // also wraps `runtime.sendMessage` there (the save sent, its answer back). The worker's side is the marks
 // on its own timeline (lib/background/timing.ts): received, written, tabs told, replied.
+import { contentScriptWorlds } from '../../support/content-timings.mjs';
 import { launchWithExtension } from '../../support/extension-browser.mjs';
 import { arxivNewListing } from '../../support/generate-listing.mjs';
 import { stopServiceWorker } from '../../support/service-worker.mjs';
@@ -61,19 +62,11 @@ function recorder() {
 
 /** The content script's isolated world in the page's main frame, as the protocol announced it. */
 async function isolatedWorld(cdp, page) {
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
+  const findWorld = await contentScriptWorlds(cdp);
   await page.goto(URL);
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    const found = contexts.find(
-      (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith('chrome-extension://'),
-    );
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no content script world among ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData]))}`);
+  const world = await findWorld({ timeout: 10_000 });
+  if (world === undefined) throw new Error('no content script world in the listing');
+  return world;
 }
 
 /** Each control's button (in its closed root), first occurrence of each paper, in page order. */
