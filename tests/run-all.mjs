@@ -52,8 +52,9 @@ const passed = (unit?.numPassedTests ?? 0) + sum('expected') + sum('flaky');
 const failed = (unit?.numFailedTests ?? 0) + sum('unexpected');
 const skipped = (unit?.numPendingTests ?? 0) + sum('skipped');
 console.log(
-  `\nunit ${unit?.numPassedTests ?? 0}/${unit?.numTotalTests ?? 0}, end-to-end ${suites[0]?.stats?.expected ?? 0} passed in Chromium, ${suites[1]?.stats?.expected ?? 0} in Firefox`,
+  `\nunit ${unit?.numPassedTests ?? 0} of ${unit?.numTotalTests ?? 0}, end-to-end ${suites[0]?.stats?.expected ?? 0} in Chromium and ${suites[1]?.stats?.expected ?? 0} in Firefox`,
 );
 if (failedStep) console.log(`${failedStep} failed`);
-console.log(`tests: ${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);
+// The last line is the plain 'N passed, N failed, N skipped' that CI reads as the run's count.
+console.log(`${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);
 process.exit(failedStep ? 1 : 0);
