@@ -21,8 +21,9 @@ export function EmptyShelf() {
 }
 
 /** What the list shows when it has no rows: still loading, nothing saved yet, or nothing matching. */
-export function ListEmptyState({ state, onClear }: { state: 'loading' | 'empty' | 'no-matches'; onClear: () => void }) {
+export function ListEmptyState({ state, onClear }: { state: 'loading' | 'searching' | 'empty' | 'no-matches'; onClear: () => void }) {
   if (state === 'loading') return <p className="status">Loading…</p>;
+  if (state === 'searching') return <p className="status">Searching…</p>;
   return state === 'empty' ? <EmptyShelf /> : <NoMatches onClear={onClear} />;
 }
 

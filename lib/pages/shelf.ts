@@ -13,6 +13,7 @@ import {
   filterPapers,
   isFiltered,
   PaperSearch,
+  type SearchProgress,
   SearchIndex,
   sortPapers,
   tagCounts,
@@ -235,7 +236,7 @@ export interface Shelf {
   unread: number;
   summary: string;
   /** Why the list has no rows, when it has none. */
-  emptyState: 'loading' | 'empty' | 'no-matches';
+  emptyState: 'loading' | 'searching' | 'empty' | 'no-matches';
   /** Clears the search and the filters (the sort stays). */
   clearFilters: () => void;
   notice: Notice | null;
@@ -311,14 +312,9 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
         : undefined,
     [sorted, status, tag, hasCode, newCode],
   );
-  const shown = useMemo(() => {
-    if (!faceted) return undefined;
-    const start = performance.now();
-    const result = search.search(faceted, query);
-    // Read by the benchmark and the 10,000-paper end-to-end check: the per-keystroke filtering cost.
-    performance.measure('papershelf:filter', { start, end: performance.now() });
-    return result;
-  }, [search, faceted, query]);
+  const searched = useSearch(search, faceted, query);
+  const shown = searched?.papers;
+  const searching = searched ? !searched.complete : false;
 
   const firstRowsMarked = useRef(false);
   useLayoutEffect(() => {
@@ -341,11 +337,13 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
   let summary = '';
   if (papers && shown) {
     if (!complete) summary = 'Loading all papers…';
+    else if (searching) summary = `Searching… ${shown.length.toLocaleString('en')} so far`;
     else if (filtered) summary = `${shown.length.toLocaleString('en')} of ${plural(papers.length, 'paper')}`;
     else summary = plural(papers.length, 'paper');
   }
 
-  const emptyState = !shown || (!complete && shown.length === 0) ? 'loading' : papers?.length === 0 ? 'empty' : 'no-matches';
+  const emptyState =
+    !shown || (!complete && shown.length === 0) ? 'loading' : papers?.length === 0 ? 'empty' : searching ? 'searching' : 'no-matches';
   const clearFilters = () => {
     setQuery('');
     setView({ ...DEFAULT_VIEW, sort: view?.sort ?? DEFAULT_VIEW.sort });
@@ -374,4 +372,40 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
     setSettings,
     lookingUp,
   };
+}
+
+/** How long a search runs in one task before it lets the page paint what it found (issue #12). */
+const SEARCH_SLICE_MS = 6;
+
+/**
+ * The search's answer for the current list and query. It runs in slices of a few milliseconds: the first
+ * slice is in the render that follows the keystroke, so the top rows are painted in that frame; the rest is
+ * found in the tasks after it, and the rows and the count grow until it is complete. A new keystroke or a
+ * changed list drops the slices still to run.
+ */
+function useSearch(search: PaperSearch, papers: readonly Paper[] | undefined, query: string): SearchProgress | undefined {
+  const first = useMemo(() => {
+    if (!papers) return undefined;
+    const startedAt = performance.now();
+    const progress = search.search(papers, query, () => performance.now() - startedAt > SEARCH_SLICE_MS);
+    // Read by the benchmark and the 10,000-paper end-to-end check: the filtering in the keystroke's own task.
+    performance.measure('papershelf:filter', { start: startedAt, end: performance.now() });
+    return { progress, startedAt };
+  }, [search, papers, query]);
+  const [later, setLater] = useState<{ after: typeof first; progress: SearchProgress } | null>(null);
+  useEffect(() => {
+    if (!first || first.progress.complete) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const slice = () => {
+      const start = performance.now();
+      const progress = search.resume(() => performance.now() - start > SEARCH_SLICE_MS);
+      setLater({ after: first, progress });
+      // Read by the benchmark: from the keystroke's render to the last match found.
+      if (progress.complete) performance.measure('papershelf:search-complete', { start: first.startedAt, end: performance.now() });
+      else timer = setTimeout(slice, 0);
+    };
+    timer = setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+  }, [search, first]);
+  return later && later.after === first ? later.progress : first?.progress;
 }

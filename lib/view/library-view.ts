@@ -179,37 +179,101 @@ function refines(next: readonly string[], previous: readonly string[]): boolean 
   return previous.every((word) => next.some((candidate) => candidate.includes(word)));
 }
 
+/** What a search has found so far, in the list's order, and whether it has looked at every paper. */
+export interface SearchProgress {
+  papers: Paper[];
+  complete: boolean;
+}
+
 /**
  * Text search over an already filtered and sorted list, keeping its order. Remembers its last answer:
  * typing one more letter narrows the previous matches instead of the whole library. The list's texts are
  * gathered once per list, and matches are kept as positions in it: at 100,000 papers a keystroke is then
  * one `includes` per candidate and word (issue #12).
+ *
+ * A search can pause (`shouldPause`) and go on (`resume`): it walks the list in its order, so what it has
+ * found when it pauses is the top of the final answer, and the rows on screen are already right. At 100,000
+ * papers whose texts are not folded yet, a full pass takes most of a second; the popup shows the first
+ * screen of matches within the frame and finds the rest in the tasks after it.
  */
 export class PaperSearch {
-  private texts: { papers: readonly Paper[]; texts: string[] } | null = null;
-  private last: { papers: readonly Paper[]; words: string[]; matches: number[] } | null = null;
+  private texts: { papers: readonly Paper[]; texts: (string | undefined)[] } | null = null;
+  private run: {
+    papers: readonly Paper[];
+    words: string[];
+    /** Positions found to match so far, ascending. */
+    matches: number[];
+    /** Positions still to check before the scan, ascending: the previous search's matches when narrowing. */
+    candidates: number[];
+    nextCandidate: number;
+    /** Every position from here on is still to check. */
+    scanFrom: number;
+  } | null = null;
 
-  constructor(private readonly index: SearchIndex = new SearchIndex()) {}
+  /**
+   * @param checkEvery how many papers it looks at between two questions to `shouldPause`: one paper takes
+   *   well under a microsecond once folded, a clock read is not much less
+   */
+  constructor(
+    private readonly index: SearchIndex = new SearchIndex(),
+    private readonly checkEvery = 256,
+  ) {}
 
-  search(papers: readonly Paper[], query: string): Paper[] {
+  /** Starts a search for `query` over `papers`; without `shouldPause`, it runs to the end. */
+  search(papers: readonly Paper[], query: string, shouldPause: () => boolean = () => false): SearchProgress {
     const words = queryWords(query);
-    if (words.length === 0) return papers as Paper[];
-    if (this.texts?.papers !== papers) this.texts = { papers, texts: papers.map((paper) => this.index.textOf(paper)) };
-    const { texts } = this.texts;
+    if (words.length === 0) {
+      this.run = null;
+      return { papers: papers as Paper[], complete: true };
+    }
+    if (this.texts?.papers !== papers) this.texts = { papers, texts: new Array<string | undefined>(papers.length) };
+    const last = this.run;
+    this.run =
+      last && last.papers === papers && refines(words, last.words)
+        ? {
+            papers,
+            words,
+            matches: [],
+            candidates: [...last.matches, ...last.candidates.slice(last.nextCandidate)],
+            nextCandidate: 0,
+            scanFrom: last.scanFrom,
+          }
+        : { papers, words, matches: [], candidates: [], nextCandidate: 0, scanFrom: 0 };
+    return this.resume(shouldPause);
+  }
+
+  /** Goes on with the last search where it paused. */
+  resume(shouldPause: () => boolean = () => false): SearchProgress {
+    const run = this.run;
+    if (!run || !this.texts) throw new Error('no search to resume');
+    const { papers, words, matches, candidates } = run;
+    const texts = this.texts.texts;
     const matchesAll = (position: number) => {
-      const text = texts[position]!;
+      const text = (texts[position] ??= this.index.textOf(papers[position]!));
       for (const word of words) if (!text.includes(word)) return false;
       return true;
     };
-    const last = this.last;
-    const matches: number[] = [];
-    if (last && last.papers === papers && refines(words, last.words)) {
-      for (const position of last.matches) if (matchesAll(position)) matches.push(position);
-    } else {
-      for (let position = 0; position < papers.length; position++) if (matchesAll(position)) matches.push(position);
+    let sinceCheck = 0;
+    const pause = () => ++sinceCheck % this.checkEvery === 0 && shouldPause();
+    while (run.nextCandidate < candidates.length) {
+      const position = candidates[run.nextCandidate++]!;
+      if (matchesAll(position)) matches.push(position);
+      if (pause()) return this.progress(false);
     }
-    this.last = { papers, words, matches };
-    return matches.map((position) => papers[position]!);
+    while (run.scanFrom < papers.length) {
+      const position = run.scanFrom++;
+      if (matchesAll(position)) matches.push(position);
+      if (pause()) return this.progress(false);
+    }
+    return this.progress(true);
+  }
+
+  private progress(complete: boolean): SearchProgress {
+    const { papers, matches, scanFrom, nextCandidate, candidates } = this.run!;
+    return {
+      papers: matches.map((position) => papers[position]!),
+      complete: complete || (scanFrom >= papers.length && nextCandidate >= candidates.length),
+    };
   }
 }
 

@@ -71,52 +71,89 @@ describe('PaperSearch', () => {
   it('matches title, authors, abstract, notes and tags, ignoring case and accents', () => {
     const search = new PaperSearch();
     const papers = library();
-    expect(titles(search.search(papers, 'muller'))).toEqual(['Über Résumés']);
-    expect(titles(search.search(papers, 'lukasz'))).toEqual(['Attention Is All You Need']);
-    expect(titles(search.search(papers, 'aero facades'))).toEqual(['Über Résumés']);
-    expect(titles(search.search(papers, 'strasse'))).toEqual(['diffusion models beat GANs']);
-    expect(titles(search.search(papers, 'TO READ'))).toEqual(['diffusion models beat GANs', 'Zebra Scaling']);
-    expect(titles(search.search(papers, 'uber resumes'))).toEqual(['Über Résumés']);
+    expect(titles(search.search(papers, 'muller').papers)).toEqual(['Über Résumés']);
+    expect(titles(search.search(papers, 'lukasz').papers)).toEqual(['Attention Is All You Need']);
+    expect(titles(search.search(papers, 'aero facades').papers)).toEqual(['Über Résumés']);
+    expect(titles(search.search(papers, 'strasse').papers)).toEqual(['diffusion models beat GANs']);
+    expect(titles(search.search(papers, 'TO READ').papers)).toEqual(['diffusion models beat GANs', 'Zebra Scaling']);
+    expect(titles(search.search(papers, 'uber resumes').papers)).toEqual(['Über Résumés']);
   });
 
   it('needs every word, in any order, and keeps the order it was given', () => {
     const search = new PaperSearch();
     const papers = library().reverse();
-    expect(titles(search.search(papers, 'read zebra'))).toEqual(['Zebra Scaling']);
-    expect(titles(search.search(papers, 'read'))).toEqual(['Zebra Scaling', 'diffusion models beat GANs']);
-    expect(search.search(papers, '')).toBe(papers);
+    expect(titles(search.search(papers, 'read zebra').papers)).toEqual(['Zebra Scaling']);
+    expect(titles(search.search(papers, 'read').papers)).toEqual(['Zebra Scaling', 'diffusion models beat GANs']);
+    expect(search.search(papers, '').papers).toBe(papers);
   });
 
   it('narrows the previous matches as the query grows, and widens again when it shrinks or changes', () => {
     const search = new PaperSearch();
     const papers = library();
-    expect(search.search(papers, 'a')).toHaveLength(4);
-    expect(titles(search.search(papers, 'at'))).toEqual(['Attention Is All You Need', 'diffusion models beat GANs']);
-    expect(titles(search.search(papers, 'att'))).toEqual(['Attention Is All You Need']);
-    expect(titles(search.search(papers, 'at'))).toEqual(['Attention Is All You Need', 'diffusion models beat GANs']);
-    expect(titles(search.search(papers, 'zebra'))).toEqual(['Zebra Scaling']);
+    expect(search.search(papers, 'a').papers).toHaveLength(4);
+    expect(titles(search.search(papers, 'at').papers)).toEqual(['Attention Is All You Need', 'diffusion models beat GANs']);
+    expect(titles(search.search(papers, 'att').papers)).toEqual(['Attention Is All You Need']);
+    expect(titles(search.search(papers, 'at').papers)).toEqual(['Attention Is All You Need', 'diffusion models beat GANs']);
+    expect(titles(search.search(papers, 'zebra').papers)).toEqual(['Zebra Scaling']);
     // A new list (the library changed) is searched whole, even for a refining query.
     const changed = [...papers, paper({ id: '2401.00009', title: 'Zebra Attention' })];
-    expect(titles(search.search(changed, 'zebra a'))).toEqual(['Zebra Scaling', 'Zebra Attention']);
+    expect(titles(search.search(changed, 'zebra a').papers)).toEqual(['Zebra Scaling', 'Zebra Attention']);
   });
 
   it('sees a paper’s new notes once its updatedAt changes', () => {
     const index = new SearchIndex();
     const search = new PaperSearch(index);
     const papers = library();
-    expect(search.search(papers, 'sparrow')).toEqual([]);
+    expect(search.search(papers, 'sparrow').papers).toEqual([]);
     const edited = papers.map((p) => (p.id === '2401.00004' ? { ...p, notes: 'Sparrow', updatedAt: p.updatedAt + 1 } : p));
-    expect(titles(search.search(edited, 'sparrow'))).toEqual(['Zebra Scaling']);
+    expect(titles(search.search(edited, 'sparrow').papers)).toEqual(['Zebra Scaling']);
   });
 
   it('sees authors and an abstract a lookup filled in, which leaves updatedAt alone', () => {
     const search = new PaperSearch(new SearchIndex());
     const papers = library();
-    expect(search.search(papers, 'hopper')).toEqual([]);
+    expect(search.search(papers, 'hopper').papers).toEqual([]);
     const completed = papers.map((p) =>
       p.id === '2401.00004' ? { ...p, authors: [...p.authors, 'Grace Hopper'], lookup: { arxivCheckedAt: 9, changedAt: 9 } } : p,
     );
-    expect(titles(search.search(completed, 'hopper'))).toEqual(['Zebra Scaling']);
+    expect(titles(search.search(completed, 'hopper').papers)).toEqual(['Zebra Scaling']);
+  });
+
+  it('pauses when asked, with the top of the answer found so far, and goes on to the whole answer', () => {
+    const papers = syntheticPapers(2_000) as Paper[];
+    const whole = new PaperSearch().search(papers, 'muller scal').papers;
+    expect(whole.length).toBeGreaterThan(10);
+    const search = new PaperSearch(new SearchIndex(), 100);
+    let progress = search.search(papers, 'muller scal', () => true);
+    expect(progress.complete).toBe(false);
+    let slices = 1;
+    while (!progress.complete) {
+      // Each pause shows a prefix of the final answer, in its order: the rows on screen are already right.
+      expect(whole.slice(0, progress.papers.length)).toEqual(progress.papers);
+      progress = search.resume(() => true);
+      slices++;
+    }
+    expect(progress.papers).toEqual(whole);
+    expect(slices).toBe(20);
+  });
+
+  it('narrows a paused search: what it found is checked again, and what it had not reached is still scanned', () => {
+    const papers = syntheticPapers(2_000) as Paper[];
+    const search = new PaperSearch(new SearchIndex(), 100);
+    let checks = 0;
+    const pauseAfterFive = () => ++checks % 5 === 0;
+    expect(search.search(papers, 'mul', pauseAfterFive).complete).toBe(false);
+    // Narrowing: a second letter, then a word; each starts from where the last one stood.
+    search.resume(pauseAfterFive);
+    expect(search.search(papers, 'mull', pauseAfterFive).complete).toBe(false);
+    let progress = search.search(papers, 'muller scal', pauseAfterFive);
+    while (!progress.complete) progress = search.resume(pauseAfterFive);
+    expect(progress.papers).toEqual(new PaperSearch().search(papers, 'muller scal').papers);
+    // A query that does not narrow starts over.
+    progress = search.search(papers, 'zzz', () => true);
+    while (!progress.complete) progress = search.resume(() => true);
+    expect(progress.papers).toEqual([]);
+    expect(() => new PaperSearch().resume()).toThrow(/no search/);
   });
 
   // How fast is `npm run bench`'s business (the popup at 10,000 papers: keystroke to next frame); this is what it finds.
@@ -127,7 +164,7 @@ describe('PaperSearch', () => {
     const search = new PaperSearch(index);
     let matches: Paper[] = papers;
     for (const query of ['m', 'mu', 'mul', 'mull', 'mulle', 'muller', 'muller l', 'muller li', 'muller lin']) {
-      const narrowed = search.search(papers, query);
+      const narrowed = search.search(papers, query).papers;
       // A query that refines the last one searches its result: nothing outside it may come back.
       expect(narrowed.every((p) => matches.includes(p))).toBe(true);
       matches = narrowed;
