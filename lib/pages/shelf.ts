@@ -376,6 +376,10 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
 
 /** How long a search runs in one task before it lets the page paint what it found (issue #12). */
 const SEARCH_SLICE_MS = 6;
+/** More matches than a screen of rows: once found, the slices after it need not render the list again... */
+const SCREEN_OF_ROWS = 100;
+/** ...until the search ends, or for the count and the scroll length to grow now and then meanwhile. */
+const SEARCH_REDRAW_MS = 250;
 
 /**
  * The search's answer for the current list and query. It runs in slices of a few milliseconds: the first
@@ -396,10 +400,14 @@ function useSearch(search: PaperSearch, papers: readonly Paper[] | undefined, qu
   useEffect(() => {
     if (!first || first.progress.complete) return;
     let timer: ReturnType<typeof setTimeout>;
+    let drawnAt = performance.now();
     const slice = () => {
       const start = performance.now();
       const progress = search.resume(() => performance.now() - start > SEARCH_SLICE_MS);
-      setLater({ after: first, progress });
+      if (progress.complete || progress.papers.length < SCREEN_OF_ROWS || start - drawnAt > SEARCH_REDRAW_MS) {
+        drawnAt = start;
+        setLater({ after: first, progress });
+      }
       // Read by the benchmark: from the keystroke's render to the last match found.
       if (progress.complete) performance.measure('papershelf:search-complete', { start: first.startedAt, end: performance.now() });
       else timer = setTimeout(slice, 0);

@@ -216,7 +216,7 @@ export class PaperSearch {
    */
   constructor(
     private readonly index: SearchIndex = new SearchIndex(),
-    private readonly checkEvery = 256,
+    private readonly checkEvery = 64,
   ) {}
 
   /** Starts a search for `query` over `papers`; without `shouldPause`, it runs to the end. */

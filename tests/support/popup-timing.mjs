@@ -33,10 +33,11 @@ export async function measureOpening(page) {
 /**
  * Types `text` into the focused search box, one key at a time with a pause between, and times each keystroke:
  * from the input event to the frame after it (the list updated and painted), and the popup's own filtering
- * (its `papershelf:filter` measures).
+ * (its `papershelf:filter` measures, the part in the keystroke's own task), and, for each search that paused
+ * there, how long until every match was found (`papershelf:search-complete`).
  * @param {import('@playwright/test').Page} page
  * @param {string} text
- * @returns {Promise<{ keystrokes: number[], filtering: number[] }>}
+ * @returns {Promise<{ keystrokes: number[], filtering: number[], searchesFinished: number[] }>}
  */
 export async function measureTyping(page, text) {
   const before = await page.evaluate(() => {
@@ -51,7 +52,10 @@ export async function measureTyping(page, text) {
       },
       true,
     );
-    return performance.getEntriesByName('papershelf:filter').length;
+    return {
+      filter: performance.getEntriesByName('papershelf:filter').length,
+      finished: performance.getEntriesByName('papershelf:search-complete').length,
+    };
   });
   for (const key of text) {
     await page.keyboard.type(key);
@@ -62,7 +66,11 @@ export async function measureTyping(page, text) {
       keystrokes: [...window.__papershelfKeystrokes],
       filtering: performance
         .getEntriesByName('papershelf:filter')
-        .slice(from)
+        .slice(from.filter)
+        .map((entry) => entry.duration),
+      searchesFinished: performance
+        .getEntriesByName('papershelf:search-complete')
+        .slice(from.finished)
         .map((entry) => entry.duration),
     }),
     before,

@@ -68,6 +68,7 @@ async function measureSize(papers, runs) {
   const label = `popup, ${papers.toLocaleString('en')} papers`;
   const keystrokes = results.flatMap((r) => r.keystrokes);
   const filtering = results.flatMap((r) => r.filtering);
+  const searchesFinished = results.flatMap((r) => r.searchesFinished);
   return [
     row({
       scenario: label,
@@ -87,7 +88,25 @@ async function measureSize(papers, runs) {
       unit: 'ms',
       budget: papers >= 100_000 ? 50 : 16,
     }),
-    row({ scenario: label, measure: 'filtering per keystroke, p95', values: filtering, figure: percentile(filtering, 0.95), unit: 'ms' }),
+    row({
+      scenario: label,
+      measure: 'filtering in the keystroke’s own task, p95',
+      values: filtering,
+      figure: percentile(filtering, 0.95),
+      unit: 'ms',
+    }),
+    // A search that did not end in that task goes on in slices; the rows below the first screen come then.
+    ...(searchesFinished.length > 0
+      ? [
+          row({
+            scenario: label,
+            measure: `keystroke → every match found, of the ${searchesFinished.length} searches that paused, p95`,
+            values: searchesFinished,
+            figure: percentile(searchesFinished, 0.95),
+            unit: 'ms',
+          }),
+        ]
+      : []),
   ];
 }
 
