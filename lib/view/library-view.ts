@@ -258,21 +258,21 @@ export class PaperSearch {
     while (run.nextCandidate < candidates.length) {
       const position = candidates[run.nextCandidate++]!;
       if (matchesAll(position)) matches.push(position);
-      if (pause()) return this.progress(false);
+      if (pause()) return this.progress();
     }
     while (run.scanFrom < papers.length) {
       const position = run.scanFrom++;
       if (matchesAll(position)) matches.push(position);
-      if (pause()) return this.progress(false);
+      if (pause()) return this.progress();
     }
-    return this.progress(true);
+    return this.progress();
   }
 
-  private progress(complete: boolean): SearchProgress {
+  private progress(): SearchProgress {
     const { papers, matches, scanFrom, nextCandidate, candidates } = this.run!;
     return {
       papers: matches.map((position) => papers[position]!),
-      complete: complete || (scanFrom >= papers.length && nextCandidate >= candidates.length),
+      complete: scanFrom >= papers.length && nextCandidate >= candidates.length,
     };
   }
 }
