@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
-import { EXTENSION_PAGES_CSP, LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
+import { extensionPagesCsp, LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
+import { ZOTERO_HOST_PERMISSION, ZOTERO_ORIGIN } from './lib/zotero/endpoints';
+
+const EXTENSION_PAGES_CSP = extensionPagesCsp([ZOTERO_ORIGIN]);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -17,9 +20,11 @@ export default defineConfig({
     // `storage` carries the "papers changed" signal to every open listing tab (lib/storage/saved-state-signal.ts)
     // and the settings; `alarms` wakes the worker for queued lookups (lib/lookup/worker.ts).
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-    // The two APIs the lookups ask (issue #6), and nothing else; README.md explains each. The sites the
-    // content script runs on are its own `matches` (entrypoints/content/index.ts, from lib/sites/hosts.ts).
-    host_permissions: LOOKUP_HOST_PERMISSIONS,
+    // The two APIs the lookups ask (issue #6), and Zotero on this computer (issue #13), and nothing else;
+    // README.md explains each. Zotero's is required, not optional: Chromium's prompt for an optional one
+    // cannot be driven in a test, and a required host can still be withheld by the user (README.md). The
+    // sites the content script runs on are its own `matches` (entrypoints/content/index.ts, lib/sites/hosts.ts).
+    host_permissions: [...LOOKUP_HOST_PERMISSIONS, ZOTERO_HOST_PERMISSION],
     action: { default_title: 'PaperShelf' },
     // Firefox's build is MV2, whose policy is one string; no web_accessible_resources, no externally_connectable.
     content_security_policy: browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },

@@ -24,10 +24,11 @@ export const ROOMS = {
   'lib/storage': { runs: 'every context', imports: ['lib/model'] },
   'lib/background': {
     runs: 'the service worker',
-    imports: ['lib/model', 'lib/sites', 'lib/messaging', 'lib/storage', 'lib/db', 'lib/lookup'],
+    imports: ['lib/model', 'lib/sites', 'lib/messaging', 'lib/storage', 'lib/db', 'lib/lookup', 'lib/zotero'],
   },
   'lib/db': { runs: 'the service worker (writes), the pages (reads)', imports: ['lib/model', 'lib/formats'] },
   'lib/lookup': { runs: 'the service worker', imports: ['lib/model', 'lib/storage', 'lib/db'] },
+  'lib/zotero': { runs: 'the service worker', imports: ['lib/model', 'lib/formats', 'lib/db'] },
   'lib/formats': { runs: 'the worker and the pages (pure)', imports: ['lib/model'] },
   'lib/view': { runs: 'the pages and components (pure)', imports: ['lib/model'] },
   'lib/import-worker': {
@@ -142,7 +143,7 @@ const restrictions = [...new Set([...CONTENT_SCRIPT_GRAPH, ...PURE])].map(restri
  * whenever it wakes), never on a page's main thread (a large file takes seconds, issue #12), and the pages
  * reach the import worker only through its protocol (its script is started by URL, not imported).
  */
-const DB_WRITES = ['papers', 'library-files', 'merge', 'lookup-queue', 'lookup-answers'].map((file) => `./lib/db/${file}.ts`);
+const DB_WRITES = ['papers', 'library-files', 'merge', 'lookup-queue', 'lookup-answers', 'zotero'].map((file) => `./lib/db/${file}.ts`);
 const innerZones = [
   {
     target: ['./lib/pages', './components', './entrypoints/popup', './entrypoints/library'],
@@ -150,7 +151,7 @@ const innerZones = [
     message: 'The pages read the database (lib/db/database.ts) but never write it: ask the background (lib/messaging/client.ts).',
   },
   {
-    target: ['./lib/background', './lib/db', './lib/lookup', './entrypoints/background.ts'],
+    target: ['./lib/background', './lib/db', './lib/lookup', './lib/zotero', './entrypoints/background.ts'],
     from: ['./lib/formats/bibtex-import.ts'],
     message: 'The BibTeX parser stays out of the worker: the import worker parses an imported file (lib/import-worker/).',
   },

@@ -17,6 +17,7 @@ import {
 } from '@/lib/db/papers';
 import { deleteFromTrash, restoreFromTrash } from '@/lib/db/trash';
 import { enqueueLookups, refreshLookup } from '@/lib/lookup/enqueue';
+import { inZoteroLibrary, sendToZotero, type ZoteroContext } from '@/lib/zotero/send';
 import type { BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { ImportSummary } from '@/lib/model/imports';
 import { endPiece } from '@/lib/model/timing';
@@ -32,7 +33,12 @@ export interface HandlerContext {
   announceSavedState: (states: SavedState) => void;
   /** Lookups were queued (issue #6): the worker starts on them once the write has committed. */
   lookupsQueued: () => void;
+  /** How the worker reaches Zotero on this computer (issue #13). */
+  zotero: ZoteroReach;
 }
+
+/** The Zotero client's dependencies on the world, apart from the database and the clock. */
+export type ZoteroReach = Omit<ZoteroContext, 'db' | 'now'>;
 
 export interface Handler<T extends BackgroundRequestType> {
   /**
@@ -53,7 +59,10 @@ export interface Handler<T extends BackgroundRequestType> {
   run(request: Extract<BackgroundRequest, { type: T }>, context: HandlerContext): Promise<BackgroundResults[T]>;
 }
 
-/** A listing's content script needs three requests: save, remove (to the Trash) and which of its papers are saved. */
+/**
+ * A listing's content script needs four requests: save, remove (to the Trash), which of its papers are saved,
+ * and which are in Zotero (read-only: the answer is drawn in the controls the page cannot read).
+ */
 const ANY_SENDER: readonly SenderKind[] = ['extension-page', 'content-script'];
 /** Everything else (edits, exports, imports, the Trash) only the popup and the library page may ask. */
 const EXTENSION_PAGES: readonly SenderKind[] = ['extension-page'];
@@ -241,5 +250,21 @@ export const HANDLERS: { [T in BackgroundRequestType]: Handler<T> } = {
       context.lookupsQueued();
       return { queued };
     },
+  },
+  'zotero/send': {
+    from: EXTENSION_PAGES,
+    action: 'send the papers to Zotero',
+    changesPapers: false,
+    // A network request cannot wait inside a transaction: what Zotero accepted is recorded after its answer
+    // (lib/db/zotero.ts), and a send asked again finds those papers sent before.
+    writes: false,
+    run: (request, { db, now, zotero }) => sendToZotero({ ...zotero, db, now }, request.ids, { resend: request.resend }),
+  },
+  'zotero/in-library': {
+    from: ANY_SENDER,
+    action: 'ask Zotero which papers it has',
+    changesPapers: false,
+    writes: false,
+    run: (request, { db, now, zotero }) => inZoteroLibrary({ ...zotero, db, now }, request.ids),
   },
 };

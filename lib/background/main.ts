@@ -5,7 +5,9 @@ import { startLookups } from '@/lib/lookup/worker';
 import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
+import { ZOTERO_HOST_PERMISSION } from '@/lib/zotero/endpoints';
 import { badgeRefresher } from './badge';
+import type { ZoteroReach } from './handlers';
 import { handleBackgroundMessage } from './router';
 import { savedIdsKeeper } from './saved-ids';
 import { markRequest } from './timing';
@@ -41,6 +43,15 @@ export function startBackground(): void {
     );
   };
 
+  // Zotero on this computer (issue #13): reached only when the user sends a paper, or turned the mark on.
+  const zotero: ZoteroReach = {
+    fetch: (url, init) => fetch(url, init),
+    hasPermission: () => browser.permissions.contains({ origins: [ZOTERO_HOST_PERMISSION] }),
+    settings: () => settingsItem.read(),
+    sessionId: () => crypto.randomUUID(),
+    warn: (message) => console.warn(message),
+  };
+
   // Callback style (sendResponse + return true) is what every Chrome and Firefox version honours.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     markRequest('received');
@@ -50,6 +61,7 @@ export function startBackground(): void {
       announceSavedState: announce,
       libraryChanged: badge,
       lookupsQueued: () => void lookups.kick(),
+      zotero,
     }).then((reply) => {
       markRequest('replied');
       sendResponse(reply);

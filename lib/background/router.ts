@@ -2,7 +2,7 @@ import type { PaperShelfDb } from '@/lib/db/database';
 import { writeOnce } from '@/lib/db/receipts';
 import { BackgroundRequest, RequestEnvelope, type BackgroundReply, type BackgroundRequestType } from '@/lib/messaging/contract';
 import type { SavedState } from '@/lib/model/paper';
-import { HANDLERS, type Handler, type HandlerContext } from './handlers';
+import { HANDLERS, type Handler, type HandlerContext, type ZoteroReach } from './handlers';
 import { senderKind, type ExtensionIdentity, type MessageSender } from './senders';
 import { markRequest } from './timing';
 
@@ -16,6 +16,8 @@ export interface BackgroundDeps {
   /** Called when lookups were queued (issue #6): the worker starts on them. */
   lookupsQueued?: () => void;
   now?: () => number;
+  /** How the worker reaches Zotero (issue #13). */
+  zotero: ZoteroReach;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function handleBackgroundMessage(message: unknown, sender: MessageS
     now: deps.now?.() ?? Date.now(),
     announceSavedState: (states) => void announced.push(states),
     lookupsQueued: () => void (lookupsQueued = true),
+    zotero: deps.zotero,
   };
   const started = performance.now();
   try {

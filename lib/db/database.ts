@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LookupService, LookupTask } from '@/lib/model/lookup';
 import type { Paper, Receipt, Tombstone, TrashedPaper } from '@/lib/model/paper';
+import type { ZoteroRecord } from '@/lib/model/zotero';
 import { DATABASE_NAME } from './name';
 import { SCHEMA_VERSIONS } from './versions';
 
@@ -19,6 +20,8 @@ export class PaperShelfDb extends Dexie {
   tombstones!: EntityTable<Tombstone, 'id'>;
   /** Finished writes and their answers, for a few minutes (lib/db/receipts.ts). */
   receipts!: EntityTable<Receipt, 'requestId'>;
+  /** What PaperShelf knows of Zotero per arXiv id (issue #13): sends, and the local API's answers. */
+  zotero!: EntityTable<ZoteroRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -39,6 +39,11 @@ export const SCHEMA_VERSIONS = [
     why: 'receipts of finished writes (issue #9): a request retried after its reply was lost (the worker stopped) is answered from its receipt, not done twice; by at to drop old ones',
     stores: { receipts: 'requestId, at' },
   },
+  {
+    version: 7,
+    why: 'what PaperShelf knows of Zotero (issue #13), per arXiv id: when a paper was sent and what Zotero answered, and whether the local API found it',
+    stores: { zotero: 'id' },
+  },
 ] as const;
 
 /**

@@ -18,10 +18,11 @@
  * document from there. `note = {Code: \url{...}}` would be printed, and fails in every document that does
  * not load the url package; a plain `note` URL breaks on `_ % #`.
  */
-import { absUrl, issuedMonth } from '@/lib/model/arxiv-id';
+import { absUrl } from '@/lib/model/arxiv-id';
 import { ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
+import { paperDate, paperDoi, primaryCategory } from './paper-facts';
 
 export type BibtexFlavour = 'bibtex' | 'biblatex';
 
@@ -70,16 +71,6 @@ function surname(author: string): string {
   const words = name.split(/\s+/);
   while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop();
   return keyPart(words[words.length - 1] ?? '');
-}
-
-/**
- * When a paper appeared: its publication date (`YYYY-MM-DD`), else the month its arXiv id was issued in
- * (`YYYY-MM`); undefined for neither.
- */
-function paperDate(paper: Paper): string | undefined {
-  if (paper.published) return paper.published;
-  const issued = issuedMonth(paper.id);
-  return issued && `${issued.year}-${String(issued.month).padStart(2, '0')}`;
 }
 
 function paperYear(paper: Paper): string {
@@ -466,14 +457,6 @@ export function keywordForTag(tag: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Entries
 
-// Some styles print the class (`[cs.LG]`); only the shape arXiv uses is written, so it needs no escaping.
-const category = (paper: Paper) =>
-  paper.primaryCategory && /^[a-z-]+(\.[A-Za-z-]+)?$/i.test(paper.primaryCategory) ? paper.primaryCategory : undefined;
-
-// A DOI in the characters Crossref recommends: none that could break a field or TeX (no space, brace,
-// backslash, `%`, `#`, `&`, `~`, `^` or `$`). A journal DOI with others is not written; arXiv's is.
-const DOI = /^10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+$/;
-
 /** One line of plain text (no math) as LaTeX text, whatever it holds. */
 function latexPlain(text: string, asciiOnly: boolean): string {
   const line = oneLine(text);
@@ -497,9 +480,7 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   add('author', paper.authors.map((name) => latexName(name, ascii)).join(' and '));
   // Without an author, BibTeX styles sort and label by `key` (and warn when it is missing too).
   if (!biblatex && paper.authors.length === 0) add('key', `arXiv:${paper.id}`);
-  // The journal version's DOI when arXiv (or a backup) gave one and it is a DOI; arXiv's own DataCite DOI otherwise.
-  const journalDoi = paper.lookup?.doi;
-  const doi = journalDoi && DOI.test(journalDoi) ? journalDoi : `10.48550/arXiv.${paper.id}`;
+  const doi = paperDoi(paper);
   // The paper's own repositories: one it names as work it builds on is not its code.
   const code = ownCode(paper.links).map(verbatimUrl).filter(Boolean).join(' ');
   // A last keyword ending in a backslash (`C:\`) would escape the field's closing brace for Zotero's
@@ -510,13 +491,14 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
     add('date', date);
     add('eprinttype', 'arxiv');
     add('eprint', paper.id);
-    add('eprintclass', category(paper));
+    add('eprintclass', primaryCategory(paper));
   } else {
     add('year', date?.slice(0, 4));
     add('month', date && MONTHS[Number(date.slice(5, 7)) - 1], false);
     add('eprint', paper.id);
     add('archivePrefix', 'arXiv');
-    add('primaryClass', category(paper));
+    // Some styles print the class (`[cs.LG]`).
+    add('primaryClass', primaryCategory(paper));
   }
   add('doi', doi);
   // The journal reference as the authors gave it, as text in `note` (as arXiv's own export tools do): a

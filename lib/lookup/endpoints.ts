@@ -12,7 +12,8 @@ export const LOOKUP_HOST_PERMISSIONS = LOOKUP_ORIGINS.map((origin) => `${origin}
 
 /**
  * The extension pages' and the worker's Content Security Policy (issue #10): scripts only from the
- * package, no plugins, no <base>, and connections only to the two APIs (pages read IndexedDB, which is
- * no connection).
+ * package, no plugins, no <base>, and connections only to the two APIs and to `others` (Zotero on this
+ * computer, issue #13). Pages read IndexedDB, which is no connection.
  */
-export const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${LOOKUP_ORIGINS.join(' ')};`;
+export const extensionPagesCsp = (others: readonly string[]) =>
+  `script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${[...LOOKUP_ORIGINS, ...others].join(' ')};`;

@@ -12,6 +12,7 @@ import { parseHuggingFacePaper } from './hf-api';
 import type { LookupFound, LookupService, LookupTask } from '@/lib/model/lookup';
 import { afterFailure, afterSuccess, BACKOFF_MAX, isRetryableStatus, nextBatch, type Failure } from './queue';
 import { dueLookups } from '@/lib/db/lookup-queue';
+import { readText } from '@/lib/model/http-body';
 
 /** A request taking longer than this is abandoned and retried later: arXiv answers 50 ids in a few seconds. */
 export const REQUEST_TIMEOUT = 30_000;
@@ -132,24 +133,6 @@ async function request(deps: LookupDeps, url: string, maxLength: number): Promis
   } catch {
     return { status: 0, text: '' };
   }
-}
-
-/**
- * The body as text, read no further than just past `maxLength` characters: a hostile answer must not
- * fill the worker's memory, and the parsers reject (and report) a text that long.
- */
-async function readText(response: Response, maxLength: number): Promise<string> {
-  if (!response.body) return response.text();
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    text += chunk.value;
-    if (text.length > maxLength) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return text;
 }
 
 /** Retry-After in seconds or as a date; capped, so a server cannot park the queue for longer than the backoff would. */

@@ -10,8 +10,10 @@ import {
   PaperSource,
   TrashedPaper,
   type EditResult,
+  type PaperName,
   type SavedState,
 } from '@/lib/model/paper';
+import type { ZoteroSendResult } from '@/lib/model/zotero';
 
 /**
  * Messages to the background, the single writer of the database. Content scripts, the popup and the
@@ -93,6 +95,16 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paper/refresh-lookup'), id: ArxivId }).strict(),
   /** popup/library → background: the user's notes (with the text they were written on), tags and read status. */
   z.object({ type: z.literal('paper/update'), id: ArxivId, patch: PaperEdit }).strict(),
+  /**
+   * popup/library → background: send papers to the Zotero desktop app (issue #13). Papers sent before are
+   * held back for the user to confirm, unless `resend`.
+   */
+  z.object({ type: z.literal('zotero/send'), ids: PaperIds, resend: z.boolean().optional() }).strict(),
+  /**
+   * content script → background: which of a page's papers are in the user's Zotero library (issue #13); an
+   * empty answer unless the user turned the "In Zotero" mark on.
+   */
+  z.object({ type: z.literal('zotero/in-library'), ids: z.array(ArxivId).max(MAX_ENTRIES_PER_PAGE) }).strict(),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 /** A request as a sender may write it, before the background's parse fills in defaults. */
@@ -112,12 +124,6 @@ export const RequestEnvelope = z
   .transform(({ requestId, ...request }) => ({ requestId, request }));
 export type BackgroundRequestType = BackgroundRequest['type'];
 
-/** A paper as a notice names it: "Removed “Attention Is All You Need”." (not the whole record, issue #12). */
-export interface PaperName {
-  id: string;
-  title: string;
-}
-
 /** What each request answers with. */
 export interface BackgroundResults {
   'paper/save': Paper;
@@ -136,6 +142,9 @@ export interface BackgroundResults {
   'paper/code-seen': { cleared: boolean };
   'trash/restore': { restored: PaperName[] };
   'trash/delete': { deleted: number };
+  'zotero/send': ZoteroSendResult;
+  /** By id, for the papers Zotero was asked about: in its library or not. */
+  'zotero/in-library': Record<string, boolean>;
 }
 
 export type BackgroundReply<T extends BackgroundRequestType = BackgroundRequestType> =

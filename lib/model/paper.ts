@@ -182,6 +182,12 @@ export interface EditResult {
   conflict?: { notes: string };
 }
 
+/** A paper as a notice names it: "Removed “Attention Is All You Need”." (not the whole record, issue #12). */
+export interface PaperName {
+  id: string;
+  title: string;
+}
+
 /** Saved state keyed by id: what a listing needs to draw its Save/Saved controls. */
 export type SavedState = Record<string, boolean>;
 

@@ -4,7 +4,7 @@ import { everyPaper, readBackup } from '@/lib/db/reads';
 import type { BibtexFlavour } from '@/lib/formats/bibtex';
 import { BACKUP_TYPE, backupFileName, BIBTEX_TYPE, bibtexFileName } from '@/lib/formats/file-names';
 import { askBackground } from '@/lib/messaging/client';
-import type { PaperName } from '@/lib/messaging/contract';
+import type { PaperName } from '@/lib/model/paper';
 import type { ImportSummary } from '@/lib/model/imports';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { Settings } from '@/lib/model/settings';

@@ -16,7 +16,7 @@ test.beforeAll(() => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
 });
 
-const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src https://export.arxiv.org https://huggingface.co;";
+const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src https://export.arxiv.org https://huggingface.co http://127.0.0.1:23119;";
 const common = {
   name: 'PaperShelf',
   description:
@@ -33,7 +33,7 @@ test('the Chrome manifest is exactly the one we ship', () => {
     manifest_version: 3,
     ...common,
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-    host_permissions: ['https://export.arxiv.org/*', 'https://huggingface.co/*'],
+    host_permissions: ['https://export.arxiv.org/*', 'https://huggingface.co/*', 'http://127.0.0.1:23119/*'],
     action: { default_title: 'PaperShelf', default_popup: 'popup.html' },
     content_security_policy: { extension_pages: CSP },
     background: { service_worker: 'background.js' },
@@ -44,7 +44,7 @@ test('the Firefox manifest is exactly the one we ship', () => {
   expect(read('.output/firefox-mv2/manifest.json')).toEqual({
     manifest_version: 2,
     ...common,
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'https://export.arxiv.org/*', 'https://huggingface.co/*'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'http://127.0.0.1:23119/*'],
     content_security_policy: CSP,
     browser_specific_settings: {
       gecko: { id: 'papershelf@papershelf.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

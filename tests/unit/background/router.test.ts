@@ -4,7 +4,7 @@ import { createBackup } from '@/lib/formats/backup';
 import type { BackgroundRequest, BackgroundRequestType } from '@/lib/messaging/contract';
 import type { SavedState } from '@/lib/model/paper';
 import { handleBackgroundMessage } from '@/lib/background/router';
-import { extension, senders, testBackground } from '../support/background';
+import { extension, senders, testBackground, unreachableZotero } from '../support/background';
 import { metadata, hfSource, paper } from '../support/factory';
 
 const { contentScript, popup } = senders;
@@ -186,13 +186,17 @@ describe('handleBackgroundMessage', () => {
         'trash/delete': { type: 'trash/delete' },
         'paper/code-seen': { type: 'paper/code-seen', id },
         'paper/refresh-lookup': { type: 'paper/refresh-lookup', id },
+        'zotero/send': { type: 'zotero/send', ids: [id] },
+        'zotero/in-library': { type: 'zotero/in-library', ids: [id] },
       } satisfies { [T in BackgroundRequestType]: Extract<BackgroundRequest, { type: T }> | Record<string, unknown> };
       const snapshot = async () => ({
         papers: await bg.db.papers.toArray(),
         trash: await bg.db.trash.toArray(),
         lookups: await bg.db.lookups.toArray(),
+        zotero: await bg.db.zotero.toArray(),
+        zoteroRequests: bg.zotero.state.requests.length,
       });
-      const allowed = new Set(['paper/save', 'paper/remove', 'paper/saved-state']);
+      const allowed = new Set(['paper/save', 'paper/remove', 'paper/saved-state', 'zotero/in-library']);
       for (const [type, request] of Object.entries(requests)) {
         if (allowed.has(type)) continue;
         const before = await snapshot();
@@ -250,6 +254,7 @@ describe('handleBackgroundMessage', () => {
         told.push(states);
         return new Promise<void>(() => {});
       },
+      zotero: unreachableZotero,
     });
     expect(reply).toMatchObject({ ok: true, result: { id: '2401.12345' } });
     expect(told).toEqual([{ '2401.12345': true }]);

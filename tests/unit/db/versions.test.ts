@@ -15,6 +15,7 @@ const SHIPPED: { version: number; stores: Record<string, string> }[] = [
   { version: 4, stores: { trash: 'id, removedAt' } },
   { version: 5, stores: { tombstones: 'id' } },
   { version: 6, stores: { receipts: 'requestId, at' } },
+  { version: 7, stores: { zotero: 'id' } },
 ];
 
 /** Dexie's schema syntax as raw IndexedDB: the primary key first, then indexes (`*` multi-entry, `[a+b]` compound). */

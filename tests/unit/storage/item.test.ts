@@ -1,26 +1,27 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { announceSavedState, MAX_ANNOUNCED, watchSavedState } from '@/lib/storage/saved-state-signal';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { settingsItem } from '@/lib/storage/settings';
 
 describe('the storage items every context shares', () => {
   it('read settings through their parse: defaults stand in for what is missing or malformed', async () => {
-    expect(await settingsItem.read()).toEqual({ badge: 'unread', codeBadge: false, lookups: true });
-    await fakeBrowser.storage.local.set({ 'papershelf:settings': { badge: 'none', lookups: 'maybe', extra: 1 } });
-    expect(await settingsItem.read()).toEqual({ badge: 'none', codeBadge: false, lookups: true });
+    expect(await settingsItem.read()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({ badge: 'unread', codeBadge: false, lookups: true, zoteroMark: false });
+    await fakeBrowser.storage.local.set({
+      'papershelf:settings': { badge: 'none', lookups: 'maybe', extra: 1, zoteroStatusTags: { read: 7 } },
+    });
+    expect(await settingsItem.read()).toEqual({ ...DEFAULT_SETTINGS, badge: 'none' });
   });
 
   it('hand a watcher each new value parsed, and stop when told', async () => {
     const seen: unknown[] = [];
     const unwatch = settingsItem.watch((settings) => seen.push(settings));
-    await settingsItem.write({ badge: 'none', codeBadge: false, lookups: false });
+    await settingsItem.write({ ...DEFAULT_SETTINGS, badge: 'none', lookups: false });
     await fakeBrowser.storage.local.set({ 'papershelf:settings': 'not an object' });
     unwatch();
-    await settingsItem.write({ badge: 'unread', codeBadge: false, lookups: true });
-    expect(seen).toEqual([
-      { badge: 'none', codeBadge: false, lookups: false },
-      { badge: 'unread', codeBadge: false, lookups: true },
-    ]);
+    await settingsItem.write(DEFAULT_SETTINGS);
+    expect(seen).toEqual([{ ...DEFAULT_SETTINGS, badge: 'none', lookups: false }, DEFAULT_SETTINGS]);
   });
 
   it('pass on an announcement of saved states, and nothing for a value another version wrote', async () => {

@@ -12,6 +12,9 @@ import type { ImportSummary } from '@/lib/model/imports';
 import { sendBackup } from '@/lib/pages/restore-backup';
 import type { BackgroundReply, BackgroundRequest, BackgroundRequestType, BackgroundResults } from '@/lib/messaging/contract';
 import type { SavedState } from '@/lib/model/paper';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import type { StatusTags } from '@/lib/formats/zotero-item';
+import { createZoteroDouble } from '../../support/zotero-double.mjs';
 import { uniqueDbName } from './factory';
 
 export const extension = { id: 'papershelf-test-id', origin: 'chrome-extension://papershelf-test-id' };
@@ -31,6 +34,10 @@ export interface TestBackground {
   readonly counts: { lookupsQueued: number; libraryChanged: number };
   /** The time the handlers see (epoch ms); a test moves it. */
   now: number;
+  /** Zotero on this computer, as the protocol double of tests/support/zotero-double.mjs (issue #13). */
+  readonly zotero: ReturnType<typeof createZoteroDouble>;
+  /** What the worker reads of the settings for Zotero, and whether the user left it the host permission; a test changes them. */
+  zoteroSettings: { zoteroMark: boolean; zoteroStatusTags: StatusTags; permission: boolean };
   /** The reply to `message` from `sender` (the popup unless said), as the browser would deliver it. */
   send(message: unknown, sender?: MessageSender): Promise<BackgroundReply>;
   /** The result of `request`; a refusal throws with the reply's error. */
@@ -48,9 +55,19 @@ export interface TestBackground {
   reset(): Promise<void>;
 }
 
+/** A Zotero that is never there: for tests that call the router without the harness. */
+export const unreachableZotero = {
+  fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+  hasPermission: async () => true,
+  settings: async () => DEFAULT_SETTINGS,
+  sessionId: () => 'unused',
+};
+
 /** `db`: a database of the test's own (a page test's module graph); a fresh one otherwise. */
 export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}): TestBackground {
   let db = options.db ?? new PaperShelfDb(uniqueDbName());
+  const zotero = createZoteroDouble();
+  let sessions = 0;
   const background: TestBackground = {
     get db() {
       return db;
@@ -58,6 +75,8 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
     announced: [],
     counts: { lookupsQueued: 0, libraryChanged: 0 },
     now: options.now ?? 5000,
+    zotero,
+    zoteroSettings: { ...DEFAULT_SETTINGS, permission: true },
     send: (message, sender = senders.popup) =>
       handleBackgroundMessage(message, sender, {
         db,
@@ -66,6 +85,13 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
         announceSavedState: async (states) => void background.announced.push(states),
         lookupsQueued: () => void background.counts.lookupsQueued++,
         libraryChanged: () => void background.counts.libraryChanged++,
+        zotero: {
+          fetch: zotero.fetchFor(),
+          hasPermission: async () => background.zoteroSettings.permission,
+          settings: async () => background.zoteroSettings,
+          sessionId: () => `test-session-${++sessions}`,
+          timeoutMs: 200,
+        },
       }),
     async ask(request, sender) {
       const reply = await background.send(request, sender);

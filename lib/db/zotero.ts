@@ -1,0 +1,40 @@
+/**
+ * What PaperShelf keeps of Zotero (issue #13), written by the worker after Zotero answered (never inside a
+ * request's own transaction: a send waits on the network). Pages read it for the "Sent to Zotero" and
+ * "In Zotero" marks.
+ */
+import type { ZoteroRecord } from '@/lib/model/zotero';
+import type { PaperShelfDb } from './database';
+
+/** Papers Zotero accepted at `at`: they are in its library now, as far as PaperShelf can tell. */
+export async function recordSent(db: PaperShelfDb, ids: readonly string[], at: number, answer: string): Promise<void> {
+  await db.transaction('rw', db.zotero, async () => {
+    const records = await db.zotero.bulkGet([...ids]);
+    await db.zotero.bulkPut(
+      ids.map((id, index) => ({ ...records[index], id, sent: { at, answer }, inLibrary: { found: true, at, ...keyOf(records[index]) } })),
+    );
+  });
+}
+
+const keyOf = (record: ZoteroRecord | undefined) => (record?.inLibrary?.key ? { key: record.inLibrary.key } : {});
+
+/** The local API's answers: each id found (with its item's key) or not. */
+export async function recordFound(db: PaperShelfDb, found: ReadonlyMap<string, string | undefined>, at: number): Promise<void> {
+  if (found.size === 0) return;
+  await db.transaction('rw', db.zotero, async () => {
+    const ids = [...found.keys()];
+    const records = await db.zotero.bulkGet(ids);
+    await db.zotero.bulkPut(
+      ids.map((id, index) => {
+        const key = found.get(id);
+        return { ...records[index], id, inLibrary: { found: key !== undefined, at, ...(key && { key }) } };
+      }),
+    );
+  });
+}
+
+/** The records of `ids` that exist, by id. */
+export async function zoteroRecords(db: PaperShelfDb, ids: readonly string[]): Promise<Map<string, ZoteroRecord>> {
+  const records = await db.zotero.bulkGet([...ids]);
+  return new Map(records.filter((record): record is ZoteroRecord => record !== undefined).map((record) => [record.id, record]));
+}
