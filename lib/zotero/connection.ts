@@ -76,7 +76,7 @@ export async function zoteroRequest(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
+    if (isTimeout(error)) {
       throw new ZoteroError(
         'unexpected',
         `Zotero did not answer within ${timeoutMs / 1000} s. Check that Zotero is not stuck, and try again.`,
@@ -102,7 +102,7 @@ export async function zoteroRequest(
   try {
     text = await readText(response, MAX_ZOTERO_ANSWER);
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
+    if (isTimeout(error)) {
       throw new ZoteroError('unexpected', `Zotero did not finish its answer within ${timeoutMs / 1000} s.`);
     }
     throw new ZoteroError('unexpected', 'Zotero’s answer broke off before its end.');
@@ -112,6 +112,9 @@ export async function zoteroRequest(
   }
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
 }
+
+// By name: a DOMException of another realm (a test's) is not `instanceof` this one's.
+const isTimeout = (error: unknown) => (error as { name?: unknown } | null)?.name === 'TimeoutError';
 
 /** The answer as JSON when Zotero says it is JSON; undefined for anything else (HTML, text, malformed). */
 export function answerJson(answer: ZoteroAnswer): unknown {

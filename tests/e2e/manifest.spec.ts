@@ -16,7 +16,8 @@ test.beforeAll(() => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
 });
 
-const CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src https://export.arxiv.org https://huggingface.co http://127.0.0.1:23119;";
+const CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src https://export.arxiv.org https://huggingface.co http://127.0.0.1:23119;";
 const common = {
   name: 'PaperShelf',
   description:
@@ -44,7 +45,14 @@ test('the Firefox manifest is exactly the one we ship', () => {
   expect(read('.output/firefox-mv2/manifest.json')).toEqual({
     manifest_version: 2,
     ...common,
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'http://127.0.0.1:23119/*'],
+    permissions: [
+      'storage',
+      'alarms',
+      'unlimitedStorage',
+      'https://export.arxiv.org/*',
+      'https://huggingface.co/*',
+      'http://127.0.0.1:23119/*',
+    ],
     content_security_policy: CSP,
     browser_specific_settings: {
       gecko: { id: 'papershelf@papershelf.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

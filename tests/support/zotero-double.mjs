@@ -57,10 +57,13 @@ export function createZoteroDouble() {
     /** @type {DoubleRequest[]} */
     requests: [],
     /** Items of accepted saves, in order. */
+    /** @type {Record<string, unknown>[]} */
     received: [],
     /** Why requests were refused. */
+    /** @type {string[]} */
     problems: [],
-    /** Zotero's library, as the local API shows it: `{ key, data }`. */
+    /** Zotero's library, as the local API shows it. */
+    /** @type {{ key: string, data: Record<string, unknown> }[]} */
     library: [],
     sessions: new Set(),
   };

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Paper } from '@/lib/model/paper';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { VIEW_KEY } from '@/lib/pages/stored-view-choices';
 import '../support/dom';
 import { realBackgroundClient, senders } from '../support/background';
@@ -270,8 +271,7 @@ describe('the popup', () => {
     await waitFor(() => expect(screen.queryByText('looking up…')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Refresh details' })).toBeNull();
     expect((await fakeBrowser.storage.local.get('papershelf:settings'))['papershelf:settings']).toEqual({
-      badge: 'unread',
-      codeBadge: false,
+      ...DEFAULT_SETTINGS,
       lookups: false,
     });
   });
