@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { extensionPagesCsp, LOOKUP_HOST_PERMISSIONS } from './lib/lookup/endpoints';
-import { ZOTERO_HOST_PERMISSION, ZOTERO_ORIGIN } from './lib/zotero/endpoints';
+import { ZOTERO_HOST_PERMISSION, ZOTERO_ORIGIN } from './lib/model/zotero-endpoints';
 
 const EXTENSION_PAGES_CSP = extensionPagesCsp([ZOTERO_ORIGIN]);
 

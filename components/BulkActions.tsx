@@ -10,9 +10,10 @@ export interface BulkActionsProps {
   onAddTag: (tag: string) => void;
   onRemove: () => void;
   onExport: () => void;
+  onSendToZotero: () => void;
 }
 
-/** Acting on many papers at once (the library page): select, mark read, tag, remove, export. */
+/** Acting on many papers at once (the library page): select, mark read, tag, remove, export, send to Zotero. */
 export function BulkActions({
   selectedCount,
   shownCount,
@@ -23,6 +24,7 @@ export function BulkActions({
   onAddTag,
   onRemove,
   onExport,
+  onSendToZotero,
 }: BulkActionsProps) {
   const [tag, setTag] = useState('');
   const none = selectedCount === 0;
@@ -78,6 +80,16 @@ export function BulkActions({
         title="Export the selected papers as BibTeX"
       >
         Export
+      </button>
+      <button
+        type="button"
+        className="header-action"
+        disabled={none}
+        onClick={onSendToZotero}
+        aria-label="Send the selection to Zotero"
+        title="Send the selected papers, their notes and tags to Zotero on this computer"
+      >
+        Send to Zotero
       </button>
       <button type="button" className="header-action danger" disabled={none} onClick={onRemove}>
         Remove

@@ -1,10 +1,12 @@
 import type { Ref } from 'react';
 import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper } from '@/lib/model/paper';
+import type { ZoteroRecord } from '@/lib/model/zotero';
+import { zoteroMark } from '@/lib/view/zotero-labels';
 import { paperLinks } from '@/lib/view/paper-links';
 import { CitationKeyEditor } from './CitationKeyEditor';
 import { NotesEditor } from './NotesEditor';
-import { LookupControl, PaperLink, type LookupState, type PaperActions } from './PaperRow';
+import { LookupControl, PaperLink, ZoteroMark, type LookupState, type PaperActions } from './PaperRow';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
 
@@ -14,12 +16,15 @@ export interface PaperDetailProps {
   knownTags: readonly string[];
   notesRef?: Ref<HTMLTextAreaElement>;
   lookup?: LookupState;
+  /** What PaperShelf knows of the paper in Zotero (issue #13). */
+  zotero?: ZoteroRecord;
 }
 
 const savedDate = (epochMs: number) => new Date(epochMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** The library page's pane beside the list: one paper with room for its abstract, notes and citation key. */
-export function PaperDetail({ paper, actions, knownTags, notesRef, lookup }: PaperDetailProps) {
+export function PaperDetail({ paper, actions, knownTags, notesRef, lookup, zotero }: PaperDetailProps) {
+  const inZotero = zoteroMark(zotero);
   return (
     <article className="paper-detail" aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="detail-title">
@@ -32,6 +37,12 @@ export function PaperDetail({ paper, actions, knownTags, notesRef, lookup }: Pap
         arXiv:{paper.id}
         {paper.primaryCategory && ` · ${paper.primaryCategory}`}
         {paper.published && ` · published ${paper.published}`} · saved {savedDate(paper.savedAt)}
+        {inZotero && (
+          <>
+            {' · '}
+            <ZoteroMark mark={inZotero} />
+          </>
+        )}
       </p>
       <div className="paper-links">
         {paperLinks(paper).map((link) => (
@@ -62,6 +73,11 @@ export function PaperDetail({ paper, actions, knownTags, notesRef, lookup }: Pap
         <button type="button" className="header-action" onClick={() => actions.copyBibtex(paper)}>
           Copy BibTeX
         </button>
+        {actions.sendToZotero && (
+          <button type="button" className="header-action" onClick={() => actions.sendToZotero!([paper])}>
+            Send to Zotero
+          </button>
+        )}
         <button type="button" className="header-action danger" onClick={() => actions.remove(paper)}>
           Remove
         </button>

@@ -12,6 +12,7 @@ import {
   type Ref,
 } from 'react';
 import type { Paper } from '@/lib/model/paper';
+import type { ZoteroRecord } from '@/lib/model/zotero';
 import { lookupState, notesId, PaperRow, type PaperActions } from './PaperRow';
 
 export interface PaperListHandle {
@@ -44,6 +45,8 @@ export interface PaperListProps {
   listRef?: Ref<PaperListHandle>;
   /** Papers whose lookup is pending (issue #6); undefined when lookups are turned off. */
   lookingUp?: ReadonlySet<string>;
+  /** What PaperShelf knows of each paper in Zotero (issue #13). */
+  zotero?: ReadonlyMap<string, ZoteroRecord>;
 }
 
 const KEYS_HINT =
@@ -67,6 +70,7 @@ export function PaperList({
   onCurrentChange,
   listRef,
   lookingUp,
+  zotero,
 }: PaperListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -244,6 +248,7 @@ export function PaperList({
                 onSelect={selection?.onSelect}
                 current={currentId === paper.id}
                 lookup={lookupState(lookingUp, paper.id)}
+                zotero={zotero?.get(paper.id)}
               />
             );
           })}

@@ -1,7 +1,9 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
+import type { ZoteroRecord } from '@/lib/model/zotero';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
+import { zoteroMark } from '@/lib/view/zotero-labels';
 import { NotesEditor, type NotesSaved } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
@@ -20,6 +22,8 @@ export interface PaperActions {
   refreshDetails?(paper: Paper): void;
   /** The user opened a paper marked "new code" (issue #8): the mark can go. */
   codeSeen?(paper: Paper): void;
+  /** Sends papers to the Zotero desktop app (issue #13). */
+  sendToZotero?(papers: readonly Paper[]): void;
 }
 
 /** Whether a recheck found code since the paper was saved, and the user has not opened it since (issue #8). */
@@ -55,6 +59,8 @@ export interface PaperRowProps {
   /** The paper the library's detail pane shows. */
   current?: boolean;
   lookup?: LookupState;
+  /** What PaperShelf knows of the paper in Zotero (issue #13). */
+  zotero?: ZoteroRecord;
 }
 
 export const titleId = (paperId: string) => `paper-title-${paperId}`;
@@ -82,8 +88,10 @@ export const PaperRow = memo(function PaperRow({
   onSelect,
   current,
   lookup,
+  zotero,
 }: PaperRowProps) {
   const meta = paperMeta(paper);
+  const inZotero = zoteroMark(zotero);
   return (
     <li
       ref={measureRef}
@@ -122,10 +130,23 @@ export const PaperRow = memo(function PaperRow({
         {meta && <div className="paper-meta">{meta}</div>}
         <div className="paper-links">
           {hasNewCode(paper) && <NewCodeMark />}
+          {inZotero && <ZoteroMark mark={inZotero} />}
           {paperLinks(paper).map((link) => (
             <PaperLink key={link.href} link={link} />
           ))}
           <span className="spacer" />
+          {actions.sendToZotero && (
+            <button
+              type="button"
+              className="paper-action"
+              aria-label="Send to Zotero"
+              title="Send this paper, its notes and tags to Zotero on this computer"
+              onClick={() => actions.sendToZotero!([paper])}
+              aria-describedby={titleId(paper.id)}
+            >
+              Zotero
+            </button>
+          )}
           <button
             type="button"
             className="paper-action"
@@ -178,6 +199,15 @@ export const PaperRow = memo(function PaperRow({
     </li>
   );
 });
+
+/** "in Zotero" or "sent to Zotero" (issue #13), with when and what Zotero answered in its tooltip. */
+export function ZoteroMark({ mark }: { mark: { label: string; title: string } }) {
+  return (
+    <span className="zotero-mark" title={mark.title}>
+      {mark.label}
+    </span>
+  );
+}
 
 /** The mark of a paper whose code appeared since it was saved (issue #8); opening the paper clears it. */
 export function NewCodeMark() {

@@ -6,7 +6,10 @@ export interface SettingsControlsProps {
   onChange: (settings: Settings) => void;
 }
 
-/** The preferences both pages offer: the unread badge (issue #4), the new-code badge (issue #8) and online lookups (issue #6). */
+/**
+ * The preferences both pages offer: the unread badge (issue #4), the new-code badge (issue #8), online lookups
+ * (issue #6) and the "in Zotero" marks (issue #13).
+ */
 export function SettingsControls({ settings, onChange }: SettingsControlsProps) {
   // A short visible label keeps the popup's footer on one line; the full one names the checkbox.
   const toggle = (label: string, shortLabel: string, checked: boolean | undefined, change: (checked: boolean) => Settings) => (
@@ -32,6 +35,12 @@ export function SettingsControls({ settings, onChange }: SettingsControlsProps) 
         codeBadge,
       }))}
       {toggle('Look up missing details and code online', 'Look up online', settings?.lookups, (lookups) => ({ ...settings!, lookups }))}
+      {toggle(
+        'Mark papers already in Zotero (asks Zotero’s local API on this computer)',
+        'In Zotero',
+        settings?.zoteroMark,
+        (zoteroMark) => ({ ...settings!, zoteroMark }),
+      )}
     </>
   );
 }

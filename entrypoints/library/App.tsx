@@ -10,6 +10,7 @@ import { PaperList } from '@/components/PaperList';
 import { lookupState } from '@/components/PaperRow';
 import { TrashSection } from '@/components/TrashSection';
 import { ViewControls } from '@/components/ViewControls';
+import { ZoteroStatusTags } from '@/components/ZoteroStatusTags';
 import { TRASH_DAYS, type Paper } from '@/lib/model/paper';
 import { useTrash } from '@/lib/pages/use-trash';
 import { useShelf } from '@/lib/pages/shelf';
@@ -85,6 +86,7 @@ export function App() {
                 setSelected(new Set());
               }}
               onExport={() => exportBibtex('selected')}
+              onSendToZotero={() => actions.sendToZotero(selectedPapers)}
             />
           )}
           <NoticeBar notice={shelf.notice} onDismiss={shelf.dismissNotice} />
@@ -93,6 +95,7 @@ export function App() {
             label="Saved papers"
             actions={actions}
             lookingUp={lookingUp}
+            zotero={shelf.zotero}
             knownTags={shelf.knownTags}
             estimatedRowHeight={104}
             onOpenNotes={openNotes}
@@ -110,6 +113,7 @@ export function App() {
               knownTags={shelf.knownTags}
               notesRef={notes}
               lookup={lookupState(lookingUp, current.id)}
+              zotero={shelf.zotero.get(current.id)}
             />
           ) : (
             <p className="detail-placeholder">Choose a paper to see its abstract, notes and citation key.</p>
@@ -127,6 +131,7 @@ export function App() {
             onRestoreBackup={actions.restoreBackup}
             onImportBibtex={actions.importBibtex}
           />
+          <ZoteroStatusTags settings={shelf.settings} onChange={shelf.setSettings} />
           <TrashSection trash={trash} keptDays={TRASH_DAYS} onRestore={actions.restoreFromTrash} onDelete={actions.deleteForever} />
         </aside>
       </div>

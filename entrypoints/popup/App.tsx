@@ -41,6 +41,7 @@ export function App({ initialQuery }: { initialQuery?: string }) {
         label="Saved papers"
         actions={actions}
         lookingUp={shelf.lookingUp}
+        zotero={shelf.zotero}
         knownTags={shelf.knownTags}
         empty={<ListEmptyState state={shelf.emptyState} onClear={shelf.clearFilters} />}
       />

@@ -5,7 +5,7 @@ import { startLookups } from '@/lib/lookup/worker';
 import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
-import { ZOTERO_HOST_PERMISSION } from '@/lib/zotero/endpoints';
+import { ZOTERO_HOST_PERMISSION } from '@/lib/model/zotero-endpoints';
 import { badgeRefresher } from './badge';
 import type { ZoteroReach } from './handlers';
 import { handleBackgroundMessage } from './router';

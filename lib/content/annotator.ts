@@ -18,6 +18,11 @@ export interface AnnotatorDeps {
   savedStateOf: (ids: string[]) => Promise<SavedState>;
   save: (paper: PaperMetadataInput, source: PaperSource) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
+  /**
+   * Which of these papers are in the user's Zotero library (issue #13): the worker answers only when the user
+   * turned the mark on, and the answer is drawn inside the closed controls, where the page cannot read it.
+   */
+  inZoteroOf?: (ids: string[]) => Promise<Record<string, boolean>>;
   warn: (message: string) => void;
 }
 
@@ -43,6 +48,8 @@ export class Annotator {
   private readonly controlsById = new Map<string, Set<SaveControl>>();
   /** Saved states learnt while on this page (answers, announcements): they win over `savedIds`. */
   private readonly saved = new Map<string, boolean>();
+  /** Papers Zotero's local API said are in the user's library (issue #13). */
+  private readonly inZotero = new Set<string>();
   /** Every id saved when the page loaded (lib/storage/saved-ids.ts); without it, the background is asked. */
   private savedIds: SavedIds | undefined;
   private scanScheduled = false;
@@ -122,6 +129,8 @@ export class Annotator {
     if (!match || fresh.length === 0) return;
     recordTiming('extracted');
     const source = { site: match.adapter.site, url: url.href };
+    // Off the way of the Save controls: asked once they are on their way, drawn when the answer comes.
+    void this.loadInZotero([...new Set(fresh.map((entry) => entry.id))]);
     // One saved-state request for the whole page.
     const unknownIds = this.savedIds ? [] : [...new Set(fresh.map((entry) => entry.id))].filter((id) => !this.saved.has(id));
     if (unknownIds.length === 0) return this.mount(fresh, source);
@@ -181,6 +190,7 @@ export class Annotator {
         undo: (clicked) => void this.undo(clicked, source),
       });
       if (this.retiredWith !== undefined) control.retire(this.retiredWith);
+      if (this.inZotero.has(entry.id)) control.setInZotero(true);
       entry.anchor.insertAdjacentElement(entry.placement, control.host);
       this.controlsByAnchor.set(entry.anchor, control);
       const siblings = this.controlsById.get(entry.id) ?? new Set();
@@ -213,6 +223,19 @@ export class Annotator {
       recordTiming('saved-state');
     } catch (error) {
       this.deps.warn(`PaperShelf: could not read which papers are saved: ${errorText(error)}`);
+    }
+  }
+
+  private async loadInZotero(ids: string[]): Promise<void> {
+    if (!this.deps.inZoteroOf) return;
+    try {
+      for (const [id, found] of Object.entries(await this.deps.inZoteroOf(ids))) {
+        if (found) this.inZotero.add(id);
+        else this.inZotero.delete(id);
+        for (const control of this.controlsById.get(id) ?? []) control.setInZotero(found);
+      }
+    } catch (error) {
+      this.deps.warn(`PaperShelf: could not read which papers are in Zotero: ${errorText(error)}`);
     }
   }
 

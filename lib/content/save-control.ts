@@ -34,11 +34,14 @@ button:disabled { opacity: 0.6; cursor: not-allowed; }
 .error:empty { display: none; }
 .undo { margin-left: 4px; background: transparent; border-color: transparent; text-decoration: underline; }
 .undo[hidden] { display: none; }
+.zotero { margin-left: 4px; padding: 2px 6px; border-radius: 999px; font: 600 11px/1 system-ui, sans-serif; color: #8a1f1f; background: #fbe9e9; }
+.zotero[hidden] { display: none; }
 @media (prefers-color-scheme: dark) {
   button { background: #1f2740; border-color: #3d4a78; color: #b9c6ff; }
   button[aria-pressed="true"] { background: #8ea2ff; border-color: #8ea2ff; color: #10152a; }
   .error { color: #ffb4ab; background: #10152a; }
   .undo { background: transparent; border-color: transparent; }
+  .zotero { color: #f0a8a8; background: #3b1e1e; }
 }`;
 
 let sharedSheet: CSSStyleSheet | undefined;
@@ -69,6 +72,8 @@ export interface SaveControl {
   offerUndo(offered: boolean): void;
   /** For good: the control does nothing more and says why (the extension was updated under the page). */
   retire(message: string): void;
+  /** The second mark (issue #13): the paper is in the user's Zotero library. Beside the button, out of the flow. */
+  setInZotero(inZotero: boolean): void;
 }
 
 export interface SaveControlActions {
@@ -86,8 +91,8 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
   root.append(button);
   const label = button.firstChild as Text;
 
-  // Undo and the status line, made on first use: most controls never need them.
-  let aside: { undo: HTMLButtonElement; error: HTMLSpanElement } | undefined;
+  // Undo, the "in Zotero" mark and the status line, made on first use: most controls never need them.
+  let aside: { undo: HTMLButtonElement; zotero: HTMLSpanElement; error: HTMLSpanElement } | undefined;
   const asideOf = () => {
     if (!aside) {
       const box = doc.createElement('span');
@@ -99,12 +104,17 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
       undo.textContent = 'Undo';
       undo.setAttribute('aria-label', `Undo removing ${entry.id} from PaperShelf`);
       onPersonClick(undo, () => actions.undo(control));
+      const zotero = doc.createElement('span');
+      zotero.className = 'zotero';
+      zotero.hidden = true;
+      zotero.textContent = 'in Zotero';
+      zotero.title = 'This paper is in your Zotero library';
       const error = doc.createElement('span');
       error.className = 'error';
       error.setAttribute('role', 'status');
-      box.append(undo, error);
+      box.append(zotero, undo, error);
       root.append(box);
-      aside = { undo, error };
+      aside = { undo, zotero, error };
     }
     return aside;
   };
@@ -131,6 +141,10 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
     offerUndo(offered) {
       if (!offered && !aside) return;
       asideOf().undo.hidden = !offered;
+    },
+    setInZotero(inZotero) {
+      if (!inZotero && !aside) return;
+      asideOf().zotero.hidden = !inZotero;
     },
     retire(message) {
       button.disabled = true;

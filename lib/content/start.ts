@@ -30,6 +30,7 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
     savedStateOf: (ids) => sendToBackground(send, { type: 'paper/saved-state', ids }),
     save: (paper, source) => sendToBackground(send, { type: 'paper/save', paper, source }),
     remove: (id) => sendToBackground(send, { type: 'paper/remove', id }),
+    inZoteroOf: (ids) => sendToBackground(send, { type: 'zotero/in-library', ids }),
     warn: (message) => console.warn(message),
   });
 

@@ -8,6 +8,7 @@ import type { PaperName } from '@/lib/model/paper';
 import type { ImportSummary } from '@/lib/model/imports';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { Settings } from '@/lib/model/settings';
+import type { ZoteroRecord } from '@/lib/model/zotero';
 import {
   DEFAULT_VIEW,
   filterPapers,
@@ -26,6 +27,8 @@ import { bibtexFile } from './export-bibtex';
 import { importBibtexFile } from './import-bibtex-file';
 import { clearDraft, recoverDrafts, writeDraft } from './note-drafts';
 import { sendBackup } from './restore-backup';
+import { requestZoteroAccess, sendPapersToZotero } from './send-to-zotero';
+import { useZoteroRecords } from './use-zotero-records';
 import { useSavedPapers } from './use-library';
 import { usePendingLookups } from './use-pending-lookups';
 import { useSettings } from './use-settings';
@@ -53,6 +56,8 @@ export interface ShelfActions {
   restoreFromTrash(ids: string[]): void;
   /** Papers gone from the Trash for good; the whole Trash when `ids` is undefined. */
   deleteForever(ids: string[] | undefined): void;
+  /** Sends papers to the Zotero desktop app (issue #13), asking before sending again one sent before. */
+  sendToZotero(papers: readonly Paper[]): void;
   /** Bulk edits of the library page. */
   removeMany(papers: readonly Paper[]): void;
   updateMany(ids: readonly string[], patch: { status?: ReadStatus; addTags?: string[]; removeTags?: string[] }, done: string): void;
@@ -85,6 +90,10 @@ export interface ShelfDependencies {
   readPapers?: () => Promise<Paper[]>;
   /** Search text typed before the page was live (the popup's first paint). */
   initialQuery?: string;
+  /** The yes/no question before sending a paper to Zotero again (`window.confirm` unless a test gives another). */
+  confirm?: (question: string) => boolean;
+  /** Whether PaperShelf may reach Zotero, asking the user when they withheld it (lib/pages/send-to-zotero.ts). */
+  requestZoteroAccess?: () => Promise<boolean>;
 }
 
 const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;
@@ -213,6 +222,17 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         })
         .catch(fail('Could not back up the library'));
     },
+    sendToZotero(papers) {
+      void sendPapersToZotero(
+        {
+          ask,
+          notify,
+          confirm: deps.confirm ?? ((question) => window.confirm(question)),
+          requestAccess: deps.requestZoteroAccess ?? requestZoteroAccess,
+        },
+        papers,
+      );
+    },
     // The library page shows what an import did beside its buttons (with the skipped entries), so no notice.
     restoreBackup: (_fileName, text, includeRemoved) => sendBackup(ask, text, includeRemoved),
     importBibtex: (_fileName, text) => (deps.importBibtexText ?? importBibtexFile)(text),
@@ -248,6 +268,8 @@ export interface Shelf {
   setSettings: (next: Settings) => void;
   /** The papers whose lookup the user is waiting for (undefined with lookups off). */
   lookingUp: ReadonlySet<string> | undefined;
+  /** What PaperShelf knows of each paper in Zotero (issue #13): sent when, and whether the local API found it. */
+  zotero: ReadonlyMap<string, ZoteroRecord>;
 }
 
 export interface ViewControlsState {
@@ -270,6 +292,7 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
   const [view, setView] = useViewChoices();
   const [settings, setSettings] = useSettings();
   const lookingUp = usePendingLookups(settings?.lookups);
+  const zotero = useZoteroRecords();
   const [query, setQuery] = useState(dependencies.initialQuery ?? '');
   const { papers, complete } = useSavedPapers(view?.sort);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -371,6 +394,7 @@ export function useShelf(dependencies: Partial<Omit<ShelfDependencies, 'ask' | '
     settings,
     setSettings,
     lookingUp,
+    zotero,
   };
 }
 

@@ -5,7 +5,7 @@
  * a redirect, and no longer than a limit; anything else is an error that changes nothing.
  */
 import { readText } from '@/lib/model/http-body';
-import { ZOTERO_ORIGIN } from './endpoints';
+import { ZOTERO_ORIGIN } from '@/lib/model/zotero-endpoints';
 
 export interface ZoteroDeps {
   fetch: (url: string, init: RequestInit) => Promise<Response>;

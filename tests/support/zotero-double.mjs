@@ -40,7 +40,7 @@ const json = (status, value, headers = {}) => ({
 const failure = () => ({ status: 500, headers: { ...BASE_HEADERS }, body: '' });
 
 export function createZoteroDouble() {
-  const state = {
+  const initial = () => ({
     /** Whether Zotero runs: when not, nothing answers (a connection refused). */
     running: true,
     /** `current`: Zotero 7; `old`: a Zotero without these endpoints (every one 404s). */
@@ -66,7 +66,8 @@ export function createZoteroDouble() {
     /** @type {{ key: string, data: Record<string, unknown> }[]} */
     library: [],
     sessions: new Set(),
-  };
+  });
+  const state = initial();
 
   /** @param {DoubleRequest} request @returns {DoubleAnswer} */
   function answer(request) {
@@ -218,6 +219,10 @@ export function createZoteroDouble() {
   return {
     state,
     answer,
+    /** Zotero as it was made: running, current, the local API on, nothing received. */
+    reset() {
+      Object.assign(state, initial());
+    },
     /** Serves the protocol on 127.0.0.1 (`port` 0: any free one); resolves with its origin. */
     async listen(port = 0) {
       const server = http.createServer((req, res) => {

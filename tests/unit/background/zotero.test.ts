@@ -1,9 +1,8 @@
 // Issue #13: papers handed to Zotero through its connector server, and the "In Zotero" answers of its local
 // API, against the protocol double of Zotero's server (tests/support/zotero-double.mjs).
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SEND_BATCH } from '@/lib/zotero/send';
 import type { BackgroundRequest } from '@/lib/messaging/contract';
-import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { senders, testBackground } from '../support/background';
 import { hfSource, metadata } from '../support/factory';
 
@@ -13,10 +12,6 @@ describe('Zotero', () => {
   afterEach(async () => {
     await bg.reset();
     bg.now = 1000;
-    bg.zoteroSettings = { ...DEFAULT_SETTINGS, permission: true };
-    Object.assign(zotero, { running: true, version: 'current', localApi: true, busy: false, failSaveNumber: 0, hostile: undefined });
-    for (const list of [zotero.requests, zotero.received, zotero.problems, zotero.library]) list.length = 0;
-    vi.restoreAllMocks();
   });
   const ask = (request: BackgroundRequest) => bg.send(request, senders.library);
   const ids = ['2401.00001', '2401.00002', '2401.00003'];

@@ -51,7 +51,7 @@ export interface TestBackground {
   backup(): Promise<{ text: string; count: number }>;
   /** Restores a backup file as the library page does: read in the page, sent in pieces, merged on the commit. */
   restore(text: string, options?: { includeRemoved?: boolean; sender?: MessageSender }): Promise<ImportSummary>;
-  /** An empty database again, and nothing recorded. */
+  /** An empty database again, nothing recorded, and Zotero as it was. */
   reset(): Promise<void>;
 }
 
@@ -113,6 +113,8 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
       background.announced.length = 0;
       background.counts.lookupsQueued = 0;
       background.counts.libraryChanged = 0;
+      background.zotero.reset();
+      background.zoteroSettings = { ...DEFAULT_SETTINGS, permission: true };
     },
   };
   return background;
