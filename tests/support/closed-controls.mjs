@@ -25,13 +25,14 @@ function sessionOf(page) {
 }
 
 /**
- * @typedef {{ name: string, pressed: boolean, disabled: boolean, status: string, undo: { name: string, box: Box } | null, box: Box }} ControlState
+ * @typedef {{ name: string, pressed: boolean, disabled: boolean, status: string, undo: { name: string, box: Box } | null, inZotero: boolean, box: Box }} ControlState
  * @typedef {{ x: number, y: number, width: number, height: number }} Box
  */
 
 /**
  * What assistive technology reads of the `nth` control of `id`: its button's name ("Save" / "Saved"),
- * pressed and disabled state, its status text, and the Undo beside it if shown; null when there is none.
+ * pressed and disabled state, its status text, the Undo beside it if shown, and whether it says the paper is
+ * in Zotero (issue #13); null when there is none.
  * @returns {Promise<ControlState | null>}
  */
 export async function readControl(page, id, nth = 0) {
@@ -54,6 +55,7 @@ export async function readControl(page, id, nth = 0) {
       disabled: property(save, 'disabled') === true,
       status: statusText,
       undo: undo ? { name: undo.name.value, box: await boxOf(cdp, undo.backendDOMNodeId) } : null,
+      inZotero: shown.some((node) => node.role?.value === 'StaticText' && node.name?.value === 'in Zotero'),
       box: await boxOf(cdp, save.backendDOMNodeId),
     };
   });
