@@ -24,7 +24,7 @@ export default defineConfig({
     // README.md explains each. Zotero's is required, not optional: Chromium's prompt for an optional one
     // cannot be driven in a test, and a required host can still be withheld by the user (README.md). The
     // sites the content script runs on are its own `matches` (entrypoints/content/index.ts, lib/sites/hosts.ts).
-    host_permissions: [...LOOKUP_HOST_PERMISSIONS, ZOTERO_HOST_PERMISSION],
+    host_permissions: [...LOOKUP_HOST_PERMISSIONS, ZOTERO_HOST_PERMISSION[browser === 'firefox' ? 'firefox' : 'chrome']],
     action: { default_title: 'PaperShelf' },
     // Firefox's build is MV2, whose policy is one string; no web_accessible_resources, no externally_connectable.
     content_security_policy: browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },

@@ -5,7 +5,7 @@ import { startLookups } from '@/lib/lookup/worker';
 import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
-import { ZOTERO_HOST_PERMISSION } from '@/lib/model/zotero-endpoints';
+import { zoteroHostPermission } from '@/lib/model/zotero-endpoints';
 import { badgeRefresher } from './badge';
 import type { ZoteroReach } from './handlers';
 import { handleBackgroundMessage } from './router';
@@ -46,7 +46,7 @@ export function startBackground(): void {
   // Zotero on this computer (issue #13): reached only when the user sends a paper, or turned the mark on.
   const zotero: ZoteroReach = {
     fetch: (url, init) => fetch(url, init),
-    hasPermission: () => browser.permissions.contains({ origins: [ZOTERO_HOST_PERMISSION] }),
+    hasPermission: () => browser.permissions.contains({ origins: [zoteroHostPermission()] }),
     settings: () => settingsItem.read(),
     sessionId: () => crypto.randomUUID(),
     warn: (message) => console.warn(message),

@@ -8,7 +8,7 @@ import type { askBackground } from '@/lib/messaging/client';
 import type { Paper, PaperName } from '@/lib/model/paper';
 import type { ZoteroSendResult } from '@/lib/model/zotero';
 import type { Notice } from '@/lib/view/notice';
-import { ZOTERO_HOST_PERMISSION } from '@/lib/model/zotero-endpoints';
+import { zoteroHostPermission } from '@/lib/model/zotero-endpoints';
 
 export interface ZoteroSendDeps {
   ask: typeof askBackground;
@@ -21,7 +21,7 @@ export interface ZoteroSendDeps {
 
 /** Asks the browser only when the access is withheld: a required permission cannot be requested again once granted (Firefox). */
 export async function requestZoteroAccess(): Promise<boolean> {
-  const origins = [ZOTERO_HOST_PERMISSION];
+  const origins = [zoteroHostPermission()];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

@@ -5,6 +5,7 @@ import { arxivAnswer, huggingFaceAnswer } from '../e2e/api-answers';
 import { startApiProxy } from '../support/api-proxy.mjs';
 import { launchFirefoxWithExtension } from '../support/firefox-browser.mjs';
 import { fixture } from '../support/fixtures.mjs';
+import { createZoteroDouble } from '../support/zotero-double.mjs';
 
 /**
  * Firefox, driven over WebDriver BiDi by puppeteer-core, with the Firefox build installed (issue #11).
@@ -22,25 +23,33 @@ export interface FirefoxHarness {
   openPage(url: string, html: string): Promise<Page>;
   /** An extension page (`popup.html`, `library.html`), opened at its moz-extension:// address. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Zotero on 127.0.0.1:23119, as the protocol double answers (the proxy hands it the background's requests, issue #13). */
+  zotero: ReturnType<typeof createZoteroDouble>;
 }
 
 export const test = base.extend<{ ff: FirefoxHarness }>({
   // eslint-disable-next-line no-empty-pattern
   ff: async ({}, use) => {
-    const apis = await startApiProxy(['export.arxiv.org', 'huggingface.co'], (request, response) => {
-      const url = `https://${request.headers.host}${request.url}`;
-      const [type, body] = url.startsWith('https://export.arxiv.org/api/query')
-        ? ['application/atom+xml', arxivAnswer(url)]
-        : url.startsWith('https://huggingface.co/api/papers/')
-          ? ['application/json', huggingFaceAnswer(url)]
-          : ['text/plain', ''];
-      response.writeHead(body ? 200 : 404, { 'content-type': type }).end(body);
-    });
+    const zotero = createZoteroDouble();
+    const apis = await startApiProxy(
+      ['export.arxiv.org', 'huggingface.co'],
+      (request, response) => {
+        const url = `https://${request.headers.host}${request.url}`;
+        const [type, body] = url.startsWith('https://export.arxiv.org/api/query')
+          ? ['application/atom+xml', arxivAnswer(url)]
+          : url.startsWith('https://huggingface.co/api/papers/')
+            ? ['application/json', huggingFaceAnswer(url)]
+            : ['text/plain', ''];
+        response.writeHead(body ? 200 : 404, { 'content-type': type }).end(body);
+      },
+      { 'http://127.0.0.1:23119': (request, response) => zotero.serve(request, response) },
+    );
     const { browser, pages, downloads, extensionErrors, newTab, extensionUrl } = await launchFirefoxWithExtension({ proxyPort: apis.port });
     await use({
       browser,
       downloads,
       apiRequests: apis.requests,
+      zotero,
       async openListing(name) {
         const { url, html } = fixture(name);
         return this.openPage(url, html);

@@ -223,25 +223,32 @@ export function createZoteroDouble() {
     reset() {
       Object.assign(state, initial());
     },
+    /**
+     * Answers one Node HTTP request (its URL a path, or the absolute URL a proxy is asked for): a dropped
+     * connection is the socket destroyed, as Zotero's server does.
+     */
+    serve(req, res) {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        const { pathname, search } = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const reply = answer({
+          method: req.method ?? 'GET',
+          path: `${pathname}${search}`,
+          headers: flatHeaders(req.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        if ('drop' in reply) return void req.socket.destroy();
+        const timer = setTimeout(() => {
+          res.writeHead(reply.status, reply.headers);
+          res.end(reply.body);
+        }, reply.delayMs ?? 0);
+        res.on('close', () => clearTimeout(timer));
+      });
+    },
     /** Serves the protocol on 127.0.0.1 (`port` 0: any free one); resolves with its origin. */
     async listen(port = 0) {
-      const server = http.createServer((req, res) => {
-        const chunks = [];
-        req.on('data', (chunk) => chunks.push(chunk));
-        req.on('end', () => {
-          const reply = answer({
-            method: req.method,
-            path: req.url,
-            headers: flatHeaders(req.headers),
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
-          if ('drop' in reply) return void req.socket.destroy();
-          setTimeout(() => {
-            res.writeHead(reply.status, reply.headers);
-            res.end(reply.body);
-          }, reply.delayMs ?? 0);
-        });
-      });
+      const server = http.createServer((req, res) => this.serve(req, res));
       this.server = server;
       await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
       return `http://127.0.0.1:${server.address().port}`;
