@@ -112,7 +112,7 @@ test('three papers with notes and tags go to Zotero from the library page, and t
   }
 });
 
-test('Zotero not running, or busy: the library says so, and nothing is marked sent', async ({ ext }) => {
+test('Zotero not running, busy, or something else on its port: the library says so, and nothing is marked sent', async ({ ext }) => {
   const zotero = createZoteroDouble();
   const origin = await zotero.listen();
   try {
@@ -133,6 +133,19 @@ test('Zotero not running, or busy: the library says so, and nothing is marked se
     zotero.state.busy = true;
     await library.detail.getByRole('button', { name: 'Send to Zotero' }).click();
     await expect(library.page.getByText(/Close any dialog open in Zotero and try again/)).toBeVisible();
+
+    // What answers on the port is not Zotero: reported, never followed, nothing stored.
+    zotero.state.busy = false;
+    for (const [hostility, message] of [
+      ['html', /is not Zotero/],
+      ['redirect', /redirected PaperShelf elsewhere/],
+      ['huge', /longer than 2 MB/],
+      ['malformed-json', /not a Zotero connector’s/],
+    ] as const) {
+      zotero.state.hostile = hostility;
+      await library.detail.getByRole('button', { name: 'Send to Zotero' }).click();
+      await expect(library.page.getByText(message)).toBeVisible();
+    }
     await expect(library.row(first.id).locator('.zotero-mark')).toHaveCount(0);
     expect(zotero.state.received).toEqual([]);
   } finally {
