@@ -6,6 +6,7 @@ import type { SavedState } from '@/lib/model/paper';
 import { announceSavedState } from '@/lib/storage/saved-state-signal';
 import { settingsItem } from '@/lib/storage/settings';
 import { zoteroHostPermission } from '@/lib/model/zotero-endpoints';
+import { zoteroMemory } from '@/lib/zotero/send';
 import { badgeRefresher } from './badge';
 import type { ZoteroReach } from './handlers';
 import { handleBackgroundMessage } from './router';
@@ -49,6 +50,7 @@ export function startBackground(): void {
     hasPermission: () => browser.permissions.contains({ origins: [zoteroHostPermission()] }),
     settings: () => settingsItem.read(),
     sessionId: () => crypto.randomUUID(),
+    memory: zoteroMemory(),
     warn: (message) => console.warn(message),
   };
 

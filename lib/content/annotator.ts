@@ -129,10 +129,11 @@ export class Annotator {
     if (!match || fresh.length === 0) return;
     recordTiming('extracted');
     const source = { site: match.adapter.site, url: url.href };
-    // Off the way of the Save controls: asked once they are on their way, drawn when the answer comes.
-    void this.loadInZotero([...new Set(fresh.map((entry) => entry.id))]);
+    const freshIds = [...new Set(fresh.map((entry) => entry.id))];
+    // Not awaited: the Save controls do not wait for Zotero; the marks are drawn when its answer comes.
+    void this.loadInZotero(freshIds);
     // One saved-state request for the whole page.
-    const unknownIds = this.savedIds ? [] : [...new Set(fresh.map((entry) => entry.id))].filter((id) => !this.saved.has(id));
+    const unknownIds = this.savedIds ? [] : freshIds.filter((id) => !this.saved.has(id));
     if (unknownIds.length === 0) return this.mount(fresh, source);
     const answered = this.loadSavedState(unknownIds);
     // A page, or entries the page just added, get their controls in this frame; the state follows.

@@ -23,7 +23,8 @@ button {
   padding: 4px 9px; border-radius: 999px; cursor: pointer; white-space: nowrap;
   border: 1px solid #c7cfe6; background: #f5f7ff; color: #2b4cb8;
 }
-.main { box-sizing: border-box; width: 6.4em; padding: 4px 0; overflow: hidden; }
+.main { box-sizing: border-box; width: 6.4em; padding: 4px 0; overflow: hidden; position: relative; }
+.main.in-zotero::after { content: ""; position: absolute; top: 3px; right: 5px; width: 6px; height: 6px; border-radius: 50%; background: #cc2936; box-shadow: 0 0 0 1px #fff; }
 .main::before { content: ""; flex: none; width: 9px; height: 11px; background: currentColor; clip-path: polygon(0 0, 100% 0, 100% 100%, 50% 72%, 0 100%); }
 button:hover { background: #e8edff; }
 button:focus-visible { outline: 2px solid #2b4cb8; outline-offset: 2px; }
@@ -34,14 +35,11 @@ button:disabled { opacity: 0.6; cursor: not-allowed; }
 .error:empty { display: none; }
 .undo { margin-left: 4px; background: transparent; border-color: transparent; text-decoration: underline; }
 .undo[hidden] { display: none; }
-.zotero { margin-left: 4px; padding: 2px 6px; border-radius: 999px; font: 600 11px/1 system-ui, sans-serif; color: #8a1f1f; background: #fbe9e9; }
-.zotero[hidden] { display: none; }
 @media (prefers-color-scheme: dark) {
   button { background: #1f2740; border-color: #3d4a78; color: #b9c6ff; }
   button[aria-pressed="true"] { background: #8ea2ff; border-color: #8ea2ff; color: #10152a; }
   .error { color: #ffb4ab; background: #10152a; }
   .undo { background: transparent; border-color: transparent; }
-  .zotero { color: #f0a8a8; background: #3b1e1e; }
 }`;
 
 let sharedSheet: CSSStyleSheet | undefined;
@@ -72,7 +70,10 @@ export interface SaveControl {
   offerUndo(offered: boolean): void;
   /** For good: the control does nothing more and says why (the extension was updated under the page). */
   retire(message: string): void;
-  /** The second mark (issue #13): the paper is in the user's Zotero library. Beside the button, out of the flow. */
+  /**
+   * The second mark (issue #13): the paper is in the user's Zotero library. A dot inside the button's fixed
+   * box, and the button's description for assistive technology: nothing the page can measure changes.
+   */
   setInZotero(inZotero: boolean): void;
 }
 
@@ -91,8 +92,8 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
   root.append(button);
   const label = button.firstChild as Text;
 
-  // Undo, the "in Zotero" mark and the status line, made on first use: most controls never need them.
-  let aside: { undo: HTMLButtonElement; zotero: HTMLSpanElement; error: HTMLSpanElement } | undefined;
+  // Undo and the status line, made on first use: most controls never need them.
+  let aside: { undo: HTMLButtonElement; error: HTMLSpanElement } | undefined;
   const asideOf = () => {
     if (!aside) {
       const box = doc.createElement('span');
@@ -104,17 +105,12 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
       undo.textContent = 'Undo';
       undo.setAttribute('aria-label', `Undo removing ${entry.id} from PaperShelf`);
       onPersonClick(undo, () => actions.undo(control));
-      const zotero = doc.createElement('span');
-      zotero.className = 'zotero';
-      zotero.hidden = true;
-      zotero.textContent = 'in Zotero';
-      zotero.title = 'This paper is in your Zotero library';
       const error = doc.createElement('span');
       error.className = 'error';
       error.setAttribute('role', 'status');
-      box.append(zotero, undo, error);
+      box.append(undo, error);
       root.append(box);
-      aside = { undo, zotero, error };
+      aside = { undo, error };
     }
     return aside;
   };
@@ -143,8 +139,10 @@ export function createSaveControl(doc: Document, entry: PaperEntry, saved: boole
       asideOf().undo.hidden = !offered;
     },
     setInZotero(inZotero) {
-      if (!inZotero && !aside) return;
-      asideOf().zotero.hidden = !inZotero;
+      button.classList.toggle('in-zotero', inZotero);
+      if (inZotero) button.setAttribute('aria-description', 'in Zotero');
+      else button.removeAttribute('aria-description');
+      button.title = inZotero ? 'Save to PaperShelf · in your Zotero library' : 'Save to PaperShelf';
     },
     retire(message) {
       button.disabled = true;

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging/client';
 import { loadSavedIds } from '@/lib/storage/saved-ids';
+import { zoteroMarksOn } from '@/lib/storage/settings-key';
 import { watchSavedState } from '@/lib/storage/saved-state-signal';
 import { adapterFor } from '@/lib/sites/registry';
 import { Annotator } from './annotator';
@@ -30,7 +31,8 @@ export function startAnnotating(ctx: ContentScriptContext): Annotator {
     savedStateOf: (ids) => sendToBackground(send, { type: 'paper/saved-state', ids }),
     save: (paper, source) => sendToBackground(send, { type: 'paper/save', paper, source }),
     remove: (id) => sendToBackground(send, { type: 'paper/remove', id }),
-    inZoteroOf: (ids) => sendToBackground(send, { type: 'zotero/in-library', ids }),
+    // Asked only with the marks on: a listing does not wake the worker for nothing.
+    inZoteroOf: async (ids) => ((await zoteroMarksOn()) ? sendToBackground(send, { type: 'zotero/in-library', ids }) : {}),
     warn: (message) => console.warn(message),
   });
 

@@ -6,17 +6,24 @@
 import type { ZoteroRecord } from '@/lib/model/zotero';
 import type { PaperShelfDb } from './database';
 
-/** Papers Zotero accepted at `at`: they are in its library now, as far as PaperShelf can tell. */
-export async function recordSent(db: PaperShelfDb, ids: readonly string[], at: number, answer: string): Promise<void> {
+/**
+ * Papers sent at `at`, with Zotero's answer. `confirmed` (the default): Zotero accepted them, so they are in its
+ * library now, as far as PaperShelf can tell; unconfirmed (no answer in time), they only count as sent before.
+ */
+export async function recordSent(
+  db: PaperShelfDb,
+  ids: readonly string[],
+  at: number,
+  answer: string,
+  { confirmed = true } = {},
+): Promise<void> {
   await db.transaction('rw', db.zotero, async () => {
     const records = await db.zotero.bulkGet([...ids]);
     await db.zotero.bulkPut(
-      ids.map((id, index) => ({ ...records[index], id, sent: { at, answer }, inLibrary: { found: true, at, ...keyOf(records[index]) } })),
+      ids.map((id, index) => ({ ...records[index], id, sent: { at, answer }, ...(confirmed && { inLibrary: { found: true, at } }) })),
     );
   });
 }
-
-const keyOf = (record: ZoteroRecord | undefined) => (record?.inLibrary?.key ? { key: record.inLibrary.key } : {});
 
 /** The local API's answers: each id found (with its item's key) or not. */
 export async function recordFound(db: PaperShelfDb, found: ReadonlyMap<string, string | undefined>, at: number): Promise<void> {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { askBackground } from '@/lib/messaging/client';
 import type { Paper, PaperName } from '@/lib/model/paper';
 import type { ZoteroSendResult } from '@/lib/model/zotero';
-import type { Notice } from '@/lib/view/notice';
+import { quotedTitle, type Notice } from '@/lib/view/notice';
 import { zoteroHostPermission } from '@/lib/model/zotero-endpoints';
 
 export interface ZoteroSendDeps {
@@ -19,16 +19,19 @@ export interface ZoteroSendDeps {
   requestAccess: () => Promise<boolean>;
 }
 
-/** Asks the browser only when the access is withheld: a required permission cannot be requested again once granted (Firefox). */
+/**
+ * Asks the browser only when the access is withheld: a required permission cannot be requested again once
+ * granted (Firefox). A browser that will not ask (Firefox, where only optional permissions can be requested)
+ * counts as a refusal: the notice says where to allow it.
+ */
 export async function requestZoteroAccess(): Promise<boolean> {
   const origins = [zoteroHostPermission()];
   if (await browser.permissions.contains({ origins })) return true;
-  return browser.permissions.request({ origins });
+  return browser.permissions.request({ origins }).catch(() => false);
 }
 
-const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;
 const count = (papers: readonly PaperName[]) =>
-  papers.length === 1 ? quoted(papers[0]!.title) : `${papers.length.toLocaleString('en')} papers`;
+  papers.length === 1 ? quotedTitle(papers[0]!.title) : `${papers.length.toLocaleString('en')} papers`;
 
 /** One notice for what a send did; an error tone when some papers were not sent. */
 export function describeSend(result: ZoteroSendResult): Omit<Notice, 'id'> {
@@ -45,12 +48,12 @@ export function describeSend(result: ZoteroSendResult): Omit<Notice, 'id'> {
 
 export async function sendPapersToZotero(deps: ZoteroSendDeps, papers: readonly Paper[]): Promise<void> {
   if (papers.length === 0) return;
-  const what = papers.length === 1 ? quoted(papers[0]!.title) : 'the papers';
+  const what = papers.length === 1 ? quotedTitle(papers[0]!.title) : 'the papers';
   try {
     if (!(await deps.requestAccess())) {
       deps.notify({
         tone: 'error',
-        text: `Did not send ${what} to Zotero: PaperShelf needs your permission to reach Zotero on this computer (127.0.0.1:23119). Nothing was sent.`,
+        text: `Did not send ${what} to Zotero: PaperShelf needs your permission to reach Zotero on this computer (127.0.0.1:23119); allow it in the browser’s settings for the extension. Nothing was sent.`,
       });
       return;
     }

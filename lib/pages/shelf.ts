@@ -20,7 +20,7 @@ import {
   tagCounts,
   type ViewChoices,
 } from '@/lib/view/library-view';
-import type { Notice } from '@/lib/view/notice';
+import { quotedTitle, type Notice } from '@/lib/view/notice';
 import { afterNextPaint } from './after-paint';
 import { downloadTextFile } from './downloads';
 import { bibtexFile } from './export-bibtex';
@@ -96,7 +96,6 @@ export interface ShelfDependencies {
   requestZoteroAccess?: () => Promise<boolean>;
 }
 
-const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;
 const plural = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -112,7 +111,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
       .then(({ restored }) =>
         notify({
           tone: 'info',
-          text: restored.length === 1 ? `Restored ${quoted(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
+          text: restored.length === 1 ? `Restored ${quotedTitle(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
         }),
       )
       .catch(fail('Could not undo the removal'));
@@ -125,11 +124,11 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         if (removed.length === 0) return;
         notify({
           tone: 'info',
-          text: removed.length === 1 ? `Removed ${quoted(removed[0]!.title)}.` : `Removed ${plural(removed.length, 'paper')}.`,
+          text: removed.length === 1 ? `Removed ${quotedTitle(removed[0]!.title)}.` : `Removed ${plural(removed.length, 'paper')}.`,
           action: { label: 'Undo', run: () => restore(removed) },
         });
       })
-      .catch(fail(papers.length === 1 ? `Could not remove ${quoted(papers[0]!.title)}` : 'Could not remove the papers'));
+      .catch(fail(papers.length === 1 ? `Could not remove ${quotedTitle(papers[0]!.title)}` : 'Could not remove the papers'));
   };
 
   const bibtex = (ids: readonly string[] | undefined, flavour: BibtexFlavour = 'bibtex', asciiOnly = false) =>
@@ -137,14 +136,14 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
 
   return {
     setStatus(paper, status) {
-      ask({ type: 'paper/update', id: paper.id, patch: { status } }).catch(fail(`Could not mark ${quoted(paper.title)} ${status}`));
+      ask({ type: 'paper/update', id: paper.id, patch: { status } }).catch(fail(`Could not mark ${quotedTitle(paper.title)} ${status}`));
     },
     setTags(paper, tags) {
       // What changed from the tags shown, not the whole list: a change another window made meanwhile stays.
       const addTags = tags.filter((tag) => !paper.tags.includes(tag));
       const removeTags = paper.tags.filter((tag) => !tags.includes(tag));
       ask({ type: 'paper/update', id: paper.id, patch: { addTags, removeTags } }).catch(
-        fail(`Could not change the tags of ${quoted(paper.title)}`),
+        fail(`Could not change the tags of ${quotedTitle(paper.title)}`),
       );
     },
     async saveNotes(paperId, text, base) {
@@ -173,7 +172,7 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         .then(({ restored }) =>
           notify({
             tone: 'info',
-            text: restored.length === 1 ? `Restored ${quoted(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
+            text: restored.length === 1 ? `Restored ${quotedTitle(restored[0]!.title)}.` : `Restored ${plural(restored.length, 'paper')}.`,
           }),
         )
         .catch(fail('Could not restore from the Trash'));
@@ -184,16 +183,16 @@ export function createShelfActions(deps: ShelfDependencies): ShelfActions {
         .catch(fail('Could not delete from the Trash'));
     },
     codeSeen(paper) {
-      ask({ type: 'paper/code-seen', id: paper.id }).catch(fail(`Could not clear the new-code mark of ${quoted(paper.title)}`));
+      ask({ type: 'paper/code-seen', id: paper.id }).catch(fail(`Could not clear the new-code mark of ${quotedTitle(paper.title)}`));
     },
     refreshDetails(paper) {
-      ask({ type: 'paper/refresh-lookup', id: paper.id }).catch(fail(`Could not refresh ${quoted(paper.title)}`));
+      ask({ type: 'paper/refresh-lookup', id: paper.id }).catch(fail(`Could not refresh ${quotedTitle(paper.title)}`));
     },
     copyBibtex(paper) {
       bibtex([paper.id])
         // The file header ("% 1 paper exported by PaperShelf") is noise in a pasted entry.
         .then(({ text }) => deps.writeClipboard(text.replace(/^(?:%[^\n]*\n)+\n*/, '')))
-        .then(() => notify({ tone: 'info', text: `BibTeX of ${quoted(paper.title)} copied.` }))
+        .then(() => notify({ tone: 'info', text: `BibTeX of ${quotedTitle(paper.title)} copied.` }))
         .catch(fail('Could not copy the BibTeX'));
     },
     updateMany(ids, patch, done) {

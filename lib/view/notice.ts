@@ -6,3 +6,6 @@ export interface Notice {
   tone: 'info' | 'error';
   action?: { label: string; run: () => void };
 }
+
+/** A paper's title as a notice quotes it: “…”, cut at 80 characters. */
+export const quotedTitle = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;

@@ -21,11 +21,13 @@ export type ZoteroProblem =
   | 'old'
   /** The user withheld PaperShelf's access to 127.0.0.1:23119. */
   | 'permission'
-  /** Zotero failed to save (500): it answers so to any failure inside a save. */
-  | 'busy'
+  /** Zotero failed to save (500): it answers so to any failure inside a save (a dialog open, a read-only library). */
+  | 'save-failed'
+  /** No answer (or no whole answer) in time: a save may have happened all the same. */
+  | 'timeout'
   /** Zotero's local API is switched off in Zotero's settings (403). */
   | 'local-api-off'
-  /** Something that is not a Zotero answer: HTML, a redirect, a huge or slow answer, another program on the port. */
+  /** Something that is not a Zotero answer: HTML, a redirect, a huge answer, another program on the port. */
   | 'unexpected';
 
 export class ZoteroError extends Error {
@@ -78,7 +80,7 @@ export async function zoteroRequest(
   } catch (error) {
     if (isTimeout(error)) {
       throw new ZoteroError(
-        'unexpected',
+        'timeout',
         `Zotero did not answer within ${timeoutMs / 1000} s. Check that Zotero is not stuck, and try again.`,
       );
     }
@@ -103,7 +105,7 @@ export async function zoteroRequest(
     text = await readText(response, MAX_ZOTERO_ANSWER);
   } catch (error) {
     if (isTimeout(error)) {
-      throw new ZoteroError('unexpected', `Zotero did not finish its answer within ${timeoutMs / 1000} s.`);
+      throw new ZoteroError('timeout', `Zotero did not finish its answer within ${timeoutMs / 1000} s.`);
     }
     throw new ZoteroError('unexpected', 'Zotero’s answer broke off before its end.');
   }

@@ -38,7 +38,7 @@ export async function saveItems(deps: ZoteroDeps, items: ZoteroItem[], sessionID
   if (answer.status === 500) {
     const editable = (answerJson(answer) as { libraryEditable?: unknown } | undefined)?.libraryEditable;
     throw new ZoteroError(
-      'busy',
+      'save-failed',
       editable === false
         ? 'Zotero did not save: the library selected in Zotero is read-only. Select My Library or a collection you may edit, and try again.'
         : 'Zotero did not save (it answered 500): it may be busy with a dialog or another save. Close any dialog open in Zotero and try again.',

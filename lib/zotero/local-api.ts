@@ -15,16 +15,15 @@ const SEARCH_LIMIT = 25;
 /** Searches at once: the local API answers in milliseconds, and the user's Zotero stays responsive. */
 const CONCURRENCY = 4;
 
-const Field = z.string().max(10_000).optional();
-const LocalItems = z
-  .array(
-    z.object({
-      key: z.string().regex(/^[A-Z0-9]{8}$/),
-      data: z.object({ itemType: z.string().max(64), DOI: Field, archiveID: Field, url: Field, extra: Field }),
-    }),
-  )
-  .max(SEARCH_LIMIT);
-type LocalItem = z.infer<typeof LocalItems>[number];
+// Only the fields that can name the paper, each read on its own: one item with a field past these limits (a
+// long Extra) is skipped, not the whole answer.
+const Field = z.string().max(100_000).optional().catch(undefined);
+const LocalItem = z.object({
+  key: z.string().regex(/^[A-Z0-9]{8}$/),
+  data: z.object({ DOI: Field, archiveID: Field, url: Field, extra: Field }),
+});
+type LocalItem = z.infer<typeof LocalItem>;
+const LocalItems = z.array(z.unknown()).max(SEARCH_LIMIT);
 
 /** A paper as the local API is asked about it: its arXiv id, and its journal DOI when arXiv gave one. */
 export interface ZoteroQuery {
@@ -61,7 +60,10 @@ async function search(deps: ZoteroDeps, term: string): Promise<LocalItem[]> {
     throw new ZoteroError('unexpected', `Zotero’s local API answered ${answer.status}, which PaperShelf does not expect.`);
   const parsed = LocalItems.safeParse(answerJson(answer));
   if (!parsed.success) throw new ZoteroError('unexpected', 'Zotero’s local API answered with something that is not a list of items.');
-  return parsed.data;
+  return parsed.data.flatMap((item) => {
+    const read = LocalItem.safeParse(item);
+    return read.success ? [read.data] : [];
+  });
 }
 
 /** The key of the item that is this paper in the user's Zotero library, or undefined when there is none. */

@@ -9,7 +9,7 @@ import type { PaperShelfDb } from '@/lib/db/database';
 import { recordFound, recordSent, zoteroRecords } from '@/lib/db/zotero';
 import { zoteroItem, type StatusTags } from '@/lib/formats/zotero-item';
 import type { Paper, PaperName } from '@/lib/model/paper';
-import { IN_LIBRARY_FRESH_MS, type ZoteroSendResult } from '@/lib/model/zotero';
+import { IN_LIBRARY_FRESH_MS, type ZoteroRecord, type ZoteroSendResult } from '@/lib/model/zotero';
 import { ZoteroError, type ZoteroDeps } from './connection';
 import { pingZotero, saveItems } from './connector';
 import { findManyInZotero, type ZoteroQuery } from './local-api';
@@ -21,6 +21,7 @@ export interface ZoteroContext extends ZoteroDeps {
   settings: () => Promise<{ zoteroMark: boolean; zoteroStatusTags: StatusTags }>;
   /** A new save-session id: Zotero refuses one it has seen before. */
   sessionId: () => string;
+  memory: ZoteroMemory;
   warn?: (message: string) => void;
 }
 
@@ -45,21 +46,22 @@ export async function sendToZotero(
   await pingZotero(context);
 
   let inZotero = new Set<string>();
-  let checked = false;
   if (settings.zoteroMark) {
     try {
       const found = await findManyInZotero(context, papers.map(queryOf));
       await recordFound(db, found, context.now);
       inZotero = new Set([...found].filter(([, key]) => key !== undefined).map(([id]) => id));
-      checked = true;
     } catch (error) {
       // Without the local API, what PaperShelf remembers stands in for it (below).
       context.warn?.(`PaperShelf: could not ask Zotero which papers it has: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const records = checked || options.resend ? new Map() : await zoteroRecords(db, ids);
-  const sentBefore = papers.filter((paper) => !inZotero.has(paper.id) && records.get(paper.id)?.sent);
-  const toSend = papers.filter((paper) => !inZotero.has(paper.id) && !records.get(paper.id)?.sent);
+  // Sent before and not found now (the local API searches My Library only; it may be in a group library, or
+  // deleted): the user decides.
+  const records = options.resend ? new Map<string, ZoteroRecord>() : await zoteroRecords(db, ids);
+  const notInZotero = papers.filter((paper) => !inZotero.has(paper.id));
+  const sentBefore = notInZotero.filter((paper) => records.get(paper.id)?.sent);
+  const toSend = notInZotero.filter((paper) => !records.get(paper.id)?.sent);
 
   const result: ZoteroSendResult = {
     sent: [],
@@ -69,6 +71,7 @@ export async function sendToZotero(
   };
   for (let start = 0; start < toSend.length; start += SEND_BATCH) {
     const batch = toSend.slice(start, start + SEND_BATCH);
+    const batchIds = batch.map((paper) => paper.id);
     try {
       await saveItems(
         context,
@@ -77,11 +80,18 @@ export async function sendToZotero(
       );
     } catch (error) {
       if (!(error instanceof ZoteroError)) throw error;
-      // Zotero gone or out of reach: the batches left would fail the same way.
-      const final = error.problem !== 'busy' || start + SEND_BATCH >= toSend.length;
+      if (error.problem === 'timeout') {
+        // Zotero may have saved them and answered late: remembered as sent (unconfirmed), so that sending
+        // them again asks first instead of making a second copy unasked.
+        await recordSent(db, batchIds, context.now, 'no answer in time: Zotero may have saved them', { confirmed: false });
+      }
+      // Only a failed save leaves the next batches worth trying; Zotero gone, or not answering, ends the send.
+      const final = error.problem !== 'save-failed' || start + SEND_BATCH >= toSend.length;
+      const reason =
+        error.problem === 'timeout' ? `${error.message} It may have saved them: look in Zotero before sending them again.` : error.message;
       // Nothing saved: the whole send failed, and the error says why.
-      if (final && result.sent.length === 0) throw error;
-      result.failed.push({ papers: batch.map(named), reason: error.message });
+      if (final && result.sent.length === 0 && result.failed.length === 0 && error.problem !== 'timeout') throw error;
+      result.failed.push({ papers: batch.map(named), reason });
       if (final) {
         const rest = toSend.slice(start + SEND_BATCH);
         if (rest.length > 0) result.failed.push({ papers: rest.map(named), reason: error.message });
@@ -89,16 +99,27 @@ export async function sendToZotero(
       }
       continue;
     }
-    await recordSent(
-      db,
-      batch.map((paper) => paper.id),
-      context.now,
-      `saved (${batch.length === 1 ? '1 item' : `${batch.length} items`}, answer 201)`,
-    );
+    await recordSent(db, batchIds, context.now, `saved (${batch.length === 1 ? '1 item' : `${batch.length} items`}, answer 201)`);
     result.sent.push(...batch.map(named));
   }
   return result;
 }
+
+/** At most this many papers are looked up in Zotero per listing asked about (an arXiv day is ~2000 entries; its first ones are in view). */
+export const MAX_LOOKUPS_PER_ASK = 500;
+/** After Zotero could not be asked, this long before it is asked again for a listing. */
+const RETRY_AFTER_FAILURE_MS = 60_000;
+
+/**
+ * What the worker keeps in memory of the local API: papers a listing showed that are not saved and not in
+ * Zotero (not stored: a stranger's listing must not fill the database), and when asking last failed.
+ */
+export interface ZoteroMemory {
+  notFound: Map<string, number>;
+  failedAt?: number;
+}
+export const zoteroMemory = (): ZoteroMemory => ({ notFound: new Map() });
+const MAX_REMEMBERED = 20_000;
 
 /**
  * Which of `ids` are in the user's Zotero library, for the "In Zotero" marks: fresh answers from the cache,
@@ -107,25 +128,33 @@ export async function sendToZotero(
  */
 export async function inZoteroLibrary(context: ZoteroContext, ids: readonly string[]): Promise<Record<string, boolean>> {
   if (ids.length === 0 || !(await context.settings()).zoteroMark) return {};
-  const { db, now } = context;
+  const { db, now, memory } = context;
+  const fresh = (at: number | undefined) => at !== undefined && now - at <= IN_LIBRARY_FRESH_MS;
   const records = await zoteroRecords(db, ids);
-  const stale = ids.filter((id) => {
-    const at = records.get(id)?.inLibrary?.at;
-    return at === undefined || now - at > IN_LIBRARY_FRESH_MS;
-  });
   const answers = new Map<string, boolean>();
   for (const [id, record] of records) if (record.inLibrary) answers.set(id, record.inLibrary.found);
-  if (stale.length > 0) {
+  for (const id of ids) if (!answers.has(id) && memory.notFound.has(id)) answers.set(id, false);
+  const stale = ids.filter((id) => !fresh(records.get(id)?.inLibrary?.at) && !fresh(memory.notFound.get(id))).slice(0, MAX_LOOKUPS_PER_ASK);
+  if (stale.length > 0 && !(memory.failedAt !== undefined && now - memory.failedAt < RETRY_AFTER_FAILURE_MS)) {
     try {
       const papers = await db.papers.bulkGet(stale);
       const found = await findManyInZotero(
         context,
         stale.map((id, index) => queryOf(papers[index] ?? { id })),
       );
-      await recordFound(db, found, now);
-      for (const [id, key] of found) answers.set(id, key !== undefined);
+      // Stored: what Zotero has, and the answers about saved papers. In memory: the rest.
+      const saved = new Set(stale.filter((_, index) => papers[index] !== undefined));
+      const kept = new Map([...found].filter(([id, key]) => key !== undefined || saved.has(id)));
+      await recordFound(db, kept, now);
+      if (memory.notFound.size > MAX_REMEMBERED) memory.notFound.clear();
+      for (const [id, key] of found) {
+        answers.set(id, key !== undefined);
+        if (!kept.has(id)) memory.notFound.set(id, now);
+      }
+      memory.failedAt = undefined;
     } catch (error) {
       if (!(error instanceof ZoteroError)) throw error;
+      memory.failedAt = now;
       context.warn?.(`PaperShelf: could not ask Zotero which papers it has: ${error.message}`);
     }
   }

@@ -199,7 +199,7 @@ test('a .bib chosen in the library page is parsed in its import worker and its a
 });
 
 // Issue #13: in Firefox the background page's requests to Zotero (127.0.0.1:23119) reach the protocol double
-// through the test's proxy; the listing's "in Zotero" mark is drawn beside the closed control, where BiDi
+// through the test's proxy; the listing's "in Zotero" mark is drawn inside the closed control, where BiDi
 // cannot read it (Chromium's suite reads it), so here the send is what is checked.
 test('papers saved on a listing go to Zotero from the library page, with their tags', async ({ ff }) => {
   const tab = await ff.openListing('huggingface/daily');

@@ -55,7 +55,7 @@ export async function readControl(page, id, nth = 0) {
       disabled: property(save, 'disabled') === true,
       status: statusText,
       undo: undo ? { name: undo.name.value, box: await boxOf(cdp, undo.backendDOMNodeId) } : null,
-      inZotero: shown.some((node) => node.role?.value === 'StaticText' && node.name?.value === 'in Zotero'),
+      inZotero: save.description?.value === 'in Zotero',
       box: await boxOf(cdp, save.backendDOMNodeId),
     };
   });

@@ -49,6 +49,8 @@ export function createZoteroDouble() {
     localApi: true,
     /** Zotero's save failing (500), as it does when a save throws. */
     busy: false,
+    /** Saving, but answering a minute late (past any client's patience). */
+    slowSave: false,
     /** Failing only the n-th save from now (1 = the next), for a partial success. */
     failSaveNumber: 0,
     /** @type {Hostility | undefined} What answers instead of Zotero. */
@@ -156,7 +158,7 @@ export function createZoteroDouble() {
         data: { key, itemType: item.itemType, ...fields, creators, tags: tags.map((tag) => (typeof tag === 'string' ? { tag } : tag)) },
       });
     }
-    return json(201, undefined);
+    return state.slowSave ? { ...json(201, undefined), delayMs: 60_000 } : json(201, undefined);
   }
 
   function searchItems({ headers, url }, userID, top) {

@@ -1,7 +1,7 @@
 // Issue #13: papers handed to Zotero through its connector server, and the "In Zotero" answers of its local
 // API, against the protocol double of Zotero's server (tests/support/zotero-double.mjs).
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEND_BATCH } from '@/lib/zotero/send';
+import { MAX_LOOKUPS_PER_ASK, SEND_BATCH } from '@/lib/zotero/send';
 import type { BackgroundRequest } from '@/lib/messaging/contract';
 import { senders, testBackground } from '../support/background';
 import { hfSource, metadata } from '../support/factory';
@@ -145,10 +145,39 @@ describe('Zotero', () => {
     // Asked again soon: from the cache. Later: Zotero is asked again.
     expect(await inLibrary()).toEqual({ '2401.00001': false, '2401.00002': true, '2401.00003': false });
     expect(zotero.requests).toHaveLength(3);
+    // Stored: what Zotero has. A listing's papers that are neither saved nor in Zotero stay in the worker's memory.
+    expect((await bg.db.zotero.toArray()).map((record) => record.id)).toEqual(['2401.00002']);
     bg.now += 11 * 60_000;
     zotero.localApi = false;
     // The local API switched off: what was known stays, and nothing new is made up.
     expect(await inLibrary()).toEqual({ '2401.00001': false, '2401.00002': true, '2401.00003': false });
     expect(zotero.problems).toEqual([]);
+    // Zotero failed just now: not asked again for a minute.
+    const asked = zotero.requests.length;
+    await bg.ask({ type: 'zotero/in-library', ids: ['2401.00009'] }, senders.contentScript);
+    expect(zotero.requests).toHaveLength(asked);
+  });
+
+  it('looks up at most MAX_LOOKUPS_PER_ASK papers of one listing', async () => {
+    bg.zoteroSettings.zoteroMark = true;
+    const many = Array.from({ length: MAX_LOOKUPS_PER_ASK + 20 }, (_, index) => `2403.${String(index + 1).padStart(5, '0')}`);
+    const answer = await bg.ask({ type: 'zotero/in-library', ids: many }, senders.contentScript);
+    expect(Object.keys(answer)).toHaveLength(MAX_LOOKUPS_PER_ASK);
+    expect(zotero.requests).toHaveLength(MAX_LOOKUPS_PER_ASK);
+  });
+
+  it('remembers a save Zotero did not answer in time as sent before, so that sending again asks first', async () => {
+    await saveThree();
+    zotero.slowSave = true;
+    const late = await bg.ask({ type: 'zotero/send', ids }, senders.library);
+    expect(late).toMatchObject({
+      sent: [],
+      failed: [{ reason: expect.stringMatching(/did not answer within 0\.2 s\. .* look in Zotero before sending them again/) }],
+    });
+    // Zotero did save them: the next send does not make second copies unasked.
+    zotero.slowSave = false;
+    expect(await bg.ask({ type: 'zotero/send', ids }, senders.library)).toMatchObject({ sent: [], sentBefore: ids.map((id) => ({ id })) });
+    expect(zotero.received).toHaveLength(3);
+    expect((await bg.db.zotero.get(ids[0]!))?.inLibrary).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import type { BackgroundReply, BackgroundRequest, BackgroundRequestType, Backgro
 import type { SavedState } from '@/lib/model/paper';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import type { StatusTags } from '@/lib/formats/zotero-item';
+import { zoteroMemory } from '@/lib/zotero/send';
 import { createZoteroDouble } from '../../support/zotero-double.mjs';
 import { uniqueDbName } from './factory';
 
@@ -61,6 +62,7 @@ export const unreachableZotero = {
   hasPermission: async () => true,
   settings: async () => DEFAULT_SETTINGS,
   sessionId: () => 'unused',
+  memory: zoteroMemory(),
 };
 
 /** `db`: a database of the test's own (a page test's module graph); a fresh one otherwise. */
@@ -68,6 +70,7 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
   let db = options.db ?? new PaperShelfDb(uniqueDbName());
   const zotero = createZoteroDouble();
   let sessions = 0;
+  let memory = zoteroMemory();
   const background: TestBackground = {
     get db() {
       return db;
@@ -90,6 +93,7 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
           hasPermission: async () => background.zoteroSettings.permission,
           settings: async () => background.zoteroSettings,
           sessionId: () => `test-session-${++sessions}`,
+          memory,
           timeoutMs: 200,
         },
       }),
@@ -114,6 +118,7 @@ export function testBackground(options: { db?: PaperShelfDb; now?: number } = {}
       background.counts.lookupsQueued = 0;
       background.counts.libraryChanged = 0;
       background.zotero.reset();
+      memory = zoteroMemory();
       background.zoteroSettings = { ...DEFAULT_SETTINGS, permission: true };
     },
   };
