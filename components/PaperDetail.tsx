@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper } from '@/lib/model/paper';
 import type { ZoteroRecord } from '@/lib/model/zotero';
-import { zoteroMark } from '@/lib/view/zotero-labels';
+import { zoteroLabel } from '@/lib/view/zotero-labels';
 import { paperLinks } from '@/lib/view/paper-links';
 import { CitationKeyEditor } from './CitationKeyEditor';
 import { NotesEditor } from './NotesEditor';
@@ -24,7 +24,7 @@ const savedDate = (epochMs: number) => new Date(epochMs).toLocaleDateString(unde
 
 /** The library page's pane beside the list: one paper with room for its abstract, notes and citation key. */
 export function PaperDetail({ paper, actions, knownTags, notesRef, lookup, zotero }: PaperDetailProps) {
-  const inZotero = zoteroMark(zotero);
+  const inZotero = zoteroLabel(zotero);
   return (
     <article className="paper-detail" aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="detail-title">

@@ -3,7 +3,7 @@ import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { ZoteroRecord } from '@/lib/model/zotero';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
-import { zoteroMark } from '@/lib/view/zotero-labels';
+import { zoteroLabel } from '@/lib/view/zotero-labels';
 import { NotesEditor, type NotesSaved } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
@@ -91,7 +91,7 @@ export const PaperRow = memo(function PaperRow({
   zotero,
 }: PaperRowProps) {
   const meta = paperMeta(paper);
-  const inZotero = zoteroMark(zotero);
+  const inZotero = zoteroLabel(zotero);
   return (
     <li
       ref={measureRef}
@@ -136,15 +136,16 @@ export const PaperRow = memo(function PaperRow({
           ))}
           <span className="spacer" />
           {actions.sendToZotero && (
+            // Zotero's "Z", not a word: a popup row's link line is full once a repository and its stars are there.
             <button
               type="button"
-              className="paper-action"
+              className="paper-action zotero-send"
               aria-label="Send to Zotero"
               title="Send this paper, its notes and tags to Zotero on this computer"
               onClick={() => actions.sendToZotero!([paper])}
               aria-describedby={titleId(paper.id)}
             >
-              Zotero
+              Z
             </button>
           )}
           <button

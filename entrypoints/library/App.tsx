@@ -67,7 +67,7 @@ export function App() {
       <header className="page-header library-header">
         <PageTitle papers={papers} complete={complete} summary={shelf.summary} unread={shelf.unread} />
         <span className="spacer" />
-        <SettingsControls settings={shelf.settings} onChange={shelf.setSettings} />
+        <SettingsControls settings={shelf.settings} onChange={shelf.setSettings} zotero />
       </header>
       <div className="library-body">
         <section className="library-list" aria-label="Papers">

@@ -109,7 +109,6 @@ function popupFrame(papers: Paper[], sort: SortOrder): HTMLElement {
       setting('Unread count on toolbar icon', 'Unread badge'),
       setting('Count papers whose code appeared on toolbar icon', 'Code badge'),
       setting('Look up missing details and code online', 'Look up online'),
-      setting('Mark papers already in Zotero (asks Zotero’s local API on this computer)', 'In Zotero'),
       element('span', { class: 'keys-hint', 'aria-hidden': 'true' }, '↑↓ Enter · C code · N notes · R read'),
     ),
   );
@@ -152,7 +151,7 @@ function paperRow(paper: Paper): HTMLElement {
           element('span', { class: 'new-code', title: 'Code appeared since you saved this paper' }, 'new code'),
         ...paperLinks(paper).map(paperLink),
         element('span', { class: 'spacer' }),
-        element('button', { type: 'button', class: 'paper-action' }, 'Zotero'),
+        element('button', { type: 'button', class: 'paper-action zotero-send' }, 'Z'),
         element('button', { type: 'button', class: 'paper-action' }, 'BibTeX'),
         element('button', { type: 'button', class: 'paper-action paper-remove' }, 'Remove'),
       ),

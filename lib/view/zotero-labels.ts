@@ -6,7 +6,7 @@ const day = (epochMs: number) => new Date(epochMs).toLocaleDateString(undefined,
  * The small mark a paper gets for Zotero (issue #13): "in Zotero" when Zotero's local API last found it (or
  * Zotero just accepted it), "sent to Zotero" when it was sent but not found since; none otherwise.
  */
-export function zoteroMark(record: ZoteroRecord | undefined): { label: string; title: string } | undefined {
+export function zoteroLabel(record: ZoteroRecord | undefined): { label: string; title: string } | undefined {
   if (!record) return undefined;
   const sent = record.sent && `Sent to Zotero on ${day(record.sent.at)} (Zotero answered: ${record.sent.answer}).`;
   if (record.inLibrary?.found) return { label: 'in Zotero', title: sent ?? 'In your Zotero library, as Zotero said.' };

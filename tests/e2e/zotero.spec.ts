@@ -95,9 +95,7 @@ test('three papers with notes and tags go to Zotero from the library page, and t
 
     // The user turns the mark on; Zotero's library also holds a paper PaperShelf never sent (the fourth entry).
     zotero.state.library.push({ key: 'ZZZZ2345', data: { itemType: 'preprint', title: fourth.title, archiveID: `arXiv:${fourth.id}` } });
-    const popup = await ext.openPopup();
-    await popup.setSetting('Mark papers already in Zotero (asks Zotero’s local API on this computer)', true);
-    await popup.page.close();
+    await library.setSetting('Mark papers already in Zotero (asks Zotero’s local API on this computer)', true);
     const again = await ext.openListing(FIXTURE);
     await expect.poll(async () => (await again.control(fourth.id).state())?.inZotero).toBe(true);
     for (const id of [first.id, second.id, third.id]) expect((await again.control(id).state())?.inZotero).toBe(true);

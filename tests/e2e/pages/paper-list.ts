@@ -98,6 +98,16 @@ export class PaperListPage {
     return { name: file.suggestedFilename(), days: [before, localDate(new Date())], text: readFileSync(await file.path(), 'utf8') };
   }
 
+  /**
+   * Turns a setting (the popup's footer, the library's header) on or off. The checkboxes show unchecked (and disabled) until the settings are
+   * read, so the change waits for that: unchecking before would do nothing, and say so to nobody.
+   */
+  async setSetting(name: string, on: boolean): Promise<void> {
+    const checkbox = this.page.getByRole('checkbox', { name });
+    await expect(checkbox).toBeEnabled();
+    await checkbox.setChecked(on);
+  }
+
   /** The button that exports every paper (or what the popup shows) as BibTeX. */
   protected exportButtonName = 'Export BibTeX';
 
@@ -108,17 +118,7 @@ export class PaperListPage {
 }
 
 /** The toolbar popup. */
-export class PopupPage extends PaperListPage {
-  /**
-   * Turns a footer setting on or off. The checkboxes show unchecked (and disabled) until the settings are
-   * read, so the change waits for that: unchecking before would do nothing, and say so to nobody.
-   */
-  async setSetting(name: string, on: boolean): Promise<void> {
-    const checkbox = this.page.getByRole('checkbox', { name });
-    await expect(checkbox).toBeEnabled();
-    await checkbox.setChecked(on);
-  }
-}
+export class PopupPage extends PaperListPage {}
 
 /** The full-tab library page: the list, a detail pane, bulk actions and the files. */
 export class LibraryPage extends PaperListPage {
