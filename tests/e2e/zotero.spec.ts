@@ -146,6 +146,14 @@ test('Zotero not running, busy, or something else on its port: the library says 
     }
     await expect(library.row(first.id).locator('.zotero-mark')).toHaveCount(0);
     expect(zotero.state.received).toEqual([]);
+
+    // Zotero back: the popup row's own button sends it.
+    zotero.state.hostile = undefined;
+    const popup = await ext.openPopup();
+    await popup.row(first.id).getByRole('button', { name: 'Send to Zotero' }).click();
+    await expect(popup.page.getByText(`Sent “${first.title}” to Zotero.`)).toBeVisible();
+    expect(zotero.state.received.map((item) => item.archiveID)).toEqual([`arXiv:${first.id}`]);
+    await expect(popup.row(first.id).getByText('in Zotero', { exact: true })).toBeVisible();
   } finally {
     await zotero.close();
   }
