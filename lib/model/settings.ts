@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const StatusTag = z.string().trim().max(100);
+const DEFAULT_STATUS_TAGS = { unread: 'to-read', reading: 'reading', read: 'read' };
 
 /**
  * The user's preferences. Kept in `storage.local` (lib/storage/settings.ts), not the papers database:
@@ -19,9 +20,7 @@ export const Settings = z.object({
    */
   zoteroMark: z.boolean().catch(false),
   /** The tag each read status becomes on a paper sent to Zotero; an empty one adds no tag. */
-  zoteroStatusTags: z
-    .object({ unread: StatusTag, reading: StatusTag, read: StatusTag })
-    .catch({ unread: 'to-read', reading: 'reading', read: 'read' }),
+  zoteroStatusTags: z.object({ unread: StatusTag, reading: StatusTag, read: StatusTag }).catch(DEFAULT_STATUS_TAGS),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -30,7 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeBadge: false,
   lookups: true,
   zoteroMark: false,
-  zoteroStatusTags: { unread: 'to-read', reading: 'reading', read: 'read' },
+  zoteroStatusTags: DEFAULT_STATUS_TAGS,
 };
 
 /** Stored settings, with defaults for anything missing or malformed (an older or hand-edited value). */

@@ -7,7 +7,7 @@ import type { PaperName } from './paper';
 
 export interface ZoteroRecord {
   id: string;
-  /** The last send Zotero accepted: when, and its answer in words. */
+  /** The last send: when, and Zotero's answer in words (or that none came in time, when it may have saved them). */
   sent?: { at: number; answer: string };
   /** What the local API last said: found (with the item's key) or not, and when it was asked. */
   inLibrary?: { found: boolean; key?: string; at: number };
