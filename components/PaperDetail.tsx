@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper } from '@/lib/model/paper';
 import type { ZoteroRecord } from '@/lib/model/zotero';
+import { calendarDay } from '@/lib/view/labels';
 import { zoteroLabel } from '@/lib/view/zotero-labels';
 import { paperLinks } from '@/lib/view/paper-links';
 import { CitationKeyEditor } from './CitationKeyEditor';
@@ -20,8 +21,6 @@ export interface PaperDetailProps {
   zotero?: ZoteroRecord;
 }
 
-const savedDate = (epochMs: number) => new Date(epochMs).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-
 /** The library page's pane beside the list: one paper with room for its abstract, notes and citation key. */
 export function PaperDetail({ paper, actions, knownTags, notesRef, lookup, zotero }: PaperDetailProps) {
   const inZotero = zoteroLabel(zotero);
@@ -36,7 +35,7 @@ export function PaperDetail({ paper, actions, knownTags, notesRef, lookup, zoter
       <p className="detail-facts">
         arXiv:{paper.id}
         {paper.primaryCategory && ` · ${paper.primaryCategory}`}
-        {paper.published && ` · published ${paper.published}`} · saved {savedDate(paper.savedAt)}
+        {paper.published && ` · published ${paper.published}`} · saved {calendarDay(paper.savedAt)}
         {inZotero && (
           <>
             {' · '}

@@ -3,7 +3,7 @@ import { absUrl } from '@/lib/model/arxiv-id';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
 import type { ZoteroRecord } from '@/lib/model/zotero';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
-import { zoteroLabel } from '@/lib/view/zotero-labels';
+import { zoteroLabel, type ZoteroLabel } from '@/lib/view/zotero-labels';
 import { NotesEditor, type NotesSaved } from './NotesEditor';
 import { StatusControl } from './StatusControl';
 import { TagEditor } from './TagEditor';
@@ -202,7 +202,7 @@ export const PaperRow = memo(function PaperRow({
 });
 
 /** "in Zotero" or "sent to Zotero" (issue #13), with when and what Zotero answered in its tooltip. */
-export function ZoteroMark({ mark }: { mark: { label: string; title: string } }) {
+export function ZoteroMark({ mark }: { mark: ZoteroLabel }) {
   return (
     <span className="zotero-mark" title={mark.title}>
       {mark.label}

@@ -1,5 +1,5 @@
 import type { ReadStatus } from '@/lib/model/paper';
-import { STATUS_LABELS } from '@/lib/view/labels';
+import { READ_STATUSES, STATUS_LABELS } from '@/lib/view/labels';
 
 export interface StatusControlProps {
   status: ReadStatus;
@@ -8,13 +8,11 @@ export interface StatusControlProps {
   label?: string;
 }
 
-const STATUSES: ReadStatus[] = ['unread', 'reading', 'read'];
-
 /** Unread / Reading / Read, each one click away (issue #4); the current one is pressed. */
 export function StatusControl({ status, onChange, label = 'Read status' }: StatusControlProps) {
   return (
     <div role="group" aria-label={label} className="status-control">
-      {STATUSES.map((option) => (
+      {READ_STATUSES.map((option) => (
         <button
           key={option}
           type="button"

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ReadStatus } from '@/lib/model/paper';
 import type { Settings } from '@/lib/model/settings';
-
-const STATUSES: { status: ReadStatus; label: string }[] = [
-  { status: 'unread', label: 'Unread' },
-  { status: 'reading', label: 'Reading' },
-  { status: 'read', label: 'Read' },
-];
+import { READ_STATUSES, STATUS_LABELS } from '@/lib/view/labels';
 
 export interface ZoteroStatusTagsProps {
   settings: Settings | undefined;
@@ -24,12 +18,12 @@ export function ZoteroStatusTags({ settings, onChange }: ZoteroStatusTagsProps) 
   return (
     <fieldset className="zotero-status-tags" disabled={!settings}>
       <legend>Read status as a Zotero tag</legend>
-      {STATUSES.map(({ status, label }) => (
+      {READ_STATUSES.map((status) => (
         <label key={status}>
-          <span>{label}</span>
+          <span>{STATUS_LABELS[status]}</span>
           <input
             className="tag-input"
-            aria-label={`Zotero tag for ${label.toLowerCase()} papers`}
+            aria-label={`Zotero tag for ${STATUS_LABELS[status].toLowerCase()} papers`}
             placeholder="no tag"
             maxLength={100}
             value={tags?.[status] ?? ''}

@@ -22,7 +22,7 @@ import { absUrl } from '@/lib/model/arxiv-id';
 import { ownCode } from '@/lib/model/code-links';
 import { foldLetters } from '@/lib/model/fold';
 import type { Paper } from '@/lib/model/paper';
-import { paperDate, paperDoi, primaryCategory } from './paper-facts';
+import { NAME_SUFFIX, paperDate, paperDoi, primaryCategory } from './paper-facts';
 
 export type BibtexFlavour = 'bibtex' | 'biblatex';
 
@@ -61,8 +61,6 @@ const keyPart = (text: string) =>
   foldLetters(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
-
-const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 function surname(author: string): string {
   const name = author.trim();

@@ -1,6 +1,6 @@
 /**
  * What every export says the same way of a paper (BibTeX, and the item handed to Zotero): when it appeared,
- * its DOI and its primary arXiv category.
+ * its DOI, its arXiv categories, and which word of an author's name is no surname.
  */
 import { issuedMonth } from '@/lib/model/arxiv-id';
 import type { Paper } from '@/lib/model/paper';
@@ -14,6 +14,9 @@ export function paperDate(paper: Paper): string | undefined {
   const issued = issuedMonth(paper.id);
   return issued && `${issued.year}-${String(issued.month).padStart(2, '0')}`;
 }
+
+/** What ends a name without being its surname: `Martin Luther King Jr.`, `Henry Ford II`. */
+export const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 // A DOI in the characters Crossref recommends: none that could break a field or TeX (no space, brace,
 // backslash, `%`, `#`, `&`, `~`, `^` or `$`). A journal DOI with others is not written; arXiv's is.

@@ -8,7 +8,7 @@
 import { absUrl } from '@/lib/model/arxiv-id';
 import { ownCode } from '@/lib/model/code-links';
 import type { Paper, ReadStatus } from '@/lib/model/paper';
-import { paperCategories, paperDate, paperDoi, primaryCategory } from './paper-facts';
+import { NAME_SUFFIX, paperCategories, paperDate, paperDoi, primaryCategory } from './paper-facts';
 
 export interface ZoteroCreator {
   firstName: string;
@@ -58,8 +58,6 @@ export type StatusTags = Record<ReadStatus, string>;
 export interface ZoteroItemOptions {
   statusTags: StatusTags;
 }
-
-const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 /**
  * A name as Zotero's `cleanAuthor` splits one: `Last, First` as written; otherwise the last word (with a

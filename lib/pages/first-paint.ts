@@ -4,12 +4,12 @@
 // classes; React replaces this with the live popup when it mounts (App.tsx), and the page does not move.
 // tests/unit/pages/first-paint.test.tsx checks that both draw the same boxes.
 import type { SortOrder } from '@/lib/view/library-view';
-import type { Paper, ReadStatus } from '@/lib/model/paper';
+import type { Paper } from '@/lib/model/paper';
 import { absUrl } from '@/lib/model/arxiv-id';
 import { paperLinks, paperMeta, starCount, type LabelledLink } from '@/lib/view/paper-links';
 import { DATABASE_NAME } from '@/lib/db/name';
 import { readNewestPapers } from './first-rows';
-import { SORT_LABELS, STATUS_LABELS } from '@/lib/view/labels';
+import { READ_STATUSES, SORT_LABELS, STATUS_LABELS } from '@/lib/view/labels';
 import { unfilteredIndexOrder, type FirstRowsIndex } from '@/lib/view/index-orders';
 import { storedViewChoices } from './stored-view-choices';
 
@@ -130,8 +130,6 @@ function paperLink(link: LabelledLink): HTMLElement {
   return element('span', { class: 'code-link' }, anchor, element('span', { class: 'stars' }, `★ ${starCount(link.stars)}`));
 }
 
-const STATUSES: ReadStatus[] = ['unread', 'reading', 'read'];
-
 /** components/PaperRow.tsx's markup, without its behaviour. */
 function paperRow(paper: Paper): HTMLElement {
   const meta = paperMeta(paper);
@@ -161,7 +159,7 @@ function paperRow(paper: Paper): HTMLElement {
         element(
           'div',
           { class: 'status-control' },
-          ...STATUSES.map((status) =>
+          ...READ_STATUSES.map((status) =>
             element(
               'button',
               { type: 'button', class: `status-option status-${status}`, 'aria-pressed': String(paper.status === status) },
