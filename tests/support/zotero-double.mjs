@@ -115,7 +115,7 @@ export function createZoteroDouble() {
     if (path === '/connector/ping') return { methods: ['GET', 'POST'], types: ['application/json', 'text/plain'], run: ping };
     if (path === '/connector/saveItems') return { methods: ['POST'], types: ['application/json'], run: saveItems };
     const items = /^\/api\/users\/([^/]+)\/items(\/top)?$/.exec(path);
-    if (items) return { methods: ['GET'], types: [], run: (call) => searchItems(call, items[1], !!items[2]) };
+    if (items) return { methods: ['GET'], types: [], run: (call) => searchItems(call, items[1]) };
     return undefined;
   }
 
@@ -161,7 +161,8 @@ export function createZoteroDouble() {
     return state.slowSave ? { ...json(201, undefined), delayMs: 60_000 } : json(201, undefined);
   }
 
-  function searchItems({ headers, url }, userID, top) {
+  // `/items` and `/items/top` answer alike: the double's library holds top-level items only (no notes, no attachments).
+  function searchItems({ headers, url }, userID) {
     const apiHeaders = { ...LOCAL_API_HEADERS };
     if (!state.localApi) return text(403, 'Local API is not enabled', apiHeaders);
     if (headers['zotero-api-version'] && headers['zotero-api-version'] !== '3')
@@ -182,7 +183,6 @@ export function createZoteroDouble() {
       words.every((word) => searched(item).some((value) => value.toLowerCase().includes(word))),
     );
     const limit = Number(url.searchParams.get('limit')) || matches.length;
-    void top;
     const page = matches
       .slice(0, limit)
       .map((item) => ({ key: item.key, version: 1, library: { type: 'user', id: 0, name: 'My Library' }, data: item.data }));
